@@ -1,0 +1,203 @@
+"""The one consuming wrapper every subscriber uses (DESIGN.md §5.2-5.4).
+
+parse → skip unknown types → skip applied `ce_id`s → run the handler and record the `ce_id`
+in the same transaction → commit the offset only after success. Transient failures are
+retried with bounded exponential backoff and, if they persist, the offset is rewound (never
+committed past an unapplied record). Permanent failures go to `stx.dlq.<service>`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from aiokafka.errors import KafkaError
+from pymongo.errors import ConnectionFailure, PyMongoError
+
+from shared.dlq import DeadLetters, FailedRecord
+from shared.events.base import Event
+from shared.events.registry import model_for
+from shared.events.envelope import (
+    Envelope,
+    InvalidEventError,
+    UnknownEventTypeError,
+    parse_record,
+)
+from shared.idempotency import (
+    AlreadyProcessedError,
+    ConflictingDuplicateError,
+    ProcessedEvents,
+    digest,
+)
+from shared.logging import bound, get_logger
+from shared.metrics import DLQ_RECORDS, EVENT_HANDLER_SECONDS, EVENTS_HANDLED, Outcome
+from shared.outbox import Outbox, Tx
+
+E = TypeVar("E", bound=Event)
+log = get_logger(__name__)
+
+
+class RejectedEventError(Exception):
+    """A valid event that breaks a business rule of this service: dead-letter it, with the reason."""
+
+
+class TransientError(Exception):
+    """A failure worth retrying later (the store or the broker is unavailable)."""
+
+
+@dataclass(frozen=True)
+class Handling(Generic[E]):
+    """What a handler gets: the typed event, its envelope, and the transaction to write in."""
+
+    event: E
+    envelope: Envelope
+    tx: Tx
+
+    def emit(self, *events: Event) -> None:
+        self.tx.emit(*events)
+
+
+Handler = Callable[[Handling[Any]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 5
+    backoff_seconds: float = 0.2
+    backoff_max_seconds: float = 10.0
+
+    def delay(self, attempt: int) -> float:
+        return min(self.backoff_seconds * 2 ** (attempt - 1), self.backoff_max_seconds)
+
+
+def is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, TransientError | ConnectionFailure | TimeoutError | ConnectionError):
+        return True
+    if isinstance(exc, PyMongoError):
+        return exc.has_error_label("TransientTransactionError") or exc.has_error_label(
+            "RetryableWriteError"
+        )
+    if isinstance(exc, KafkaError):
+        return bool(getattr(exc, "retriable", False))
+    return False
+
+
+class EventConsumer:
+    """Routes the records of one service's consumer group to its typed handlers."""
+
+    def __init__(
+        self,
+        service: str,
+        outbox: Outbox,
+        processed: ProcessedEvents,
+        dead_letters: DeadLetters,
+        retry: RetryPolicy | None = None,
+    ):
+        self.service = service
+        self._outbox = outbox
+        self._processed = processed
+        self._dead_letters = dead_letters
+        self._retry = retry or RetryPolicy()
+        self._handlers: dict[str, Handler] = {}
+
+    def on(self, model: type[E]) -> Callable[[Callable[[Handling[E]], Awaitable[None]]], Any]:
+        """Decorator: `@consumer.on(ListingPublished) async def on_listing_published(h): …`."""
+
+        def register(handler: Callable[[Handling[E]], Awaitable[None]]) -> Any:
+            if model.ce_type in self._handlers:
+                raise ValueError(f"{model.ce_type} already has a handler in {self.service}")
+            self._handlers[model.ce_type] = handler
+            return handler
+
+        return register
+
+    @property
+    def topics(self) -> list[str]:
+        names = {model.topic for t in self._handlers if (model := model_for(t)) is not None}
+        return sorted(names)
+
+    async def process(self, record: FailedRecord) -> Outcome:
+        """Process one record. Raises `TransientError` when the offset must not be committed."""
+        with bound(topic=record.topic, partition=record.partition, offset=record.offset):
+            try:
+                envelope = parse_record(record.headers, record.value)
+            except UnknownEventTypeError as exc:
+                return self._count(str(exc), Outcome.skipped)
+            except InvalidEventError as exc:
+                return await self._dead_letter(record, "unparsed", exc)
+            with bound(
+                event_id=envelope.id,
+                event_type=envelope.type,
+                correlation_id=envelope.correlation_id,
+            ):
+                return await self._dispatch(record, envelope)
+
+    async def _dispatch(self, record: FailedRecord, envelope: Envelope) -> Outcome:
+        handler = self._handlers.get(envelope.type)
+        if handler is None:
+            return self._count(envelope.type, Outcome.skipped)
+        payload_digest = digest(record.value)
+        for attempt in range(1, self._retry.max_attempts + 1):
+            try:
+                return await self._apply(envelope, handler, payload_digest)
+            except AlreadyProcessedError:
+                log.info("event_duplicate_skipped")
+                return self._count(envelope.type, Outcome.duplicate)
+            except Exception as exc:  # classified below: nothing escapes unexamined
+                if not is_transient(exc):
+                    return await self._dead_letter(record, envelope.type, exc)
+                await self._back_off(envelope.type, attempt, exc)
+        raise TransientError(f"{envelope.type} {envelope.id}: still failing, rewinding")
+
+    async def _apply(self, envelope: Envelope, handler: Handler, payload_digest: str) -> Outcome:
+        await self._processed.check(envelope.id, payload_digest)
+
+        async def work(tx: Tx) -> None:
+            await self._processed.record(tx.session, envelope.id, envelope.type, payload_digest)
+            await handler(Handling(envelope.data, envelope, tx))
+
+        started = time.perf_counter()
+        await self._outbox.transact(
+            work, correlation_id=envelope.correlation_id or envelope.id, causation_id=envelope.id
+        )
+        EVENT_HANDLER_SECONDS.labels(self.service, envelope.type).observe(
+            time.perf_counter() - started
+        )
+        log.info("event_applied")
+        return self._count(envelope.type, Outcome.applied)
+
+    async def _back_off(self, event_type: str, attempt: int, exc: BaseException) -> None:
+        EVENTS_HANDLED.labels(self.service, event_type, Outcome.retried.value).inc()
+        if attempt < self._retry.max_attempts:
+            delay = self._retry.delay(attempt)
+            log.warning("event_retrying", attempt=attempt, delay_s=delay, error=repr(exc))
+            await asyncio.sleep(delay)
+
+    async def _dead_letter(self, record: FailedRecord, event_type: str, exc: BaseException) -> Outcome:
+        expected = isinstance(exc, InvalidEventError | RejectedEventError | ConflictingDuplicateError)
+        log_method = log.warning if expected else log.error
+        log_method("event_dead_lettered", error_class=type(exc).__name__, error=str(exc)[:500],
+                   exc_info=not expected)
+        await self._dead_letters.publish(record, exc)
+        DLQ_RECORDS.labels(self.service, record.topic, type(exc).__name__).inc()
+        return self._count(event_type, Outcome.dlq)
+
+    def _count(self, event_type: str, outcome: Outcome) -> Outcome:
+        EVENTS_HANDLED.labels(self.service, event_type, outcome.value).inc()
+        return outcome
+
+
+def failed_record_of(raw: Any) -> FailedRecord:
+    """The fields of an aiokafka `ConsumerRecord` we keep, with its *original* header bytes."""
+    headers: Iterable[tuple[str, bytes | None]] = getattr(raw, "stx_raw_headers", raw.headers)
+    return FailedRecord(
+        topic=raw.topic,
+        partition=raw.partition,
+        offset=raw.offset,
+        key=raw.key,
+        value=raw.value,
+        headers=tuple(headers),
+    )

@@ -1,0 +1,89 @@
+"""Dead-letter records (DESIGN.md §5.3): the original record, untouched, plus why it failed."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Final, Protocol
+
+from shared.events.envelope import rfc3339
+from shared.topics import dlq_topic
+
+MAX_ERROR_MESSAGE: Final = 1000
+B64_PREFIX: Final = "x-original-header-b64."
+"""An original header whose value is not UTF-8 travels base64-encoded under this prefix."""
+REPLAY_HEADER: Final = "x-stx-replayed-from"
+
+
+@dataclass(frozen=True)
+class FailedRecord:
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+    headers: Sequence[tuple[str, bytes | None]]
+
+
+class RawSender(Protocol):
+    async def send_raw(
+        self, topic: str, key: bytes | None, value: bytes | None, headers: dict[str, str]
+    ) -> None: ...
+
+
+def dead_letter_headers(
+    record: FailedRecord, service: str, error_class: str, error_message: str
+) -> dict[str, str]:
+    headers = _original_headers(record.headers)
+    headers.update(
+        {
+            "x-error-class": error_class,
+            "x-error-message": error_message[:MAX_ERROR_MESSAGE],
+            "x-original-topic": record.topic,
+            "x-original-partition": str(record.partition),
+            "x-original-offset": str(record.offset),
+            "x-failed-at": rfc3339(datetime.now(UTC)),
+            "x-service": service,
+        }
+    )
+    return headers
+
+
+def _original_headers(raw: Sequence[tuple[str, bytes | None]]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for name, value in raw:
+        data = value or b""
+        try:
+            headers[name] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            headers[B64_PREFIX + name] = base64.b64encode(data).decode("ascii")
+    return headers
+
+
+def restore_original_headers(dead: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """The headers of the original record, from a dead-letter record's headers (for replay)."""
+    restored: list[tuple[str, bytes]] = []
+    for name, value in dead.items():
+        if name.startswith(B64_PREFIX):
+            restored.append((name.removeprefix(B64_PREFIX), base64.b64decode(value)))
+        elif not name.startswith("x-error-") and not name.startswith("x-original-") and name not in {
+            "x-failed-at",
+            "x-service",
+        }:
+            restored.append((name, value))
+    return restored
+
+
+class DeadLetters:
+    def __init__(self, service: str, sender: RawSender):
+        self._service = service
+        self._sender = sender
+        self.topic = dlq_topic(service)
+
+    async def publish(self, record: FailedRecord, error: BaseException | str) -> None:
+        error_class = type(error).__name__ if isinstance(error, BaseException) else "Rejected"
+        message = str(error) or error_class
+        headers = dead_letter_headers(record, self._service, error_class, message)
+        await self._sender.send_raw(self.topic, record.key, record.value, headers)

@@ -1,0 +1,121 @@
+"""faststream's Kafka broker, configured the way DESIGN.md §5 demands.
+
+Producer: `acks=all` + idempotence. Consumers: commit after processing (never ACK_FIRST),
+rewind on transient failure, a parser that survives headers that are not UTF-8 so the record
+can still reach the dead-letter topic byte for byte.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from typing import Any
+
+from aiokafka import ConsumerRecord
+from faststream import AckPolicy
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+from faststream.kafka.fastapi import KafkaRouter
+from faststream.security import (
+    BaseSecurity,
+    SASLPlaintext,
+    SASLScram256,
+    SASLScram512,
+)
+
+from shared.consuming import EventConsumer, failed_record_of
+from shared.events.envelope import OutgoingRecord
+from shared.settings import ServiceSettings
+
+
+def create_router(settings: ServiceSettings, **router_kwargs: Any) -> KafkaRouter:
+    """The FastAPI-integrated broker of one service (it starts and stops with the HTTP app)."""
+    return KafkaRouter(
+        settings.kafka_bootstrap_servers,
+        client_id=f"stx-{settings.service_name}",
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=5,
+        graceful_timeout=settings.graceful_timeout_seconds,
+        security=_security(settings),
+        schema_url=None,
+        include_in_schema=False,
+        **router_kwargs,
+    )
+
+
+def _security(settings: ServiceSettings) -> BaseSecurity | None:
+    protocol = settings.kafka_security_protocol
+    if protocol == "PLAINTEXT":
+        return None
+    ssl_context = settings.kafka_connection_args().get("ssl_context")
+    if protocol == "SSL":
+        return BaseSecurity(ssl_context=ssl_context, use_ssl=True)
+    password = settings.kafka_sasl_password
+    credentials = {
+        "username": settings.kafka_sasl_username or "",
+        "password": password.get_secret_value() if password else "",
+        "ssl_context": ssl_context,
+        "use_ssl": protocol == "SASL_SSL",
+    }
+    scheme = {
+        "SCRAM-SHA-512": SASLScram512,
+        "SCRAM-SHA-256": SASLScram256,
+        "PLAIN": SASLPlaintext,
+    }[settings.kafka_sasl_mechanism]
+    return scheme(**credentials)
+
+
+class BrokerSender:
+    """Publishes through the broker's idempotent producer (used by the relay and the DLQ)."""
+
+    def __init__(self, broker: KafkaBroker):
+        self._broker = broker
+
+    async def send(self, records: Sequence[OutgoingRecord]) -> None:
+        futures = []
+        for record in records:
+            # no_confirm: enqueue every record in order first, then wait for all acks together.
+            future = await self._broker.publish(
+                record.value,
+                record.topic,
+                key=record.key.encode(),
+                headers=record.headers,
+                correlation_id=record.headers.get("ce_correlationid"),
+                no_confirm=True,
+            )
+            futures.append(future)
+        await asyncio.gather(*futures)
+
+    async def send_raw(
+        self, topic: str, key: bytes | None, value: bytes | None, headers: dict[str, str]
+    ) -> None:
+        await self._broker.publish(value or b"", topic, key=key, headers=headers)
+
+
+async def _tolerant_parser(record: ConsumerRecord[Any, Any], original: Any) -> Any:
+    """faststream decodes headers strictly; keep the raw bytes and hand it a decodable copy."""
+    raw_headers = tuple(record.headers)
+    record.stx_raw_headers = raw_headers  # type: ignore[attr-defined]
+    record.headers = tuple(
+        (name, (value or b"").decode("utf-8", "replace").encode()) for name, value in raw_headers
+    )
+    return await original(record)
+
+
+def subscribe(broker: KafkaBroker, consumer: EventConsumer, group_id: str) -> Any:
+    """Register the service's one subscriber over every topic its handlers need."""
+
+    @broker.subscriber(
+        *consumer.topics,
+        group_id=group_id,
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+        auto_offset_reset="earliest",
+        parser=_tolerant_parser,
+        title=f"{consumer.service}-consumer",
+        include_in_schema=False,
+    )
+    async def consume(message: KafkaMessage) -> None:
+        await consumer.process(failed_record_of(message.raw_message))
+
+    return consume
