@@ -29,6 +29,7 @@ from typing import Annotated, Any, Protocol
 import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from jwt.types import Options
 
 from shared.http import ProblemError
 from shared.settings import ServiceSettings
@@ -36,7 +37,7 @@ from shared.text import nfc
 
 DEFAULT_TTL = timedelta(hours=8)
 _LEEWAY = timedelta(seconds=30)  # clock skew between us and the identity provider
-_REQUIRED_CLAIMS = {"require": ["exp", "sub"]}
+_REQUIRED_CLAIMS: Options = {"require": ["exp", "sub"]}
 _JWKS_ALGORITHMS = ("RS256", "ES256")
 _JWKS_TIMEOUT_SECONDS = 5  # a slow identity provider must not hold requests for PyJWT's 30 s
 
@@ -80,7 +81,9 @@ class Principal:
 
 
 def _known_roles(raw: object) -> frozenset[Role]:
-    names = raw.split() if isinstance(raw, str) else raw if isinstance(raw, list) else []
+    names = raw.split() if isinstance(raw, str) else raw
+    if not isinstance(names, list):
+        return frozenset()
     return frozenset(_ROLES_BY_NAME[n] for n in names if isinstance(n, str) and n in _ROLES_BY_NAME)
 
 
@@ -113,7 +116,7 @@ class HS256Verifier:
             audience=self._audience,
             issuer=self._issuer,
             leeway=_LEEWAY,
-            options=_REQUIRED_CLAIMS,  # type: ignore[arg-type]
+            options=_REQUIRED_CLAIMS,
         )
         return Principal.from_claims(claims)
 
@@ -136,7 +139,7 @@ class JwksVerifier:
             audience=self._audience,
             issuer=self._issuer,
             leeway=_LEEWAY,
-            options=_REQUIRED_CLAIMS,  # type: ignore[arg-type]
+            options=_REQUIRED_CLAIMS,
         )
         return Principal.from_claims(claims)
 

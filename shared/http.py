@@ -109,10 +109,11 @@ class ProblemError(Exception):
 def problem_response(
     request: Request, problem: Problem, headers: Mapping[str, str] | None = None
 ) -> JSONResponse:
-    problem.instance = request.url.path
-    problem.correlation_id = current_correlation_id()
+    located = problem.model_copy(
+        update={"instance": request.url.path, "correlation_id": current_correlation_id()}
+    )
     return JSONResponse(
-        problem.model_dump(mode="json", exclude_none=True),
+        located.model_dump(mode="json", exclude_none=True),
         status_code=problem.status,
         media_type=PROBLEM_MEDIA_TYPE,
         headers=headers,
@@ -254,6 +255,51 @@ def _request_id(header: str | None) -> str:
     return new_correlation_id()
 
 
+class BodyTooLarge(StarletteHTTPException):
+    """An HTTPException, because FastAPI re-raises those from body parsing (others become 400)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body exceeds the limit of {limit} bytes.")
+
+
+class BodyLimitMiddleware:
+    """413 problem+json for request bodies above `max_body_size` bytes.
+
+    Not FastAPI's `max_body_size`: when Content-Length is too large, Starlette's limiter
+    replaces the response with a text/plain 413 outside our middleware (no problem+json,
+    no `X-Request-ID`).
+    """
+
+    def __init__(self, app: ASGIApp, max_body_size: int) -> None:
+        self.app = app
+        self.max_body_size = max_body_size
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body_size:
+            reply = await _on_http_error(Request(scope), BodyTooLarge(self.max_body_size))
+            await reply(scope, receive, send)
+            return
+        await self.app(scope, self._limited(receive), send)
+
+    def _limited(self, receive: Receive) -> Receive:
+        """Counts streamed (chunked) bodies too; FastAPI routes re-raise the HTTPException."""
+        received = 0
+
+        async def receive_within_limit() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_body_size:
+                raise BodyTooLarge(self.max_body_size)
+            return message
+
+        return receive_within_limit
+
+
 # --- health and metrics --------------------------------------------------------------------
 
 
@@ -286,9 +332,9 @@ def health_router(
     return router
 
 
-async def _passes(name: str, check: ReadinessCheck, timeout: float) -> bool:
+async def _passes(name: str, check: ReadinessCheck, limit_seconds: float) -> bool:
     try:
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(limit_seconds):
             return bool(await check())
     except Exception as exc:  # a check that raises or hangs is a failing check, not a crash
         _log.warning("readiness_check_failed", check=name, error=repr(exc))
@@ -356,7 +402,6 @@ def create_http_app(
         version=version,
         description=description,
         lifespan=lifespan,
-        max_body_size=max_body_size,
         exception_handlers={
             ProblemError: _on_problem,
             RequestValidationError: _on_validation_error,
@@ -365,7 +410,8 @@ def create_http_app(
         },
     )
     app.state.token_verifier = verifier_from_settings(settings)
-    app.add_middleware(RequestContextMiddleware, service=settings.service_name)
+    app.add_middleware(BodyLimitMiddleware, max_body_size=max_body_size)
+    app.add_middleware(RequestContextMiddleware, service=settings.service_name)  # outermost
     app.include_router(health_router(readiness_checks or {}))
     app.openapi = _openapi_with_problems(app)  # type: ignore[method-assign]
     return app

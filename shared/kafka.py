@@ -103,6 +103,11 @@ async def _tolerant_parser(record: ConsumerRecord[Any, Any], original: Any) -> A
     return await original(record)
 
 
+async def _raw_decoder(message: Any, _original: Any) -> Any:
+    """Never let faststream JSON-decode the body: a malformed value must reach our wrapper."""
+    return message.body
+
+
 def subscribe(broker: KafkaBroker, consumer: EventConsumer, group_id: str) -> Any:
     """Register the service's one subscriber over every topic its handlers need."""
 
@@ -112,6 +117,7 @@ def subscribe(broker: KafkaBroker, consumer: EventConsumer, group_id: str) -> An
         ack_policy=AckPolicy.NACK_ON_ERROR,
         auto_offset_reset="earliest",
         parser=_tolerant_parser,
+        decoder=_raw_decoder,
         title=f"{consumer.service}-consumer",
         include_in_schema=False,
     )

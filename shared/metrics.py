@@ -73,4 +73,3 @@ def observe_http_request(
     """Count one served request and its duration."""
     HTTP_REQUESTS.labels(service, method, route, str(status)).inc()
     HTTP_REQUEST_SECONDS.labels(service, method, route).observe(seconds)
-

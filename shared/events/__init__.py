@@ -3,7 +3,7 @@
 Importing this package registers every event model, so `model_for(ce_type)` knows them all.
 """
 
-from shared.events import contacts, listings, organizations
+from shared.events import connections, contacts, listings, matches, organizations
 from shared.events.base import EdgeModel, Event
 from shared.events.envelope import (
     Envelope,
@@ -24,8 +24,10 @@ __all__ = [
     "OutgoingRecord",
     "UnknownEventTypeError",
     "all_models",
+    "connections",
     "contacts",
     "listings",
+    "matches",
     "model_for",
     "organizations",
     "parse_record",
