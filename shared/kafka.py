@@ -14,7 +14,6 @@ from typing import Any
 from aiokafka import ConsumerRecord
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
-from faststream.kafka.annotations import KafkaMessage
 from faststream.kafka.fastapi import KafkaRouter
 from faststream.security import (
     BaseSecurity,
@@ -121,7 +120,11 @@ def subscribe(broker: KafkaBroker, consumer: EventConsumer, group_id: str) -> An
         title=f"{consumer.service}-consumer",
         include_in_schema=False,
     )
-    async def consume(message: KafkaMessage) -> None:
+    async def consume(_: Any = None) -> None:
+        # The parameter only absorbs what faststream passes (the decoded body on a plain broker,
+        # the message itself on a FastAPI-integrated one, whose DI rejects faststream's
+        # `KafkaMessage` annotation); the record is read from the context both flavours fill.
+        message = broker.context.get_local("message")
         await consumer.process(failed_record_of(message.raw_message))
 
     return consume

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pymongo import AsyncMongoClient, IndexModel
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import PyMongoError
+from pymongo.errors import ConnectionFailure, PyMongoError
 from pymongo.read_concern import ReadConcern
 from pymongo.write_concern import WriteConcern
 
@@ -35,11 +35,25 @@ def database(client: AsyncMongoClient[Document], settings: ServiceSettings) -> A
     return client.get_database(settings.database_name)
 
 
-async def ensure_indexes(db: AsyncDatabase[Document], indexes: Mapping[str, Sequence[IndexModel]]) -> None:
-    """Create the declared indexes (idempotent: existing identical indexes are kept)."""
-    for collection, models in indexes.items():
-        if models:
-            await db[collection].create_indexes(list(models))
+async def ensure_indexes(
+    db: AsyncDatabase[Document],
+    indexes: Mapping[str, Sequence[IndexModel]],
+    *,
+    attempts: int = 30,
+    delay_seconds: float = 2.0,
+) -> None:
+    """Create the declared indexes (idempotent), waiting for the store if it is not up yet —
+    a service started before its database must not crash-loop."""
+    for attempt in range(1, attempts + 1):
+        try:
+            for collection, models in indexes.items():
+                if models:
+                    await db[collection].create_indexes(list(models))
+            return
+        except ConnectionFailure:
+            if attempt == attempts:
+                raise
+            await asyncio.sleep(delay_seconds)
 
 
 async def in_transaction(

@@ -88,7 +88,7 @@ class ServiceRuntime:
             lifespan=self.router.lifespan_context,
         )
         self.router.after_startup(self._after_startup)
-        self.router.on_shutdown(self._on_shutdown)
+        self.router.on_broker_shutdown(self._on_shutdown)
 
     def include(self, *routers: APIRouter) -> None:
         for router in routers:

@@ -3,7 +3,16 @@
 Importing this package registers every event model, so `model_for(ce_type)` knows them all.
 """
 
-from shared.events import connections, contacts, listings, matches, organizations
+from shared.events import (
+    awards,
+    connections,
+    contacts,
+    indicators,
+    listings,
+    matches,
+    notifications,
+    organizations,
+)
 from shared.events.base import EdgeModel, Event
 from shared.events.envelope import (
     Envelope,
@@ -17,6 +26,8 @@ from shared.events.envelope import (
 from shared.events.registry import all_models, model_for, register
 
 __all__ = [
+    "awards",
+    "indicators",
     "EdgeModel",
     "Envelope",
     "Event",
@@ -28,6 +39,7 @@ __all__ = [
     "contacts",
     "listings",
     "matches",
+    "notifications",
     "model_for",
     "organizations",
     "parse_record",

@@ -52,7 +52,9 @@ class AwardLevel(StrEnum):
 class AwardCategoryInfo(BaseModel):
     """A category of a programme, as announced."""
 
-    category_id: str = Field(description="Stable id of the category.", examples=[CATEGORY_ID_EXAMPLE])
+    category_id: str = Field(
+        description="Stable id of the category.", examples=[CATEGORY_ID_EXAMPLE]
+    )
     name: str = Field(
         description="Vietnamese name.",
         examples=["Doanh nghiệp tiêu biểu trong đổi mới, ứng dụng công nghệ"],
@@ -62,7 +64,9 @@ class AwardCategoryInfo(BaseModel):
         description="English name.",
         examples=["Outstanding enterprise in technology innovation and application"],
     )
-    quota: int = Field(ge=0, description="How many awards the category grants at most.", examples=[3])
+    quota: int = Field(
+        ge=0, description="How many awards the category grants at most.", examples=[3]
+    )
     merit_quota: int = Field(
         ge=0, description="How many certificates of merit it grants at most.", examples=[5]
     )
@@ -92,15 +96,30 @@ class AwardProgrammeOpened(_ProgrammeEvent):
         examples=["Honouring outstanding actors of the S&T market 2026"],
     )
     period_start: date = Field(
-        description="First day of the activity period considered as evidence.", examples=["2026-01-01"]
+        description="First day of the activity period considered as evidence.",
+        examples=["2026-01-01"],
     )
     period_end: date = Field(
-        description="Last day of the activity period considered as evidence.", examples=["2026-12-31"]
+        description="Last day of the activity period considered as evidence.",
+        examples=["2026-12-31"],
     )
     nominations_close_at: datetime = Field(
         description="When the nomination window closes (UTC).", examples=["2026-10-31T17:00:00Z"]
     )
-    categories: list[AwardCategoryInfo] = Field(description="The categories and their quotas.")
+    categories: list[AwardCategoryInfo] = Field(
+        description="The categories and their quotas.",
+        examples=[
+            [
+                {
+                    "category_id": CATEGORY_ID_EXAMPLE,
+                    "name": "Doanh nghiệp tiêu biểu trong đổi mới, ứng dụng công nghệ",
+                    "name_en": "Outstanding enterprise in technology innovation and application",
+                    "quota": 3,
+                    "merit_quota": 5,
+                }
+            ]
+        ],
+    )
     by_hand: bool = Field(
         description="Opened by an admin rather than by the announced date.", examples=[False]
     )
@@ -158,11 +177,17 @@ class EligibilityReason(BaseModel):
     passed: bool = Field(description="The nominee meets the rule.", examples=[False])
     reason_vi: str = Field(
         description="Why, in Vietnamese.",
-        examples=["Doanh nghiệp cần ít nhất 1 hợp đồng chuyển giao công nghệ đã ký trong kỳ xét (hiện có 0)."],
+        examples=[
+            "Doanh nghiệp cần ít nhất 1 hợp đồng chuyển giao công nghệ đã ký trong kỳ xét "
+            "(hiện có 0)."
+        ],
     )
     reason_en: str = Field(
         description="Why, in English.",
-        examples=["an enterprise needs at least 1 signed technology-transfer contract in the period (has 0)"],
+        examples=[
+            "an enterprise needs at least 1 signed technology-transfer contract in the period "
+            "(has 0)"
+        ],
     )
 
 
@@ -171,14 +196,26 @@ class ActivityEvidence(BaseModel):
 
     offers_published: int = Field(ge=0, description="Technology offers published.", examples=[2])
     demands_published: int = Field(ge=0, description="Technology demands published.", examples=[1])
-    matches_accepted: int = Field(ge=0, description="Match proposals both sides accepted.", examples=[3])
-    introductions_opened: int = Field(ge=0, description="Introductions by the broker.", examples=[3])
+    matches_accepted: int = Field(
+        ge=0, description="Match proposals both sides accepted.", examples=[3]
+    )
+    introductions_opened: int = Field(
+        ge=0, description="Introductions by the broker.", examples=[3]
+    )
     mous_signed: int = Field(ge=0, description="Memoranda of understanding signed.", examples=[1])
-    contracts_signed: int = Field(ge=0, description="Technology-transfer contracts signed.", examples=[1])
-    contract_value_vnd: int = Field(ge=0, description="Value of those contracts, VND.", examples=[1_200_000_000])
-    contracts_registered: int = Field(ge=0, description="Transfer contracts registered.", examples=[1])
+    contracts_signed: int = Field(
+        ge=0, description="Technology-transfer contracts signed.", examples=[1]
+    )
+    contract_value_vnd: int = Field(
+        ge=0, description="Value of those contracts, VND.", examples=[1_200_000_000]
+    )
+    contracts_registered: int = Field(
+        ge=0, description="Transfer contracts registered.", examples=[1]
+    )
     deals_closed: int = Field(ge=0, description="Deals closed.", examples=[1])
-    deal_value_vnd: int = Field(ge=0, description="Final value of the closed deals, VND.", examples=[1_200_000_000])
+    deal_value_vnd: int = Field(
+        ge=0, description="Final value of the closed deals, VND.", examples=[1_200_000_000]
+    )
     state_funded_results_transferred: int = Field(
         ge=0, description="State-funded research results transferred by contract.", examples=[0]
     )
@@ -189,13 +226,46 @@ class ActivityEvidence(BaseModel):
 
 @register
 class NominationEligibilityChecked(_NominationEvent):
-    """Eligibility was evaluated from the nominee's recorded activity (on submission and on news)."""
+    """Eligibility was evaluated from the nominee's recorded activity (on submission, and again
+    whenever new activity of the nominee arrives while the window is open)."""
 
     ce_type: ClassVar[str] = "stx.nomination.eligibility_checked"
 
     eligible: bool = Field(description="Every rule of the category is met.", examples=[True])
-    reasons: list[EligibilityReason] = Field(description="Each rule and its outcome.")
-    evidence: ActivityEvidence = Field(description="The activity the rules were checked against.")
+    reasons: list[EligibilityReason] = Field(
+        description="Each rule and its outcome.",
+        examples=[
+            [
+                {
+                    "rule": "minimum_activity",
+                    "passed": True,
+                    "reason_vi": "Doanh nghiệp cần ít nhất 1 hợp đồng chuyển giao công nghệ đã ký "
+                    "trong kỳ xét (hiện có 2).",
+                    "reason_en": "an enterprise needs at least 1 signed technology-transfer "
+                    "contract in the period (has 2)",
+                }
+            ]
+        ],
+    )
+    evidence: ActivityEvidence = Field(
+        description="The activity the rules were checked against.",
+        examples=[
+            {
+                "offers_published": 0,
+                "demands_published": 1,
+                "matches_accepted": 2,
+                "introductions_opened": 2,
+                "mous_signed": 1,
+                "contracts_signed": 2,
+                "contract_value_vnd": 1_850_000_000,
+                "contracts_registered": 1,
+                "deals_closed": 1,
+                "deal_value_vnd": 1_200_000_000,
+                "state_funded_results_transferred": 0,
+                "connection_events_attended": 1,
+            }
+        ],
+    )
 
 
 @register
@@ -233,7 +303,8 @@ class NominationRejected(_NominationEvent):
         default=None, description="The review round, when stage is `review`.", examples=["so-tuyen"]
     )
     reason_vi: str = Field(
-        description="Why, in Vietnamese.", examples=["Không nằm trong nhóm được chọn ở vòng Sơ tuyển."]
+        description="Why, in Vietnamese.",
+        examples=["Không nằm trong nhóm được chọn ở vòng Sơ tuyển."],
     )
     reason_en: str = Field(
         description="Why, in English.", examples=["not among those advanced in round Sơ tuyển"]

@@ -1,0 +1,75 @@
+# STX developer entry points. Works on a fresh Debian machine that has only python3, git and
+# make: what is missing (python3-venv, Java, Maven) is installed with apt, the Kafka broker is
+# resolved from Maven Central into .cache/ (see deploy/local/stack.py).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+UP_ARGS ?=
+PYTEST_ARGS ?=
+
+.PHONY: help install run down test lint fmt bench contract constraints clean distclean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## venv + dependencies (+ Java/Maven via apt) + the Kafka jars; fast when done
+	$(PY) -m deploy.local.stack deps
+
+# The venv itself; Debian's python3 lacks ensurepip until python3-venv is installed.
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "STX needs Python >= 3.11; try: make PYTHON=python3.12" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV) || { \
+		rm -rf $(VENV); \
+		echo "python3 -m venv failed: installing python3-venv with apt"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv; \
+		$(PYTHON) -m venv $(VENV); }
+
+# Re-installed only when the dependency declarations change.
+$(STAMP): pyproject.toml constraints.txt | $(PY)
+	$(PY) -m pip install -c constraints.txt -e '.[dev]'
+	touch $@
+
+run: install ## the local stack in the foreground: Kafka, SecantusDB, the services (UP_ARGS=--detach)
+	$(PY) -m deploy.local.stack up $(UP_ARGS)
+
+down: ## stop a running local stack
+	@if [ -x $(PY) ]; then $(PY) -m deploy.local.stack down; fi
+
+test: install ## the whole test suite (PYTEST_ARGS="-m 'not integration and not e2e'" for unit only)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff, ruff format --check, mypy, import-linter (all run; fails if any fails)
+	@status=0; \
+	for tool in "ruff check ." "ruff format --check ." "mypy" "lint-imports"; do \
+		echo "+ $$tool"; $(VENV)/bin/$$tool || status=1; \
+	done; \
+	exit $$status
+
+fmt: $(STAMP) ## format and auto-fix
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+contract: install ## regenerate docs/schemas and docs/asyncapi from the event models
+	$(PY) -m shared.contract generate
+
+bench: install ## run every tests/bench/bench_*.py
+	$(PY) -m tests.bench
+
+constraints: $(STAMP) ## re-pin constraints.txt from the current venv
+	{ sed -n '/^#/p' constraints.txt; $(VENV)/bin/pip freeze --exclude-editable; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+
+clean: down ## stop the stack, delete local data (.data/) and tool caches
+	rm -rf .data .pytest_cache .ruff_cache .mypy_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean ## also delete the venv and the Kafka jar cache
+	rm -rf $(VENV) .cache

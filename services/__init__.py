@@ -1,0 +1,1 @@
+"""The four STX services; each is independent and shares only `shared/` and the topics."""

@@ -1,0 +1,37 @@
+"""What every group of use cases needs: the repository, the outbox, the clock, and loaders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from services.awards.domain.errors import NotFoundError
+from services.awards.domain.nomination import Nomination
+from services.awards.domain.programme import Programme
+from services.awards.repository import AwardsRepository, Session
+from shared.outbox import Outbox
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class UseCases:
+    def __init__(self, repository: AwardsRepository, outbox: Outbox, clock: Clock = utc_now):
+        self._repo = repository
+        self._outbox = outbox
+        self._clock = clock
+
+    async def programme(self, programme_id: str, session: Session = None) -> Programme:
+        programme = await self._repo.programme(programme_id, session)
+        if programme is None:
+            raise NotFoundError("programme-not-found", f"No award programme {programme_id!r}.")
+        return programme
+
+    async def nomination(self, nomination_id: str, session: Session = None) -> Nomination:
+        nomination = await self._repo.nomination(nomination_id, session)
+        if nomination is None:
+            raise NotFoundError("nomination-not-found", f"No nomination {nomination_id!r}.")
+        return nomination

@@ -1,0 +1,1 @@
+"""Listings: organisations and experts, technology offers and demands, moderation (issue 3)."""

@@ -1,0 +1,29 @@
+"""`Annotated` dependencies that keep the routes short."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from services.listings.search import Viewer
+from services.listings.wiring import Services
+from shared.auth import OptionalPrincipalDep, Principal, Role, require
+
+
+def services(request: Request) -> Services:
+    found: Services = request.app.state.services
+    return found
+
+
+def viewer(principal: OptionalPrincipalDep) -> Viewer:
+    if principal is None:
+        return Viewer()
+    return Viewer(organization_id=principal.organization_id, broker=principal.has(Role.broker))
+
+
+ServicesDep = Annotated[Services, Depends(services)]
+ViewerDep = Annotated[Viewer, Depends(viewer)]
+OrgDep = Annotated[Principal, Depends(require(Role.org))]
+BrokerDep = Annotated[Principal, Depends(require(Role.broker))]
+OrgOrBrokerDep = Annotated[Principal, Depends(require(Role.org, Role.broker))]

@@ -1,0 +1,146 @@
+"""A technology offer ("chào bán" / cung công nghệ) or demand ("đặt hàng" / cầu công nghệ).
+
+The aggregate, its public snapshot, and the owner's edits; `lifecycle.py` moves it through
+moderation to publication and beyond.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from services.listings.domain import admin_units
+from services.listings.domain.dates import local_day
+from services.listings.domain.errors import InvalidInputError, InvalidTransitionError
+from services.listings.domain.moderation import ModerationDecision
+from services.listings.domain.organizations import Organization
+from services.listings.domain.terms import ListingTerms, check
+from shared.events.base import Event
+from shared.events.listings import ListingSnapshot, ListingUpdated
+from shared.events.organizations import AdministrativeUnit
+from shared.events.vocabulary import ListingKind, ListingStatus, OrganizationKind
+
+Status = ListingStatus
+EDITABLE = (Status.DRAFT, Status.RETURNED, Status.PUBLISHED)
+
+
+class Owner(BaseModel):
+    """The owning organisation as the listing shows it (kept even when hidden from the public)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    organization_id: str
+    name: str
+    kind: OrganizationKind
+
+    @classmethod
+    def of(cls, org: Organization) -> Owner:
+        return cls(
+            organization_id=org.organization_id, name=org.details.name, kind=org.details.kind
+        )
+
+
+class Listing(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    listing_id: str
+    terms: ListingTerms
+    location: AdministrativeUnit | None = None
+    status: ListingStatus = Status.DRAFT
+    version: int = 1
+    owner: Owner
+    created_at: datetime
+    updated_at: datetime
+    submitted_at: datetime | None = None
+    published_at: datetime | None = None
+    moderation: tuple[ModerationDecision, ...] = ()
+    possible_duplicates: tuple[str, ...] = ()
+    withdrawal_reason: str | None = None
+    deals: tuple[str, ...] = ()
+    """Introductions that closed a deal on it (a non-exclusive licence may sell twice)."""
+
+    @property
+    def kind(self) -> ListingKind:
+        return self.terms.kind
+
+    @property
+    def is_public(self) -> bool:
+        """Anyone may see it: it was published and its owner did not withdraw it."""
+        return self.status in (Status.PUBLISHED, Status.EXPIRED, Status.FULFILLED)
+
+    @property
+    def was_submitted(self) -> bool:
+        """Other services know it (a submitted event was published)."""
+        return self.submitted_at is not None
+
+    def owned_by(self, organization_id: str | None) -> bool:
+        return organization_id is not None and self.owner.organization_id == organization_id
+
+    def changed(self, now: datetime, **updates: Any) -> Listing:
+        """A new version of the listing (the version field drives optimistic concurrency)."""
+        return self.model_copy(update={**updates, "version": self.version + 1, "updated_at": now})
+
+    def snapshot(self) -> ListingSnapshot:
+        """The public view: never a contact; an anonymous demand names no owner."""
+        hidden = self.terms.anonymous
+        return ListingSnapshot(
+            **self.terms.model_dump(exclude={"location_code"}),
+            listing_id=self.listing_id,
+            status=self.status,
+            version=self.version,
+            location=self.location,
+            owner_organization_id=None if hidden else self.owner.organization_id,
+            owner_name=None if hidden else self.owner.name,
+            owner_kind=self.owner.kind,
+            published_at=self.published_at,
+            updated_at=self.updated_at,
+        )
+
+
+@dataclass(frozen=True)
+class ListingChange:
+    listing: Listing
+    events: list[Event]
+
+
+def location_of(terms: ListingTerms) -> AdministrativeUnit | None:
+    if terms.location_code is None:
+        return None
+    try:
+        return admin_units.find(terms.location_code).public()
+    except admin_units.UnknownUnitError:
+        message = f"unknown province or district code {terms.location_code!r} (GSO list)"
+        raise InvalidInputError.one("location_code", message) from None
+
+
+def create_draft(
+    listing_id: str, terms: ListingTerms, owner: Organization, now: datetime
+) -> Listing:
+    """A private draft: nothing is published until it is submitted."""
+    check(terms, local_day(now))
+    return Listing(
+        listing_id=listing_id,
+        terms=terms,
+        location=location_of(terms),
+        owner=Owner.of(owner),
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def revise(listing: Listing, terms: ListingTerms, now: datetime) -> ListingChange:
+    """New content. A published listing stays published and announces the update."""
+    if listing.status not in EDITABLE:
+        raise InvalidTransitionError("update", listing.status, EDITABLE)
+    if terms.kind is not listing.kind:
+        raise InvalidInputError.one("kind", f"a listing cannot change kind ({listing.kind.value})")
+    check(terms, local_day(now))
+    revised = listing.changed(now, terms=terms, location=location_of(terms))
+    if listing.status is not Status.PUBLISHED:
+        return ListingChange(revised, [])
+    return ListingChange(
+        revised, [ListingUpdated(listing_id=listing.listing_id, listing=revised.snapshot())]
+    )

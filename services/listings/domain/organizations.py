@@ -1,0 +1,203 @@
+"""Organisations and experts: registration, broker verification, profile changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from services.listings.domain import admin_units, validation
+from services.listings.domain.dates import local_day
+from services.listings.domain.errors import InvalidInputError, InvalidTransitionError, Violation
+from shared.events.base import Event
+from shared.events.contacts import ContactDetailsUpdated
+from shared.events.organizations import (
+    AdministrativeUnit,
+    OrganizationProfile,
+    OrganizationRegistered,
+    OrganizationUpdated,
+    OrganizationVerified,
+)
+from shared.events.vocabulary import OrganizationKind
+
+TaxCode = Annotated[str, AfterValidator(validation.tax_code)]
+Phone = Annotated[str, AfterValidator(validation.phone)]
+Email = Annotated[str, AfterValidator(validation.email)]
+UnitCode = Annotated[str, Field(pattern=r"^\d{2,5}$", examples=["611"])]
+
+
+class OrganizationDetails(BaseModel):
+    """What an organisation says about itself (the public profile plus a private contact)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: OrganizationKind = Field(description="What kind of actor it is.", examples=["enterprise"])
+    name: str = Field(
+        min_length=2,
+        max_length=300,
+        description="Vietnamese name with diacritics.",
+        examples=["Công ty TNHH Sâm Ngọc Linh Kon Tum"],
+    )
+    name_en: str | None = Field(default=None, max_length=300, description="English name.")
+    tax_code: TaxCode | None = Field(
+        default=None,
+        description="Mã số thuế: 10 digits, or 13 for a branch (required for enterprises).",
+        examples=["6100123458"],
+    )
+    province_code: UnitCode = Field(description="GSO code of the province as registered.")
+    district_code: UnitCode | None = Field(default=None, description="GSO code of the district.")
+    overseas_vietnamese_expert: bool = Field(default=False, description="Overseas Vietnamese.")
+    foreign_expert: bool = Field(default=False, description="A foreign expert.")
+    contact_name: str = Field(min_length=2, max_length=200, examples=["TS. Nguyễn Văn An"])
+    email: Email = Field(description="Private: never public.", examples=["an.nguyen@example.vn"])
+    phone: Phone | None = Field(default=None, description="Private.", examples=["0905123456"])
+
+
+class Organization(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    organization_id: str
+    details: OrganizationDetails
+    province: AdministrativeUnit
+    district: AdministrativeUnit | None = None
+    verified: bool = False
+    verified_by: str | None = None
+    registered_at: datetime
+    updated_at: datetime
+    version: int = 1
+
+    def profile(self, today: date) -> OrganizationProfile:
+        """The public profile: no contact, and the province that governs the address today."""
+        current = admin_units.current_province(admin_units.version_of(self.province), today)
+        d = self.details
+        return OrganizationProfile(
+            organization_id=self.organization_id,
+            kind=d.kind,
+            name=d.name,
+            name_en=d.name_en,
+            province=self.province,
+            district=self.district,
+            current_province=current.public(),
+            overseas_vietnamese_expert=d.overseas_vietnamese_expert,
+            foreign_expert=d.foreign_expert,
+            verified=self.verified,
+            registered_at=self.registered_at,
+        )
+
+
+@dataclass(frozen=True)
+class OrganizationChange:
+    organization: Organization
+    events: list[Event]
+
+
+def register(
+    organization_id: str, details: OrganizationDetails, now: datetime
+) -> OrganizationChange:
+    province, district = _address(details)
+    org = Organization(
+        organization_id=organization_id,
+        details=details,
+        province=province,
+        district=district,
+        registered_at=now,
+        updated_at=now,
+    )
+    profile = org.profile(local_day(now))
+    registered = OrganizationRegistered(organization_id=organization_id, organization=profile)
+    return OrganizationChange(org, [registered, _contact(org)])
+
+
+def verify(org: Organization, broker: str, now: datetime) -> OrganizationChange:
+    if org.verified:
+        raise InvalidTransitionError("verify", "verified", ["unverified"], "an organisation")
+    verified = org.model_copy(
+        update={
+            "verified": True,
+            "verified_by": broker,
+            "updated_at": now,
+            "version": org.version + 1,
+        }
+    )
+    event = OrganizationVerified(
+        organization_id=org.organization_id,
+        organization=verified.profile(local_day(now)),
+        verified_by=broker,
+    )
+    return OrganizationChange(verified, [event])
+
+
+def update(org: Organization, details: OrganizationDetails, now: datetime) -> OrganizationChange:
+    """A new profile; the contact goes to the internal topic only when it changed."""
+    if details.kind != org.details.kind:
+        raise InvalidInputError.one(
+            "kind", "the kind of an organisation cannot change; register anew"
+        )
+    province, district = _address(details)
+    changed = org.model_copy(
+        update={
+            "details": details,
+            "province": province,
+            "district": district,
+            "updated_at": now,
+            "version": org.version + 1,
+        }
+    )
+    profile = changed.profile(local_day(now))
+    events: list[Event] = [
+        OrganizationUpdated(organization_id=org.organization_id, organization=profile)
+    ]
+    if _contact(changed) != _contact(org):
+        events.append(_contact(changed))
+    return OrganizationChange(changed, events)
+
+
+def _contact(org: Organization) -> ContactDetailsUpdated:
+    d = org.details
+    return ContactDetailsUpdated(
+        organization_id=org.organization_id,
+        contact_name=d.contact_name,
+        email=d.email,
+        phone=d.phone,
+    )
+
+
+def _address(details: OrganizationDetails) -> tuple[AdministrativeUnit, AdministrativeUnit | None]:
+    violations = list(_identity_rules(details))
+    province = _unit(details.province_code, "province", "province_code", violations)
+    district = None
+    if details.district_code is not None:
+        district = _unit(details.district_code, "district", "district_code", violations)
+        if province and district and district.parent_code != province.code:
+            message = f"district {district.name} is not in province {province.name}"
+            violations.append(Violation("district_code", message))
+    if violations or province is None:
+        raise InvalidInputError(violations)
+    return province.public(), district.public() if district else None
+
+
+def _unit(
+    code: str, level: str, field: str, violations: list[Violation]
+) -> admin_units.Unit | None:
+    try:
+        unit = admin_units.find(code)
+    except admin_units.UnknownUnitError:
+        violations.append(Violation(field, f"unknown {level} code {code!r} (GSO list)"))
+        return None
+    if unit.level != level:
+        violations.append(Violation(field, f"{code} is a {unit.level}, not a {level}"))
+        return None
+    return unit
+
+
+def _identity_rules(details: OrganizationDetails) -> list[Violation]:
+    violations = []
+    if details.kind is OrganizationKind.ENTERPRISE and details.tax_code is None:
+        violations.append(Violation("tax_code", "an enterprise must give its tax code"))
+    is_expert = details.kind is OrganizationKind.INDIVIDUAL_EXPERT
+    if (details.overseas_vietnamese_expert or details.foreign_expert) and not is_expert:
+        message = "expert flags apply to kind individual_expert only"
+        violations.append(Violation("overseas_vietnamese_expert", message))
+    return violations

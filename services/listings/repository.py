@@ -1,0 +1,161 @@
+"""The MongoDB side of the listings service, and nothing else.
+
+A listing document is `{"_id", "listing": <the aggregate as JSON>, "q": <query fields>}`: the
+aggregate round-trips unchanged, and the `q` fields are recomputed on every write. Writes check
+the version they replace (optimistic concurrency).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Final
+
+from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+
+from services.listings.domain.duplicates import TitleRef
+from services.listings.domain.listings import Listing
+from services.listings.domain.organizations import Organization
+from services.listings.search import query_fields
+from services.listings.service.errors import ConcurrentUpdateError
+from services.listings.service.ports import Remembered
+from shared.events.vocabulary import ListingStatus
+from shared.mongo import Document
+
+ORGANIZATIONS: Final = "organizations"
+LISTINGS: Final = "listings"
+IDEMPOTENCY_KEYS: Final = "idempotency_keys"
+Session = AsyncClientSession | None
+
+
+def indexes(idempotency_retention: timedelta) -> Mapping[str, Sequence[IndexModel]]:
+    return {
+        LISTINGS: [
+            IndexModel(
+                [("q.status", ASCENDING), ("q.created_at", DESCENDING), ("_id", DESCENDING)]
+            ),
+            IndexModel([("q.tokens", ASCENDING), ("q.status", ASCENDING)]),
+            IndexModel([("q.owner", ASCENDING), ("q.status", ASCENDING)]),
+            IndexModel([("q.status", ASCENDING), ("q.valid_until", ASCENDING)]),
+            IndexModel([("q.status", ASCENDING), ("q.submitted_at", ASCENDING)]),
+        ],
+        IDEMPOTENCY_KEYS: [
+            IndexModel(
+                [("created_at", ASCENDING)],
+                expireAfterSeconds=int(idempotency_retention.total_seconds()),
+            )
+        ],
+    }
+
+
+class OrganizationRepository:
+    def __init__(self, db: AsyncDatabase[Document]) -> None:
+        self._docs = db[ORGANIZATIONS]
+
+    async def get(self, organization_id: str, session: Session = None) -> Organization | None:
+        doc = await self._docs.find_one({"_id": str(organization_id)}, session=session)
+        return None if doc is None else Organization.model_validate(doc["organization"])
+
+    async def add(self, org: Organization, session: Session) -> None:
+        await self._docs.insert_one(_org_document(org), session=session)
+
+    async def save(self, org: Organization, session: Session) -> None:
+        replaced = {"_id": org.organization_id, "organization.version": org.version - 1}
+        result = await self._docs.replace_one(replaced, _org_document(org), session=session)
+        if result.matched_count != 1:
+            raise ConcurrentUpdateError(org.organization_id)
+
+
+def _org_document(org: Organization) -> Document:
+    return {"_id": org.organization_id, "organization": org.model_dump(mode="json")}
+
+
+class ListingRepository:
+    def __init__(self, db: AsyncDatabase[Document]) -> None:
+        self._docs = db[LISTINGS]
+
+    async def get(self, listing_id: str, session: Session = None) -> Listing | None:
+        doc = await self._docs.find_one({"_id": str(listing_id)}, session=session)
+        return None if doc is None else _listing(doc)
+
+    async def add(self, listing: Listing, session: Session) -> None:
+        await self._docs.insert_one(_listing_document(listing), session=session)
+
+    async def save(self, listing: Listing, session: Session) -> None:
+        replaced = {"_id": listing.listing_id, "listing.version": listing.version - 1}
+        result = await self._docs.replace_one(replaced, _listing_document(listing), session=session)
+        if result.matched_count != 1:
+            raise ConcurrentUpdateError(listing.listing_id)
+
+    async def titles_of(self, owner_id: str, session: Session) -> list[TitleRef]:
+        """Titles of the owner's listings that are still in play (duplicate detection)."""
+        query = {"q.owner": str(owner_id), "q.status": {"$ne": ListingStatus.WITHDRAWN.value}}
+        projection = {"listing.terms.title": 1}
+        docs = await self._docs.find(query, projection, session=session).to_list(None)
+        return [TitleRef(d["_id"], d["listing"]["terms"]["title"]) for d in docs]
+
+    async def newest(self, query: Document, after: Document | None, limit: int) -> list[Listing]:
+        """Newest first; `after` is a keyset condition from a cursor."""
+        condition = {"$and": [query, after]} if after else query
+        cursor = self._docs.find(condition).sort(
+            [("q.created_at", DESCENDING), ("_id", DESCENDING)]
+        )
+        return [_listing(doc) for doc in await cursor.limit(limit).to_list(None)]
+
+    async def matching(self, query: Document, cap: int) -> list[Listing]:
+        """Every match up to `cap` (full-text search ranks them in Python)."""
+        return [_listing(doc) for doc in await self._docs.find(query).limit(cap).to_list(None)]
+
+    async def awaiting_moderation(self, limit: int) -> list[Listing]:
+        """Submitted listings, longest waiting first."""
+        query = {"q.status": ListingStatus.SUBMITTED.value}
+        cursor = self._docs.find(query).sort([("q.submitted_at", ASCENDING), ("_id", ASCENDING)])
+        return [_listing(doc) for doc in await cursor.limit(limit).to_list(None)]
+
+    async def due_for_expiry(self, today: date, limit: int) -> list[str]:
+        # `q.valid_until` is an ISO date string: those sort like the dates they write.
+        query = {
+            "q.status": ListingStatus.PUBLISHED.value,
+            "q.valid_until": {"$lt": today.isoformat()},
+        }
+        docs = await self._docs.find(query, {"_id": 1}).limit(limit).to_list(None)
+        return [doc["_id"] for doc in docs]
+
+
+def _listing_document(listing: Listing) -> Document:
+    return {
+        "_id": listing.listing_id,
+        "listing": listing.model_dump(mode="json"),
+        "q": query_fields(listing),
+    }
+
+
+def _listing(doc: Document) -> Listing:
+    return Listing.model_validate(doc["listing"])
+
+
+class IdempotencyKeys:
+    """The first response to a create request, by its `Idempotency-Key` (RFC draft)."""
+
+    def __init__(self, db: AsyncDatabase[Document]) -> None:
+        self._docs = db[IDEMPOTENCY_KEYS]
+
+    async def find(self, key: str) -> Remembered | None:
+        doc = await self._docs.find_one({"_id": str(key)})
+        if doc is None:
+            return None
+        return Remembered(doc["fingerprint"], Listing.model_validate(doc["listing"]))
+
+    async def remember(
+        self, key: str, fingerprint: str, listing: Listing, at: datetime, session: Session
+    ) -> None:
+        """Inserted in the creating transaction: a concurrent retry fails on the unique `_id`."""
+        doc = {
+            "_id": key,
+            "fingerprint": fingerprint,
+            "listing": listing.model_dump(mode="json"),
+            "created_at": at,
+        }
+        await self._docs.insert_one(doc, session=session)

@@ -1,0 +1,210 @@
+"""Search: typed criteria → a MongoDB filter on typed values, relevance, opaque cursors.
+
+Pure (no I/O), so the query a request produces is unit-tested. Every value placed in a
+filter is an enum value, an int, a bool, a datetime or a plain string compared for equality:
+a client string such as `{"$ne": null}` can only ever be matched literally.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from services.listings.domain import admin_units
+from services.listings.domain.errors import InvalidInputError
+from services.listings.domain.listings import Listing
+from shared.events.vocabulary import ListingKind, ListingStatus, Sector
+from shared.mongo import Document
+from shared.text import folded_syllables
+
+MAX_QUERY_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who searches: brokers see every status, an organisation also its own unpublished ones."""
+
+    organization_id: str | None = None
+    broker: bool = False
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    text: str | None = None
+    kind: ListingKind | None = None
+    sector: Sector | None = None
+    trl_min: int | None = None
+    trl_max: int | None = None
+    state_funded: bool | None = None
+    status: ListingStatus = ListingStatus.PUBLISHED
+    district: str | None = None
+    owner: str | None = None
+    limit: int = 20
+    cursor: str | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return query_tokens(self.text or "")
+
+
+def query_tokens(text: str) -> list[str]:
+    """Folded syllables, each once: "Sâm Ngọc Linh" and "sam ngoc linh" give the same tokens."""
+    return list(dict.fromkeys(folded_syllables(text)))[:MAX_QUERY_TOKENS]
+
+
+def mongo_filter(criteria: SearchCriteria, viewer: Viewer) -> Document:
+    """The filter on the `q` (query) fields the repository maintains on every listing."""
+    c = criteria
+    conditions: Document = {"q.status": c.status.value}
+    equals = {"q.kind": c.kind, "q.sector": c.sector, "q.state_funded": c.state_funded}
+    conditions |= {field: _plain(value) for field, value in equals.items() if value is not None}
+    if c.district is not None:
+        conditions["q.area_codes"] = str(c.district)
+    if c.trl_min is not None or c.trl_max is not None:
+        conditions["q.trl"] = _int_range(c.trl_min, c.trl_max)
+    if c.tokens:
+        conditions["q.tokens"] = {"$all": [str(token) for token in c.tokens]}
+    conditions |= _visibility(c, viewer)
+    return conditions
+
+
+def _plain(value: ListingKind | Sector | bool) -> str | bool:
+    return value if isinstance(value, bool) else value.value
+
+
+def _int_range(low: int | None, high: int | None) -> Document:
+    bounds: Document = {}
+    if low is not None:
+        bounds["$gte"] = int(low)
+    if high is not None:
+        bounds["$lte"] = int(high)
+    return bounds
+
+
+def _visibility(c: SearchCriteria, viewer: Viewer) -> Document:
+    """An owner filter never uncovers an anonymous demand to the public."""
+    sees_all = viewer.broker or (c.owner is not None and c.owner == viewer.organization_id)
+    restrictions: Document = {}
+    if c.owner is not None:
+        restrictions["q.owner" if sees_all else "q.public_owner"] = str(c.owner)
+    if c.status is not ListingStatus.PUBLISHED and not viewer.broker:
+        # Unpublished listings are private: only their owner sees them.
+        restrictions["q.owner"] = str(viewer.organization_id or "")
+    return restrictions
+
+
+def query_fields(listing: Listing) -> Document:
+    """Fields stored next to the listing for filtering; never shown to anyone."""
+    t = listing.terms
+    hidden = t.anonymous
+    return {
+        "kind": t.kind.value,
+        "status": listing.status.value,
+        "sector": t.sector.value,
+        "state_funded": t.state_funded,
+        "trl": t.trl if t.trl is not None else t.min_trl,
+        "area_codes": _area_codes(listing),
+        "owner": listing.owner.organization_id,
+        "public_owner": None if hidden else listing.owner.organization_id,
+        "tokens": sorted(set(folded_syllables(" ".join(_searchable_text(listing))))),
+        "created_at": listing.created_at,
+        "submitted_at": listing.submitted_at,
+        "valid_until": t.valid_until.isoformat() if t.valid_until else None,
+    }
+
+
+def _searchable_text(listing: Listing) -> list[str]:
+    t = listing.terms
+    texts = [t.title, t.title_en or "", t.summary, *t.keywords, *t.related_products]
+    if not t.anonymous:
+        texts.append(listing.owner.name)
+    return texts
+
+
+def _area_codes(listing: Listing) -> list[str]:
+    if listing.location is None:
+        return []
+    unit = admin_units.version_of(listing.location)
+    return sorted({unit.code, admin_units.province_of(unit).code})
+
+
+# --- relevance ------------------------------------------------------------------------------
+
+
+def relevance(listing: Listing, tokens: list[str]) -> float:
+    """Title words weigh most, the whole phrase in the title more; keywords next; summary last."""
+    t = listing.terms
+    title = folded_syllables(t.title)
+    score = 3.0 * sum(token in title for token in tokens)
+    if " ".join(tokens) in " ".join(title):
+        score += 5.0
+    keywords = folded_syllables(" ".join(t.keywords))
+    score += 2.0 * sum(token in keywords for token in tokens)
+    summary = folded_syllables(t.summary)
+    return score + sum(token in summary for token in tokens)
+
+
+# --- cursors --------------------------------------------------------------------------------
+
+
+class RecencyCursor(BaseModel):
+    """After this listing in newest-first order."""
+
+    mode: Literal["recent"] = "recent"
+    created_at: datetime
+    listing_id: str
+
+
+class RelevanceCursor(BaseModel):
+    """After this listing in best-match-first order."""
+
+    mode: Literal["relevance"] = "relevance"
+    score: float
+    listing_id: str
+
+
+Cursor = RecencyCursor | RelevanceCursor
+C = TypeVar("C", RecencyCursor, RelevanceCursor)
+
+
+def encode_cursor(cursor: Cursor) -> str:
+    return base64.urlsafe_b64encode(cursor.model_dump_json().encode()).decode().rstrip("=")
+
+
+def decode_cursor(text: str, mode: type[C]) -> C:
+    """A cursor we issued for the same kind of search, or a 422 on `cursor`."""
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        return mode.model_validate(json.loads(raw))
+    except (binascii.Error, ValueError, ValidationError):
+        message = "cursor is not one this search issued: start again without it"
+        raise InvalidInputError.one("cursor", message, location="query") from None
+
+
+def after_recency(cursor: RecencyCursor) -> Document:
+    """Keyset condition for the next page of (created_at desc, _id desc)."""
+    return {
+        "$or": [
+            {"q.created_at": {"$lt": cursor.created_at}},
+            {"q.created_at": cursor.created_at, "_id": {"$lt": str(cursor.listing_id)}},
+        ]
+    }
+
+
+def rank(
+    listings: list[Listing], tokens: list[str], after: RelevanceCursor | None
+) -> list[tuple[float, Listing]]:
+    """(score, listing) best first, ties by id, starting after the cursor."""
+    scored = sorted(
+        ((relevance(x, tokens), x) for x in listings), key=lambda p: (-p[0], p[1].listing_id)
+    )
+    if after is None:
+        return scored
+    key = (-after.score, after.listing_id)
+    return [p for p in scored if (-p[0], p[1].listing_id) > key]

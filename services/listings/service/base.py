@@ -1,0 +1,58 @@
+"""What every use case shares: the clock, ids, and "load → domain → save + events" in one
+transaction."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+from services.listings.domain.listings import Listing, ListingChange
+from services.listings.service.errors import NotFoundError
+from services.listings.service.ports import ListingStore, Session, Transactions
+from shared.outbox import Tx
+
+Clock = Callable[[], datetime]
+Step = Callable[[Listing, Session], Awaitable[ListingChange]]
+Check = Callable[[Listing], None]
+
+
+def utc_now() -> datetime:
+    """Millisecond precision: what MongoDB keeps, so cursors compare equal after a round trip."""
+    moment = datetime.now(UTC)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex}"
+
+
+def anyone(_: Listing) -> None:
+    """No authorisation beyond the route's role check."""
+
+
+class ListingChanges:
+    """Applies one domain step to one stored listing, with its events, atomically."""
+
+    def __init__(self, outbox: Transactions, listings: ListingStore, clock: Clock) -> None:
+        self.outbox = outbox
+        self.listings = listings
+        self.clock = clock
+
+    async def apply(self, listing_id: str, step: Step, check: Check = anyone) -> Listing:
+        async def work(tx: Tx) -> Listing:
+            return await self.apply_in(tx, listing_id, step, check)
+
+        return await self.outbox.transact(work)
+
+    async def apply_in(self, tx: Tx, listing_id: str, step: Step, check: Check = anyone) -> Listing:
+        """Inside a transaction someone else opened (a consumed event's)."""
+        listing = await self.listings.get(listing_id, tx.session)
+        if listing is None:
+            raise NotFoundError("listing", listing_id)
+        check(listing)
+        change = await step(listing, tx.session)
+        if change.listing is not listing:
+            await self.listings.save(change.listing, tx.session)
+        tx.emit(*change.events)
+        return change.listing

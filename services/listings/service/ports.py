@@ -1,0 +1,71 @@
+"""What the use cases need from the outside, in domain words. `repository.py` implements the
+stores on MongoDB, `shared.outbox.Outbox` the transactions; unit tests use in-memory fakes."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Protocol, TypeVar
+
+from services.listings.domain.duplicates import TitleRef
+from services.listings.domain.listings import Listing
+from services.listings.domain.organizations import Organization
+from shared.mongo import Document
+from shared.outbox import Tx
+
+T = TypeVar("T")
+Session = Any
+"""The store's session of the current transaction (opaque to the use cases)."""
+
+
+class Transactions(Protocol):
+    async def transact(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        """Run `work` and store the events it emitted, atomically."""
+        ...
+
+
+class ListingStore(Protocol):
+    async def get(self, listing_id: str, session: Session = None) -> Listing | None: ...
+    async def add(self, listing: Listing, session: Session) -> None: ...
+    async def save(self, listing: Listing, session: Session) -> None:
+        """Replace the previous version; raises `ConcurrentUpdateError` if it is not stored."""
+        ...
+
+    async def titles_of(self, owner_id: str, session: Session) -> list[TitleRef]: ...
+    async def due_for_expiry(self, today: date, limit: int) -> list[str]: ...
+
+
+class ListingCatalogue(Protocol):
+    """The read side: filters come from `search.mongo_filter`, never from a client."""
+
+    async def get(self, listing_id: str, session: Session = None) -> Listing | None: ...
+    async def newest(
+        self, query: Document, after: Document | None, limit: int
+    ) -> list[Listing]: ...
+    async def matching(self, query: Document, cap: int) -> list[Listing]: ...
+    async def awaiting_moderation(self, limit: int) -> list[Listing]: ...
+
+
+class OrganizationStore(Protocol):
+    async def get(self, organization_id: str, session: Session = None) -> Organization | None: ...
+    async def add(self, org: Organization, session: Session) -> None:
+        """Raises `DuplicateKeyError` when the id is taken."""
+        ...
+
+    async def save(self, org: Organization, session: Session) -> None: ...
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """The first request with an `Idempotency-Key`: its body's fingerprint and its result."""
+
+    fingerprint: str
+    listing: Listing
+
+
+class IdempotencyStore(Protocol):
+    async def find(self, key: str) -> Remembered | None: ...
+    async def remember(
+        self, key: str, fingerprint: str, listing: Listing, at: datetime, session: Session
+    ) -> None: ...

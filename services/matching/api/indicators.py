@@ -1,0 +1,62 @@
+"""HTTP: market indicators of any period, as JSON or CSV (public figures, no token needed)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from services.matching.domain.indicators import IndicatorReport
+from services.matching.domain.periods import Period
+from services.matching.service.indicators import IndicatorDesk
+from shared.events.indicators import MarketFigures
+
+CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+FIGURES = list(MarketFigures.model_fields)
+
+
+def csv_of(report: IndicatorReport) -> str:
+    """One row for the whole market, one per sector, one per district."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["period", "scope", "code", "name", *FIGURES])
+    rows = [("total", "", "", report.totals)]
+    rows += [("sector", s.sector.value, s.sector.value, s.figures) for s in report.by_sector]
+    rows += [("district", d.district_code, d.district_name, d.figures) for d in report.by_district]
+    for scope, code, name, figures in rows:
+        values = figures.model_dump()
+        writer.writerow(
+            [
+                report.period,
+                scope,
+                code,
+                name,
+                *("" if values[f] is None else values[f] for f in FIGURES),
+            ]
+        )
+    return out.getvalue()
+
+
+def indicators_router(desk: IndicatorDesk) -> APIRouter:
+    router = APIRouter(prefix="/v1/indicators", tags=["indicators"])
+
+    @router.get(
+        "",
+        summary="Market indicators of a month, quarter or year",
+        response_model=IndicatorReport,
+        responses={200: {"content": {CSV_MEDIA_TYPE: {}}}},
+    )
+    async def get_indicators(
+        period: Annotated[str, Query(description="2026-11, 2026-Q4 or 2026", examples=["2026-Q4"])],
+        format: Literal["json", "csv"] = "json",
+    ) -> IndicatorReport | Response:
+        report = await desk.report(Period.parse(period))
+        if format == "csv":
+            filename = f"stx-indicators-{report.period}.csv"
+            headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+            return Response(csv_of(report), media_type=CSV_MEDIA_TYPE, headers=headers)
+        return report
+
+    return router

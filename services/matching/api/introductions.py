@@ -1,0 +1,67 @@
+"""HTTP: introductions — each step recorded by a broker or a party, the history for them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Depends
+from pydantic import BaseModel
+
+from services.matching.domain.introductions import (
+    Introduction,
+    Milestone,
+    SignContract,
+    Stage,
+    Step,
+)
+from services.matching.service.introductions import IntroductionDesk
+from shared.auth import Principal, Role, require
+from shared.events.connections import IntroductionParties
+from shared.http import PROBLEM_RESPONSES
+
+Participant = Annotated[Principal, Depends(require(Role.broker, Role.org))]
+
+
+class IntroductionRead(BaseModel):
+    introduction_id: str
+    parties: IntroductionParties
+    supplier_organization_id: str
+    seeker_organization_id: str
+    stage: Stage
+    opened_at: datetime
+    history: list[Milestone]
+    contract: SignContract | None
+
+    @classmethod
+    def of(cls, introduction: Introduction) -> IntroductionRead:
+        return cls.model_validate(introduction.model_dump())
+
+
+def introductions_router(desk: IntroductionDesk) -> APIRouter:
+    router = APIRouter(
+        prefix="/v1/introductions", tags=["introductions"], responses=PROBLEM_RESPONSES
+    )
+
+    @router.get("", summary="Introductions you are a party to (brokers: all)")
+    async def list_introductions(
+        reader: Participant, listing_id: str | None = None
+    ) -> list[IntroductionRead]:
+        found = await desk.visible_to(reader, listing_id)
+        return [IntroductionRead.of(introduction) for introduction in found]
+
+    @router.get("/{introduction_id}", summary="One introduction and its history")
+    async def get_introduction(introduction_id: str, reader: Participant) -> IntroductionRead:
+        return IntroductionRead.of(await desk.view(introduction_id, reader))
+
+    @router.post(
+        "/{introduction_id}/steps",
+        summary="Record the next step: meeting, MoU, contract, registration, deal, or end",
+        responses={409: {"description": "The step is out of order; `errors` names the rule."}},
+    )
+    async def record_step(
+        introduction_id: str, step: Annotated[Step, Body()], participant: Participant
+    ) -> IntroductionRead:
+        return IntroductionRead.of(await desk.record(introduction_id, participant, step))
+
+    return router

@@ -1,0 +1,261 @@
+"""An introduction: two interested parties followed by the broker up to a closed deal.
+
+    opened → meeting_held (+ more meetings) → [mou_signed] → contract_signed
+           → [contract_registered: mandatory when the offer is a state-funded result]
+           → deal_closed
+    any open stage → ended (with a reason)
+
+Each step is a command; applying it returns the next introduction and its event.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from services.matching.domain.errors import ConflictError, RuleBrokenError
+from services.matching.domain.ids import introduction_id_of
+from services.matching.domain.listings import is_ip_asset
+from services.matching.domain.matches import Match, MatchStatus
+from shared.events.base import EdgeModel, Event
+from shared.events.connections import (
+    IntroductionContractRegistered,
+    IntroductionContractSigned,
+    IntroductionDealClosed,
+    IntroductionEnded,
+    IntroductionMeetingHeld,
+    IntroductionMouSigned,
+    IntroductionOpened,
+    IntroductionParties,
+    MeetingFormat,
+)
+from shared.events.listings import ListingSnapshot
+from shared.events.vocabulary import RightsMode, TransferForm
+
+
+class Stage(StrEnum):
+    OPENED = "opened"
+    MEETING_HELD = "meeting_held"
+    MOU_SIGNED = "mou_signed"
+    CONTRACT_SIGNED = "contract_signed"
+    CONTRACT_REGISTERED = "contract_registered"
+    DEAL_CLOSED = "deal_closed"
+    ENDED = "ended"
+
+
+OPEN_STAGES = (
+    Stage.OPENED,
+    Stage.MEETING_HELD,
+    Stage.MOU_SIGNED,
+    Stage.CONTRACT_SIGNED,
+    Stage.CONTRACT_REGISTERED,
+)
+
+
+class HoldMeeting(EdgeModel):
+    step: Literal["meeting_held"] = Field(description="The parties met.")
+    held_on: date = Field(description="Day of the meeting.", examples=["2026-12-03"])
+    format: MeetingFormat = Field(description="How they met.", examples=["in_person"])
+
+
+class SignMou(EdgeModel):
+    step: Literal["mou_signed"] = Field(description="A memorandum of understanding was signed.")
+    signed_on: date = Field(description="Day of signature.", examples=["2026-12-10"])
+
+
+class SignContract(EdgeModel):
+    step: Literal["contract_signed"] = Field(description="The transfer contract was signed.")
+    transfer_form: TransferForm = Field(description="Form of transfer (2017 Law, art. 5).")
+    rights_mode: RightsMode = Field(description="Ownership transfer or licence.")
+    value_vnd: int = Field(ge=0, description="Contract value, VND.", examples=[1_200_000_000])
+    signed_on: date = Field(description="Day of signature.", examples=["2027-01-15"])
+
+
+class RegisterContract(EdgeModel):
+    step: Literal["contract_registered"] = Field(description="The contract was registered.")
+    certificate_number: str = Field(min_length=1, max_length=100, examples=["45/GCN-SKHCN"])
+    registered_on: date = Field(description="Day of registration.", examples=["2027-02-01"])
+
+
+class CloseDeal(EdgeModel):
+    step: Literal["deal_closed"] = Field(description="The deal is done.")
+    closed_on: date = Field(description="Day the deal closed.", examples=["2027-02-10"])
+    value_vnd: int | None = Field(
+        default=None, ge=0, description="Final value; the contract's by default."
+    )
+
+
+class End(EdgeModel):
+    step: Literal["ended"] = Field(description="The introduction ends without a deal.")
+    reason: str = Field(min_length=1, max_length=1000, examples=["Không thống nhất được giá."])
+
+
+Step = Annotated[
+    HoldMeeting | SignMou | SignContract | RegisterContract | CloseDeal | End,
+    Field(discriminator="step"),
+]
+
+ALLOWED_FROM: dict[Stage, tuple[Stage, ...]] = {
+    Stage.MEETING_HELD: (Stage.OPENED, Stage.MEETING_HELD),
+    Stage.MOU_SIGNED: (Stage.MEETING_HELD,),
+    Stage.CONTRACT_SIGNED: (Stage.MEETING_HELD, Stage.MOU_SIGNED),
+    Stage.CONTRACT_REGISTERED: (Stage.CONTRACT_SIGNED,),
+    Stage.DEAL_CLOSED: (Stage.CONTRACT_SIGNED, Stage.CONTRACT_REGISTERED),
+    Stage.ENDED: OPEN_STAGES,
+}
+
+
+class Milestone(BaseModel):
+    """One entry of the history: the stage reached, the step's data, who recorded it and when."""
+
+    model_config = ConfigDict(frozen=True)
+
+    stage: Stage
+    step: Step | None = None
+    recorded_by: str
+    recorded_at: datetime
+
+
+class Introduction(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    introduction_id: str
+    parties: IntroductionParties
+    supplier_organization_id: str
+    seeker_organization_id: str
+    """The demand's owner, also when the demand is anonymous on public topics."""
+    stage: Stage
+    opened_at: datetime
+    history: tuple[Milestone, ...]
+    contract: SignContract | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage in OPEN_STAGES
+
+    def involves(self, organization_id: str | None) -> bool:
+        return organization_id in (self.supplier_organization_id, self.seeker_organization_id)
+
+    def last_day(self) -> date | None:
+        days = [
+            d for m in self.history if m.step is not None and (d := step_day(m.step)) is not None
+        ]
+        return max(days, default=None)
+
+
+def _day_field(step: Step) -> str | None:
+    return next((name for name in type(step).model_fields if name.endswith("_on")), None)
+
+
+def step_day(step: Step) -> date | None:
+    """The day a step happened (`held_on`, `signed_on`, …); None for `ended`."""
+    field = _day_field(step)
+    if field is None:
+        return None
+    day: date = getattr(step, field)
+    return day
+
+
+def parties_of(match: Match, offer: ListingSnapshot) -> IntroductionParties:
+    return IntroductionParties(
+        match_id=match.match_id,
+        offer_id=match.offer_id,
+        demand_id=match.demand_id,
+        sector=match.sector,
+        supplier_organization_id=match.offer_owner_organization_id,
+        supplier_kind=offer.owner_kind,
+        seeker_organization_id=match.demand_owner_organization_id,
+        state_funded=offer.state_funded,
+        ip_asset=is_ip_asset(offer),
+    )
+
+
+def open_introduction(
+    match: Match, offer: ListingSnapshot, by: str, now: datetime
+) -> tuple[Introduction, IntroductionOpened]:
+    """Both sides are interested: the broker introduces them to each other."""
+    if match.status != MatchStatus.ACCEPTED or match.demand_answer is None:
+        raise ConflictError("match.accepted", "an introduction opens only when both are interested")
+    introduction = Introduction(
+        introduction_id=introduction_id_of(match.match_id),
+        parties=parties_of(match, offer),
+        supplier_organization_id=match.offer_owner_organization_id,
+        seeker_organization_id=match.demand_answer.organization_id,
+        stage=Stage.OPENED,
+        opened_at=now,
+        history=(Milestone(stage=Stage.OPENED, recorded_by=by, recorded_at=now),),
+    )
+    opened = IntroductionOpened(
+        introduction_id=introduction.introduction_id, parties=introduction.parties
+    )
+    return introduction, opened
+
+
+def _check_order(introduction: Introduction, stage: Stage) -> None:
+    allowed = ALLOWED_FROM[stage]
+    if introduction.stage not in allowed:
+        wanted = " or ".join(s.value for s in allowed)
+        raise ConflictError(
+            "introduction.order",
+            f"{stage.value} needs the introduction at {wanted}; "
+            f"it is at {introduction.stage.value}",
+        )
+    funded = introduction.parties.state_funded
+    if stage == Stage.DEAL_CLOSED and funded and introduction.stage != Stage.CONTRACT_REGISTERED:
+        raise ConflictError(
+            "introduction.registration",
+            "the offer is a state-funded result: register the transfer contract "
+            "(contract_registered) before the deal closes",
+        )
+
+
+def _check_day(introduction: Introduction, step: Step, today: date) -> None:
+    day, field = step_day(step), f"body.{_day_field(step)}"
+    if day is None:
+        return
+    if day > today:
+        raise RuleBrokenError(field, f"{day} is in the future")
+    previous = introduction.last_day()
+    if previous is not None and day < previous:
+        raise RuleBrokenError(field, f"{day} is before the previous step ({previous})")
+
+
+def apply_step(
+    introduction: Introduction, step: Step, by: str, now: datetime, today: date
+) -> tuple[Introduction, Event]:
+    """Record one step of the introduction; `today` is the local day (dates people typed)."""
+    stage = Stage(step.step)
+    _check_order(introduction, stage)
+    _check_day(introduction, step, today)
+    milestone = Milestone(stage=stage, step=step, recorded_by=by, recorded_at=now)
+    contract = step if isinstance(step, SignContract) else introduction.contract
+    advanced = introduction.model_copy(
+        update={"stage": stage, "history": (*introduction.history, milestone), "contract": contract}
+    )
+    return advanced, _event(advanced, step)
+
+
+def _event(introduction: Introduction, step: Step) -> Event:
+    common: dict[str, Any] = {
+        "introduction_id": introduction.introduction_id,
+        "parties": introduction.parties,
+    }
+    if isinstance(step, HoldMeeting):
+        return IntroductionMeetingHeld(**common, held_on=step.held_on, format=step.format)
+    if isinstance(step, SignMou):
+        return IntroductionMouSigned(**common, signed_on=step.signed_on)
+    if isinstance(step, SignContract):
+        return IntroductionContractSigned(**common, **step.model_dump(exclude={"step"}))
+    if isinstance(step, RegisterContract):
+        return IntroductionContractRegistered(**common, **step.model_dump(exclude={"step"}))
+    if isinstance(step, CloseDeal):
+        value = step.value_vnd if step.value_vnd is not None else _contract_value(introduction)
+        return IntroductionDealClosed(**common, closed_on=step.closed_on, value_vnd=value)
+    return IntroductionEnded(**common, reason=step.reason)
+
+
+def _contract_value(introduction: Introduction) -> int:
+    return introduction.contract.value_vnd if introduction.contract is not None else 0

@@ -1,0 +1,37 @@
+"""What matching needs to know about a listing it projected from `stx.listings.v1`."""
+
+from __future__ import annotations
+
+from shared.events.listings import ListingSnapshot
+from shared.events.vocabulary import (
+    IpStatus,
+    ListingStatus,
+    TransferForm,
+    TransferObject,
+)
+
+
+def is_newer(snapshot: ListingSnapshot, stored_version: int | None) -> bool:
+    """Events may arrive twice or late: only a higher version changes the projection."""
+    return stored_version is None or snapshot.version > stored_version
+
+
+def is_ip_asset(offer: ListingSnapshot) -> bool:
+    """Protected IP, or an IP right as what (or how) it is transferred."""
+    return (
+        offer.ip_status != IpStatus.NONE
+        or TransferObject.IP_RIGHT in offer.transfer_objects
+        or TransferForm.IP_RIGHT_TRANSFER_OR_LICENCE in offer.transfer_forms
+    )
+
+
+def owner_of(snapshot: ListingSnapshot, recorded_owner: str | None) -> str | None:
+    """The owner organisation: public on the snapshot, or recorded internally (anonymous demand)."""
+    return snapshot.owner_organization_id or recorded_owner
+
+
+def leaving_reason(snapshot: ListingSnapshot) -> str | None:
+    """Why open proposals of this listing must be retracted (`offer_withdrawn`), or None."""
+    if snapshot.status == ListingStatus.PUBLISHED:
+        return None
+    return f"{snapshot.kind.value}_{snapshot.status.value}"

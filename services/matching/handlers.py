@@ -1,0 +1,71 @@
+"""Kafka subscribers: decode → call the projection → done. Retries, the DLQ and idempotency
+are `shared.consuming`'s. Every listing event carries the full snapshot after the change, so
+they all go through one use case that compares versions."""
+
+from __future__ import annotations
+
+from services.matching.service.projection import Projection
+from shared.consuming import EventConsumer, Handling
+from shared.events.contacts import ListingOwnerRecorded
+from shared.events.listings import (
+    ListingExpired,
+    ListingFulfilled,
+    ListingPublished,
+    ListingRenewed,
+    ListingUpdated,
+    ListingWithdrawn,
+)
+from shared.events.organizations import (
+    OrganizationRegistered,
+    OrganizationUpdated,
+    OrganizationVerified,
+)
+
+
+def register_handlers(consumer: EventConsumer, projection: Projection) -> None:
+    _listing_handlers(consumer, projection)
+    _party_handlers(consumer, projection)
+
+
+def _listing_handlers(consumer: EventConsumer, projection: Projection) -> None:
+    @consumer.on(ListingPublished)
+    async def on_listing_published(h: Handling[ListingPublished]) -> None:
+        await projection.apply_listing(h.event.listing, h.tx)
+
+    @consumer.on(ListingUpdated)
+    async def on_listing_updated(h: Handling[ListingUpdated]) -> None:
+        await projection.apply_listing(h.event.listing, h.tx)
+
+    @consumer.on(ListingRenewed)
+    async def on_listing_renewed(h: Handling[ListingRenewed]) -> None:
+        await projection.apply_listing(h.event.listing, h.tx)
+
+    @consumer.on(ListingWithdrawn)
+    async def on_listing_withdrawn(h: Handling[ListingWithdrawn]) -> None:
+        await projection.apply_listing(h.event.listing, h.tx)
+
+    @consumer.on(ListingExpired)
+    async def on_listing_expired(h: Handling[ListingExpired]) -> None:
+        await projection.apply_listing(h.event.listing, h.tx)
+
+    @consumer.on(ListingFulfilled)
+    async def on_listing_fulfilled(h: Handling[ListingFulfilled]) -> None:
+        await projection.apply_listing(h.event.listing, h.tx)
+
+
+def _party_handlers(consumer: EventConsumer, projection: Projection) -> None:
+    @consumer.on(ListingOwnerRecorded)
+    async def on_listing_owner_recorded(h: Handling[ListingOwnerRecorded]) -> None:
+        await projection.record_owner(h.event.listing_id, h.event.owner_organization_id, h.tx)
+
+    @consumer.on(OrganizationRegistered)
+    async def on_organization_registered(h: Handling[OrganizationRegistered]) -> None:
+        await projection.record_organization(h.event.organization, h.tx)
+
+    @consumer.on(OrganizationVerified)
+    async def on_organization_verified(h: Handling[OrganizationVerified]) -> None:
+        await projection.record_organization(h.event.organization, h.tx)
+
+    @consumer.on(OrganizationUpdated)
+    async def on_organization_updated(h: Handling[OrganizationUpdated]) -> None:
+        await projection.record_organization(h.event.organization, h.tx)

@@ -1,0 +1,60 @@
+"""Each replica's in-memory engine, kept in step with the projection by the global `seq`.
+
+A replica only receives some partitions, yet candidate search needs every listing: the
+index therefore reads from MongoDB every listing written after the last `seq` it applied —
+at start-up (all of them), inside each projection transaction right after that transaction
+took its own `seq` (so it sees every listing committed before it), and periodically.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from prometheus_client import Gauge
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from services.matching.engine import MatchingEngine
+from services.matching.repository import ProjectedListing
+from services.matching.repository.listings import ListingProjection
+from shared.logging import get_logger
+
+log = get_logger(__name__)
+LOAD_PAGE = 1000
+INDEXED = Gauge("stx_matching_index_listings", "Published listings in this replica's index.")
+INDEX_SEQ = Gauge("stx_matching_index_seq", "Last projection sequence number this replica applied.")
+
+
+class LiveIndex:
+    def __init__(self, engine: MatchingEngine, listings: ListingProjection) -> None:
+        self.engine = engine
+        self.seq = 0
+        self._listings = listings
+        self._lock = asyncio.Lock()
+
+    async def load(self) -> None:
+        """Index every listing of the projection, in sequence order, page by page."""
+        await self._listings.ensure_counter()
+        while await self.catch_up(limit=LOAD_PAGE) == LOAD_PAGE:
+            pass
+        log.info("index_loaded", listings=len(self.engine), seq=self.seq)
+
+    async def catch_up(self, session: AsyncClientSession | None = None, limit: int = 0) -> int:
+        """Apply the listings written after `seq` (as `session` sees them); how many."""
+        async with self._lock:
+            changed = await self._listings.changed_since(self.seq, session, limit)
+            for listing in changed:
+                self._apply(listing)
+        INDEXED.set(len(self.engine))
+        INDEX_SEQ.set(self.seq)
+        return len(changed)
+
+    async def refresh(self) -> None:
+        """The periodic catch-up (listings projected by other replicas)."""
+        if applied := await self.catch_up():
+            log.debug("index_caught_up", applied=applied, seq=self.seq)
+
+    def _apply(self, listing: ProjectedListing) -> None:
+        if listing.snapshot is not None:
+            # A listing no longer published leaves the index; an older version is ignored.
+            self.engine.index(listing.for_engine(), listing.vector)
+        self.seq = max(self.seq, listing.seq)

@@ -1,0 +1,81 @@
+"""Use cases of introductions: opened when both parties are interested, then each step
+recorded by a broker or either party, every step an event on `stx.connections.v1`."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from services.matching.domain import introductions as rules
+from services.matching.domain.errors import ConflictError, NotAllowedError, NotFoundError
+from services.matching.domain.introductions import Introduction, Step
+from services.matching.domain.matches import Match
+from services.matching.domain.periods import local_day
+from services.matching.repository import Repositories
+from services.matching.service.clock import Clock
+from shared.auth import Principal, Role
+from shared.logging import get_logger
+from shared.outbox import Outbox, Tx
+
+log = get_logger(__name__)
+
+
+class IntroductionDesk:
+    def __init__(self, outbox: Outbox, repos: Repositories, zone: ZoneInfo, clock: Clock) -> None:
+        self._outbox = outbox
+        self._repos = repos
+        self._zone = zone
+        self._clock = clock
+
+    async def open(self, match: Match, by: str, tx: Tx) -> Introduction:
+        """Open the introduction of an accepted match (in the answer's transaction)."""
+        offer = await self._repos.listings.get(match.offer_id, tx.session)
+        if offer is None or offer.snapshot is None:
+            raise ConflictError("offer", f"the offer {match.offer_id} is not known to matching")
+        introduction, opened = rules.open_introduction(match, offer.snapshot, by, self._clock())
+        if await self._repos.introductions.create(introduction, tx.session):
+            tx.emit(opened)
+            log.info("introduction_opened", introduction_id=introduction.introduction_id)
+        return introduction
+
+    async def record(self, introduction_id: str, principal: Principal, step: Step) -> Introduction:
+        async def work(tx: Tx) -> Introduction:
+            introduction = self._visible(await self._get(introduction_id, tx), principal)
+            now = self._clock()
+            advanced, event = rules.apply_step(
+                introduction, step, principal.subject, now, local_day(now, self._zone)
+            )
+            await self._repos.introductions.save(advanced, tx.session)
+            tx.emit(event)
+            return advanced
+
+        return await self._outbox.transact(work)
+
+    async def view(self, introduction_id: str, principal: Principal) -> Introduction:
+        return self._visible(await self._get(introduction_id), principal)
+
+    async def visible_to(
+        self, principal: Principal, listing_id: str | None = None
+    ) -> list[Introduction]:
+        """Brokers see every introduction; an organisation those it is a party to."""
+        listing_ids = None if listing_id is None else [listing_id]
+        if principal.has(Role.broker):
+            return await self._repos.introductions.find(listing_ids=listing_ids)
+        if not principal.has(Role.org) or principal.organization_id is None:
+            raise NotAllowedError("principal", "brokers and organisations only")
+        return await self._repos.introductions.find(
+            organization_id=principal.organization_id, listing_ids=listing_ids
+        )
+
+    async def _get(self, introduction_id: str, tx: Tx | None = None) -> Introduction:
+        session = None if tx is None else tx.session
+        introduction = await self._repos.introductions.get(introduction_id, session)
+        if introduction is None:
+            raise NotFoundError("introduction_id", f"no introduction {introduction_id}")
+        return introduction
+
+    @staticmethod
+    def _visible(introduction: Introduction, principal: Principal) -> Introduction:
+        party = principal.has(Role.org) and introduction.involves(principal.organization_id)
+        if principal.has(Role.broker) or party:
+            return introduction
+        raise NotAllowedError("introduction", "only brokers and the two parties follow it")

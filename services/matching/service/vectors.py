@@ -1,0 +1,49 @@
+"""Listing embeddings, computed once: when the listing is projected, never by other replicas.
+
+Embedding takes ~20–130 ms of CPU, so it runs in a worker thread; an unchanged text reuses
+the stored vector, and a transaction retried after a write conflict reuses the cached one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections import OrderedDict
+
+from services.matching.engine import Embedder, embed_listing, embedding_text
+from services.matching.engine.vector_index import Vector
+from services.matching.repository import ProjectedListing
+from shared.events.listings import ListingSnapshot
+
+CACHE_SIZE = 256
+
+
+def text_hash(listing: ListingSnapshot) -> str:
+    """What the embedding depends on: the listing's kind (query or passage) and its text."""
+    return hashlib.sha256(f"{listing.kind}\n{embedding_text(listing)}".encode()).hexdigest()
+
+
+class ListingVectors:
+    def __init__(self, embedder: Embedder, cache_size: int = CACHE_SIZE) -> None:
+        self._embedder = embedder
+        self._cache: OrderedDict[str, Vector] = OrderedDict()
+        self._cache_size = cache_size
+
+    async def warm(self) -> None:
+        """Load the model before the first listing arrives (a few seconds)."""
+        await asyncio.to_thread(self._embedder.embed_query, "khởi động mô hình")
+
+    async def vector_for(
+        self, listing: ListingSnapshot, stored: ProjectedListing | None
+    ) -> tuple[Vector, str]:
+        """The listing's embedding and the hash of the text it was computed from."""
+        digest = text_hash(listing)
+        if stored is not None and stored.text_hash == digest and stored.vector is not None:
+            return stored.vector, digest
+        vector = self._cache.get(digest)
+        if vector is None:
+            vector = await asyncio.to_thread(embed_listing, self._embedder, listing)
+            self._cache[digest] = vector
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return vector, digest

@@ -1,0 +1,74 @@
+"""Settings of the matching service (`STX_MATCHING_…`, or `STX_…` for every service).
+
+Nested values use `__`: `STX_MATCHING_WEIGHTS__STATE_FUNDED=0.15` raises the boost of
+state-funded results.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import ClassVar
+from zoneinfo import ZoneInfo
+
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+from services.matching.engine import EngineConfig, Weights
+from shared.settings import ServiceSettings
+
+
+class MatchingSettings(ServiceSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="STX_MATCHING_", env_nested_delimiter="__", extra="ignore"
+    )
+    service_name: ClassVar[str] = "matching"
+
+    http_port: int = Field(default=8002, ge=1, le=65535, description="HTTP port of the API.")
+    top_k: int = Field(
+        default=10, ge=1, le=100, description="Most proposals made for one published listing."
+    )
+    threshold: float = Field(
+        default=0.45, ge=0, le=1, description="Lowest score (0–1) worth proposing."
+    )
+    rescore_top_k: int = Field(
+        default=50,
+        ge=1,
+        le=500,
+        description="When a listing changes, an open engine proposal stays while the pair is "
+        "among this many best candidates above the threshold; otherwise it is retracted.",
+    )
+    weights: Weights = Field(
+        default_factory=Weights,
+        description="Feature weights of the score (normalised by their sum); `state_funded` is "
+        "the boost given to results of state-funded tasks.",
+    )
+    proposal_ttl_days: int = Field(
+        default=30, ge=1, le=365, description="Days a proposal waits for answers before expiring."
+    )
+    expiry_sweep_seconds: float = Field(
+        default=300.0, gt=0, description="How often unanswered proposals past their time expire."
+    )
+    index_catch_up_seconds: float = Field(
+        default=2.0,
+        gt=0,
+        description="How often this replica's in-memory index reads listings changed elsewhere.",
+    )
+    indicators_sweep_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="How often closed periods are checked and their indicators published once.",
+    )
+    timezone: str = Field(
+        default="Asia/Ho_Chi_Minh", description="Calendar of periods and of dates people type."
+    )
+
+    @property
+    def proposal_ttl(self) -> timedelta:
+        return timedelta(days=self.proposal_ttl_days)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def engine_config(self) -> EngineConfig:
+        return EngineConfig(weights=self.weights)

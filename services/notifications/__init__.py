@@ -1,0 +1,1 @@
+"""Notifications: subscriptions, targeted messages, digests, feeds and reliable delivery."""

@@ -1,0 +1,33 @@
+"""Dependencies shared by the routes: the use cases, and who may call what."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from services.notifications.delivery.log import DeliveryLog
+from services.notifications.feeds import Feeds
+from services.notifications.subscribing import Subscriptions
+from shared.auth import Principal, Role, require
+
+
+def _subscriptions(request: Request) -> Subscriptions:
+    subscriptions: Subscriptions = request.app.state.subscriptions
+    return subscriptions
+
+
+def _delivery_log(request: Request) -> DeliveryLog:
+    log: DeliveryLog = request.app.state.delivery_log
+    return log
+
+
+def _feeds(request: Request) -> Feeds:
+    feeds: Feeds = request.app.state.feeds
+    return feeds
+
+
+SubscriptionsDep = Annotated[Subscriptions, Depends(_subscriptions)]
+DeliveryLogDep = Annotated[DeliveryLog, Depends(_delivery_log)]
+FeedsDep = Annotated[Feeds, Depends(_feeds)]
+StaffDep = Annotated[Principal, Depends(require(Role.broker, Role.admin))]

@@ -1,0 +1,102 @@
+"""`/subscriptions`: anyone may ask for e-mail alerts (double opt-in); webhooks and the list
+of subscribers are for brokers and admins."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from services.notifications.api.deps import StaffDep, SubscriptionsDep
+from services.notifications.api.models import (
+    SubscriptionCreate,
+    SubscriptionCreated,
+    SubscriptionRead,
+    SubscriptionUpdate,
+)
+from services.notifications.delivery.ssrf import UnsafeTargetError
+from services.notifications.domain.subscriptions import SubscriptionRuleError, SubscriptionStatus
+from services.notifications.subscribing import SubscriptionNotFoundError
+from shared.auth import OptionalPrincipalDep, Principal, Role
+from shared.events.notifications import NotificationChannel
+from shared.http import PROBLEM_RESPONSES, ProblemError
+
+router = APIRouter(prefix="/subscriptions", tags=["subscriptions"])
+_STAFF = frozenset({Role.broker, Role.admin})
+
+
+@router.post("", status_code=201, responses=PROBLEM_RESPONSES)
+async def create_subscription(
+    body: SubscriptionCreate, subscriptions: SubscriptionsDep, caller: OptionalPrincipalDep
+) -> SubscriptionCreated:
+    """E-mail subscriptions start `pending_confirmation`: a link is mailed. Webhooks need a
+    broker or admin and return their signing secret once."""
+    if body.channel is NotificationChannel.WEBHOOK:
+        _require_staff(caller)
+    try:
+        created, secret = await subscriptions.subscribe(body.to_new())
+    except SubscriptionRuleError as exc:
+        raise ProblemError.from_rule(exc.field, str(exc)) from exc
+    except UnsafeTargetError as exc:
+        raise ProblemError.from_rule("webhook_url", str(exc)) from exc
+    return SubscriptionCreated(
+        subscription_id=created.subscription_id, status=created.status, webhook_secret=secret
+    )
+
+
+@router.get("", responses=PROBLEM_RESPONSES)
+async def list_subscriptions(
+    subscriptions: SubscriptionsDep,
+    _: StaffDep,
+    status: SubscriptionStatus | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[SubscriptionRead]:
+    found = await subscriptions.page(status, limit, offset)
+    return [SubscriptionRead.of(s) for s in found]
+
+
+@router.get("/{subscription_id}", responses=PROBLEM_RESPONSES)
+async def get_subscription(
+    subscription_id: str, subscriptions: SubscriptionsDep, _: StaffDep
+) -> SubscriptionRead:
+    try:
+        return SubscriptionRead.of(await subscriptions.get(subscription_id))
+    except SubscriptionNotFoundError as exc:
+        raise _not_found(subscription_id) from exc
+
+
+@router.patch("/{subscription_id}", responses=PROBLEM_RESPONSES)
+async def change_subscription(
+    subscription_id: str, body: SubscriptionUpdate, subscriptions: SubscriptionsDep, _: StaffDep
+) -> SubscriptionRead:
+    """Filters, frequency, language; `active: false` pauses, `true` resumes."""
+    try:
+        changed = await subscriptions.change(subscription_id, body.to_changes())
+    except SubscriptionNotFoundError as exc:
+        raise _not_found(subscription_id) from exc
+    except SubscriptionRuleError as exc:
+        raise ProblemError.from_rule(exc.field, str(exc)) from exc
+    return SubscriptionRead.of(changed)
+
+
+def _require_staff(caller: Principal | None) -> None:
+    if caller is None:
+        raise ProblemError(
+            401,
+            "unauthenticated",
+            "Authentication required",
+            "Webhook subscriptions are set up by a broker: send a bearer token.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if caller.roles.isdisjoint(_STAFF):
+        raise ProblemError(
+            403,
+            "missing-role",
+            "Role required",
+            "Webhook subscriptions need the role admin or broker.",
+        )
+
+
+def _not_found(subscription_id: str) -> ProblemError:
+    return ProblemError(404, "not-found", "No such subscription", f"{subscription_id} is unknown")

@@ -1,0 +1,1 @@
+"""Outbound transports (SMTP, webhooks), their safety checks, and the delivery worker."""

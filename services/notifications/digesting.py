@@ -1,0 +1,81 @@
+"""The digest job: for each subscriber whose digest is due, the period's notices that pass its
+filters, as one queued delivery (none when the period was empty), and the next due time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from services.notifications.domain.deliveries import Delivery, Purpose, delivery_id
+from services.notifications.domain.digests import Digest, DigestSchedule, assemble, digest_key
+from services.notifications.domain.recipients import subscription
+from services.notifications.domain.subscriptions import Subscription
+from services.notifications.metrics import QUEUED
+from services.notifications.repository import Repositories
+from shared.logging import get_logger
+from shared.outbox import Outbox, Tx
+
+Clock = Callable[[], datetime]
+log = get_logger(__name__)
+
+
+class DigestJob:
+    def __init__(
+        self, repositories: Repositories, outbox: Outbox, schedule: DigestSchedule, clock: Clock
+    ):
+        self._repos = repositories
+        self._outbox = outbox
+        self._schedule = schedule
+        self._clock = clock
+
+    async def run_due(self) -> int:
+        now = self._clock()
+        due = await self._repos.subscriptions.digests_due(now)
+        for subscriber in due:
+            await self._digest_for(subscriber, now)
+        return len(due)
+
+    async def _digest_for(self, subscriber: Subscription, now: datetime) -> None:
+        was_due = subscriber.digest_due_at
+        assert was_due is not None  # digests_due() only returns scheduled subscriptions
+        start, end = self._schedule.period(subscriber.frequency, was_due)
+        notices = await self._repos.notices.between(start, end)
+        digest = assemble(
+            filter(subscriber.filters.admits, notices), subscriber.frequency, start, end
+        )
+        next_due = self._schedule.next_due(subscriber.frequency, max(now, was_due))
+
+        async def work(tx: Tx) -> None:
+            moved = await self._repos.subscriptions.move_digest_due(
+                subscriber.subscription_id, was_due, next_due, tx.session
+            )
+            if moved and not digest.empty:
+                await self._repos.deliveries.queue(
+                    self._delivery(subscriber, digest, now), tx.session
+                )
+                QUEUED.labels(subscriber.channel.value, Purpose.DIGEST.value).inc()
+
+        await self._outbox.transact(work)
+        log.info(
+            "digest_assembled",
+            subscription_id=subscriber.subscription_id,
+            empty=digest.empty,
+            next_due=next_due.isoformat(),
+        )
+
+    def _delivery(self, subscriber: Subscription, digest: Digest, now: datetime) -> Delivery:
+        recipient = subscription(subscriber.subscription_id)
+        source = digest_key(digest.frequency, digest.period_end, self._schedule.zone)
+        return Delivery(
+            delivery_id=delivery_id(source, recipient, subscriber.channel),
+            source_event_id=source,
+            source_event_type=f"stx.digest.{digest.frequency.value}",
+            recipient=recipient,
+            subscriber_id=subscriber.subscription_id,
+            channel=subscriber.channel,
+            purpose=Purpose.DIGEST,
+            template="digest",
+            context=digest.model_dump(mode="json"),
+            next_attempt_at=self._schedule.out_of_quiet_hours(now),
+            created_at=now,
+        )

@@ -1,0 +1,1 @@
+"""Pure rules of the notifications service: stdlib, pydantic and shared event models only."""

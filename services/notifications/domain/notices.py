@@ -1,0 +1,113 @@
+"""Public notices: the facts of a public event that subscribers, digests and feeds show.
+
+A notice holds only what the public event already says. Which event types become notices is
+one table (`NOTICE_RULES`); subscription filters may only name its keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Final
+
+from pydantic import BaseModel, ConfigDict
+
+from shared.events.base import Event
+from shared.events.connections import IntroductionDealClosed
+from shared.events.listings import ListingPublished
+from shared.events.organizations import AdministrativeUnit
+from shared.events.vocabulary import Sector
+from shared.text import folded_syllables
+
+
+class NoticeKind(StrEnum):
+    OFFER = "offer"
+    """Công nghệ chào bán."""
+    DEMAND = "demand"
+    """Nhu cầu công nghệ ("đặt hàng")."""
+    DEAL = "deal"
+    """Giao dịch thành công."""
+
+
+class Notice(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    event_id: str
+    event_type: str
+    kind: NoticeKind
+    occurred_at: datetime
+    subject_id: str
+    title: str
+    summary: str = ""
+    sector: Sector | None = None
+    district_codes: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    owner_name: str | None = None
+    value_vnd: int | None = None
+    listing_ids: tuple[str, ...] = ()
+
+    def folded_words(self) -> list[str]:
+        """Title, summary and keywords, folded syllable by syllable (for keyword filters)."""
+        return folded_syllables(" ".join((self.title, self.summary, *self.keywords)))
+
+    def context(self) -> dict[str, Any]:
+        """The template facts of this notice (JSON-safe)."""
+        return self.model_dump(mode="json")
+
+
+NoticeRule = Callable[[Event, str, datetime], Notice]
+
+
+def _unit_codes(unit: AdministrativeUnit | None) -> tuple[str, ...]:
+    """A unit's code, and its successor's: a filter on the merged unit still matches."""
+    if unit is None:
+        return ()
+    return tuple(code for code in (unit.code, unit.successor_code) if code)
+
+
+def _listing_published(event: Event, event_id: str, at: datetime) -> Notice:
+    assert isinstance(event, ListingPublished)
+    listing = event.listing
+    return Notice(
+        event_id=event_id,
+        event_type=event.ce_type,
+        kind=NoticeKind(listing.kind.value),
+        occurred_at=at,
+        subject_id=listing.listing_id,
+        title=listing.title,
+        summary=listing.summary,
+        sector=listing.sector,
+        district_codes=_unit_codes(listing.location),
+        keywords=tuple(listing.keywords),
+        owner_name=None if listing.anonymous else listing.owner_name,
+        listing_ids=(listing.listing_id,),
+    )
+
+
+def _deal_closed(event: Event, event_id: str, at: datetime) -> Notice:
+    assert isinstance(event, IntroductionDealClosed)
+    return Notice(
+        event_id=event_id,
+        event_type=event.ce_type,
+        kind=NoticeKind.DEAL,
+        occurred_at=at,
+        subject_id=event.introduction_id,
+        title="",
+        sector=event.parties.sector,
+        value_vnd=event.value_vnd,
+        listing_ids=(event.parties.offer_id, event.parties.demand_id),
+    )
+
+
+NOTICE_RULES: Final[Mapping[str, NoticeRule]] = {
+    ListingPublished.ce_type: _listing_published,
+    IntroductionDealClosed.ce_type: _deal_closed,
+}
+"""`ce_type` → how its public notice is made. Adding an event type here makes it subscribable,
+part of the digests and of the public feeds."""
+
+
+def notice_of(event: Event, event_id: str, at: datetime) -> Notice | None:
+    rule = NOTICE_RULES.get(event.ce_type)
+    return rule(event, event_id, at) if rule else None

@@ -1,0 +1,47 @@
+"""Kafka subscribers: decode → call one use case → done (retries, DLQ, idempotency: shared/)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from services.notifications.domain.notices import NOTICE_RULES
+from services.notifications.domain.targeted import TARGETED
+from services.notifications.repository.contacts import AddressBook
+from services.notifications.service import Intake
+from shared.consuming import EventConsumer, Handling
+from shared.events.contacts import ContactDetailsUpdated, ListingOwnerRecorded
+from shared.events.organizations import (
+    OrganizationRegistered,
+    OrganizationUpdated,
+    OrganizationVerified,
+)
+from shared.events.registry import model_for
+
+_Profile = OrganizationRegistered | OrganizationUpdated | OrganizationVerified
+
+
+def register_handlers(consumer: EventConsumer, intake: Intake, address_book: AddressBook) -> None:
+    """Every type of the notice and targeted tables goes to the intake; contacts to the book."""
+    for ce_type in sorted({*NOTICE_RULES, *TARGETED}):
+        model = model_for(ce_type)
+        assert model is not None, f"{ce_type} is in a table but not registered"
+        consumer.on(model)(intake.record)
+
+    @consumer.on(ContactDetailsUpdated)
+    async def on_contact_details_updated(h: Handling[ContactDetailsUpdated]) -> None:
+        e = h.event
+        await address_book.record_contact(
+            e.organization_id, e.contact_name, e.email, e.phone, h.tx.session
+        )
+
+    @consumer.on(ListingOwnerRecorded)
+    async def on_listing_owner_recorded(h: Handling[ListingOwnerRecorded]) -> None:
+        e = h.event
+        await address_book.record_owner(e.listing_id, e.owner_organization_id, h.tx.session)
+
+    async def on_organization_profile(h: Handling[Any]) -> None:
+        e: _Profile = h.event
+        await address_book.record_name(e.organization_id, e.organization.name, h.tx.session)
+
+    for profile in (OrganizationRegistered, OrganizationUpdated, OrganizationVerified):
+        consumer.on(profile)(on_organization_profile)

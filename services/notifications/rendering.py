@@ -1,0 +1,88 @@
+"""Jinja2 templates (vi/en, text + HTML) rendered safely.
+
+HTML autoescapes every value, so a listing title like `<script>` shows as text; missing
+values fail loudly (StrictUndefined) instead of rendering blanks. Each `<name>.txt` defines a
+`subject` block (one line) and a `body`; `<name>.html` defines the `body` of the HTML layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from services.notifications import labels
+
+TEMPLATES = Path(__file__).parent / "templates"
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    subject: str
+    text: str
+    html: str
+
+
+class Renderer:
+    def __init__(self, zone: ZoneInfo, listing_url: str, province: str):
+        self._zone = zone
+        self._listing_url = listing_url
+        self._province = province
+        self._env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=select_autoescape(["html"], default_for_string=False),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self._env.filters.update(
+            vnd=vnd,
+            local_date=self._local_date,
+            local_time=self._local_time,
+            listing_url=self.listing_url,
+        )
+
+    def listing_url(self, listing_id: str) -> str:
+        return self._listing_url.replace("{listing_id}", listing_id)
+
+    def render(self, template: str, language: str, context: dict[str, Any]) -> RenderedMessage:
+        facts = {
+            **context,
+            "lang": language,
+            "province": self._province,
+            "sectors": labels.SECTORS[language],
+            "reasons": labels.RETURN_REASONS[language],
+        }
+        text = self._env.get_template(f"{language}/{template}.txt")
+        subject_block = text.blocks["subject"](text.new_context(facts))
+        return RenderedMessage(
+            subject=_WHITESPACE.sub(" ", "".join(subject_block)).strip(),
+            text=text.render(facts),
+            html=self._env.get_template(f"{language}/{template}.html").render(facts),
+        )
+
+    def page(self, name: str, context: dict[str, Any]) -> str:
+        """A bilingual HTML page answering a link click (confirm, unsubscribe)."""
+        return self._env.get_template(f"pages/{name}.html").render(context, province=self._province)
+
+    def _local(self, moment: str | datetime) -> datetime:
+        parsed = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+        return parsed.astimezone(self._zone)
+
+    def _local_date(self, moment: str | datetime) -> str:
+        return self._local(moment).strftime("%d/%m/%Y")
+
+    def _local_time(self, moment: str | datetime) -> str:
+        return self._local(moment).strftime("%H:%M %d/%m/%Y")
+
+
+def vnd(amount: int | None) -> str:
+    """`1.200.000.000 ₫`: Vietnamese grouping with dots."""
+    return f"{amount or 0:,}".replace(",", ".") + " ₫"

@@ -1,0 +1,55 @@
+"""The MongoDB side of the notifications service, and nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo.asynchronous.database import AsyncDatabase
+
+from services.notifications.repository.contacts import AddressBook
+from services.notifications.repository.deliveries import DeliveryRepository
+from services.notifications.repository.notices import NoticeRepository
+from services.notifications.repository.subscriptions import SubscriptionRepository
+from shared.mongo import Document
+
+INDEXES: Final = {
+    "subscriptions": [
+        IndexModel([("status", ASCENDING), ("frequency", ASCENDING)], name="by_status"),
+        IndexModel([("digest_due_at", ASCENDING)], name="digest_due", sparse=True),
+    ],
+    "deliveries": [
+        IndexModel([("status", ASCENDING), ("next_attempt_at", ASCENDING)], name="due"),
+        IndexModel([("status", ASCENDING), ("claimed_until", ASCENDING)], name="claims"),
+        IndexModel(
+            [("recipient_key", ASCENDING), ("sent_at", ASCENDING)],
+            name="per_recipient",
+            sparse=True,
+        ),
+        IndexModel([("domain", ASCENDING), ("sent_at", ASCENDING)], name="per_domain", sparse=True),
+        IndexModel([("subscriber_id", ASCENDING), ("created_at", DESCENDING)], name="log"),
+        IndexModel([("source_event_id", ASCENDING)], name="by_source_event"),
+    ],
+    "notices": [IndexModel([("occurred_at", DESCENDING)], name="recent")],
+}
+
+
+@dataclass(frozen=True)
+class Repositories:
+    subscriptions: SubscriptionRepository
+    deliveries: DeliveryRepository
+    notices: NoticeRepository
+    address_book: AddressBook
+
+    @classmethod
+    def of(cls, db: AsyncDatabase[Document]) -> Repositories:
+        return cls(
+            SubscriptionRepository(db),
+            DeliveryRepository(db),
+            NoticeRepository(db),
+            AddressBook(db),
+        )
+
+
+__all__ = ["INDEXES", "Repositories"]

@@ -1,0 +1,86 @@
+"""The private address book: organisations' contacts, listing owners, and opt-outs.
+
+Filled from `stx.internal.contacts.v1` and the organisations' public names; read only when a
+targeted message is sent, so details that arrive after the event are still used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+
+from shared.mongo import Document
+
+
+@dataclass(frozen=True)
+class Contact:
+    organization_id: str
+    name: str
+    contact_name: str
+    email: str
+    phone: str | None
+
+
+class AddressBook:
+    def __init__(self, db: AsyncDatabase[Document]):
+        self._organizations = db["organizations"]
+        self._owners = db["listing_owners"]
+        self._suppressions = db["suppressions"]
+
+    async def record_contact(
+        self,
+        organization_id: str,
+        contact_name: str,
+        email: str,
+        phone: str | None,
+        session: AsyncClientSession,
+    ) -> None:
+        fields = {"contact_name": contact_name, "email": email, "phone": phone}
+        await self._organizations.update_one(
+            {"_id": organization_id}, {"$set": fields}, upsert=True, session=session
+        )
+
+    async def record_name(
+        self, organization_id: str, name: str, session: AsyncClientSession
+    ) -> None:
+        await self._organizations.update_one(
+            {"_id": organization_id}, {"$set": {"name": name}}, upsert=True, session=session
+        )
+
+    async def record_owner(
+        self, listing_id: str, organization_id: str, session: AsyncClientSession
+    ) -> None:
+        await self._owners.update_one(
+            {"_id": listing_id},
+            {"$set": {"organization_id": organization_id}},
+            upsert=True,
+            session=session,
+        )
+
+    async def owner_of(self, listing_id: str) -> str | None:
+        doc = await self._owners.find_one({"_id": listing_id})
+        return str(doc["organization_id"]) if doc else None
+
+    async def contact(self, organization_id: str) -> Contact | None:
+        doc = await self._organizations.find_one({"_id": organization_id})
+        if doc is None or not doc.get("email"):
+            return None
+        return Contact(
+            organization_id=organization_id,
+            name=doc.get("name") or doc["contact_name"],
+            contact_name=doc["contact_name"],
+            email=doc["email"],
+            phone=doc.get("phone"),
+        )
+
+    async def suppress(self, recipient: str, now: datetime) -> None:
+        """The recipient clicked unsubscribe on a targeted message: send it no more."""
+        await self._suppressions.update_one(
+            {"_id": recipient}, {"$setOnInsert": {"at": now}}, upsert=True
+        )
+
+    async def suppressed(self, recipient: str) -> bool:
+        return await self._suppressions.find_one({"_id": recipient}) is not None

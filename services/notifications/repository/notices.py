@@ -1,0 +1,52 @@
+"""Public notices: the material of instant alerts, digests and the public feeds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.database import AsyncDatabase
+
+from services.notifications.domain.notices import Notice, NoticeKind
+from shared.events.vocabulary import Sector
+from shared.mongo import Document
+
+
+def _notice(doc: Document) -> Notice:
+    return Notice.model_validate({**doc, "event_id": doc["_id"]})
+
+
+class NoticeRepository:
+    def __init__(self, db: AsyncDatabase[Document]):
+        self._notices = db["notices"]
+
+    async def add(self, notice: Notice, session: AsyncClientSession) -> None:
+        doc = notice.model_dump()
+        doc["_id"] = doc.pop("event_id")
+        await self._notices.update_one(
+            {"_id": doc["_id"]}, {"$setOnInsert": doc}, upsert=True, session=session
+        )
+
+    async def titles(self, listing_ids: Iterable[str]) -> dict[str, str]:
+        """Public titles of published listings (the latest publication wins)."""
+        ids = list(listing_ids)
+        query = {"subject_id": {"$in": ids}, "kind": {"$in": ["offer", "demand"]}}
+        cursor = self._notices.find(query, {"subject_id": 1, "title": 1}).sort("occurred_at", 1)
+        return {doc["subject_id"]: doc["title"] async for doc in cursor}
+
+    async def between(self, start: datetime, end: datetime) -> list[Notice]:
+        query = {"occurred_at": {"$gte": start, "$lt": end}}
+        return [_notice(doc) async for doc in self._notices.find(query).sort("occurred_at", 1)]
+
+    async def latest(
+        self, limit: int, sector: Sector | None = None, kind: NoticeKind | None = None
+    ) -> list[Notice]:
+        query: dict[str, Any] = {}
+        if sector is not None:
+            query["sector"] = sector.value
+        if kind is not None:
+            query["kind"] = kind.value
+        cursor = self._notices.find(query).sort("occurred_at", -1).limit(limit)
+        return [_notice(doc) async for doc in cursor]

@@ -1,0 +1,118 @@
+"""Intake: what each consumed event leaves behind, inside the consumer's transaction.
+
+Public notices (stored for digests and feeds, queued for instant subscribers), targeted
+messages for the parties concerned, and the private address book. Only *intents* are written
+here; the delivery worker sends them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from services.notifications.delivery.webhook import cloudevent_of
+from services.notifications.domain.deliveries import Delivery, Purpose, delivery_id
+from services.notifications.domain.notices import Notice, NoticeKind, notice_of
+from services.notifications.domain.recipients import RecipientRef, subscription
+from services.notifications.domain.subscriptions import Subscription
+from services.notifications.domain.targeted import TARGETED, Party, TargetedMessage
+from services.notifications.metrics import QUEUED
+from services.notifications.repository import Repositories
+from shared.consuming import Handling
+from shared.events.base import Event
+from shared.events.notifications import NotificationChannel
+from shared.outbox import Tx
+
+Clock = Callable[[], datetime]
+
+
+class Intake:
+    def __init__(self, repositories: Repositories, clock: Clock):
+        self._repos = repositories
+        self._clock = clock
+
+    async def record(self, h: Handling[Event]) -> None:
+        """A public event may make a notice, a targeted message, or both."""
+        await self._record_notice(h)
+        await self._record_targeted(h)
+
+    async def _record_notice(self, h: Handling[Event]) -> None:
+        notice = notice_of(h.event, h.envelope.id, h.envelope.time)
+        if notice is None:
+            return
+        notice = await self._with_title(notice)
+        await self._repos.notices.add(notice, h.tx.session)
+        for subscriber in await self._repos.subscriptions.instant():
+            if subscriber.wants_now(notice):
+                await self._queue(h.tx, self._alert(h, notice, subscriber))
+
+    async def _record_targeted(self, h: Handling[Event]) -> None:
+        message = TARGETED.get(h.event.ce_type)
+        if message is None:
+            return
+        titles = await self._titles(message.listings(h.event))
+        facts = message.facts(h.event) | {"titles": titles}
+        for party in message.parties(h.event):
+            await self._queue(h.tx, self._targeted(h, message, party, facts))
+
+    async def _with_title(self, notice: Notice) -> Notice:
+        """A deal is announced under its offer's public title."""
+        if notice.kind is not NoticeKind.DEAL or notice.title:
+            return notice
+        titles = await self._repos.notices.titles(notice.listing_ids[:1])
+        return notice.model_copy(update={"title": titles.get(notice.listing_ids[0], "")})
+
+    async def _titles(self, listing_ids: tuple[str, ...]) -> dict[str, str]:
+        known = await self._repos.notices.titles(listing_ids)
+        return {listing_id: known.get(listing_id, listing_id) for listing_id in listing_ids}
+
+    def _alert(self, h: Handling[Event], notice: Notice, subscriber: Subscription) -> Delivery:
+        recipient = subscription(subscriber.subscription_id)
+        context: dict[str, Any] = (
+            {"cloudevent": cloudevent_of(h.envelope)}
+            if subscriber.channel is NotificationChannel.WEBHOOK
+            else notice.context()
+        )
+        return self._intent(h, recipient, subscriber.channel, Purpose.ALERT, "alert", context)
+
+    def _targeted(
+        self, h: Handling[Event], message: TargetedMessage, party: Party, facts: dict[str, Any]
+    ) -> Delivery:
+        intent = self._intent(
+            h,
+            party.recipient,
+            NotificationChannel.EMAIL,
+            Purpose.TARGETED,
+            message.template,
+            facts | {"role": party.role},
+        )
+        return intent.model_copy(update={"counterpart": party.counterpart})
+
+    def _intent(
+        self,
+        h: Handling[Event],
+        recipient: RecipientRef,
+        channel: NotificationChannel,
+        purpose: Purpose,
+        template: str,
+        context: dict[str, Any],
+    ) -> Delivery:
+        now = self._clock()
+        return Delivery(
+            delivery_id=delivery_id(h.envelope.id, recipient, channel),
+            source_event_id=h.envelope.id,
+            source_event_type=h.envelope.type,
+            recipient=recipient,
+            subscriber_id=recipient.id,
+            channel=channel,
+            purpose=purpose,
+            template=template,
+            context=context,
+            next_attempt_at=now,
+            created_at=now,
+        )
+
+    async def _queue(self, tx: Tx, delivery: Delivery) -> None:
+        await self._repos.deliveries.queue(delivery, tx.session)
+        QUEUED.labels(delivery.channel.value, delivery.purpose.value).inc()

@@ -1,0 +1,173 @@
+"""Use cases of subscriptions: subscribe, confirm (double opt-in), change, unsubscribe."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from services.notifications.delivery.ssrf import resolve_target
+from services.notifications.domain.deliveries import Delivery, Purpose, delivery_id
+from services.notifications.domain.digests import DigestSchedule
+from services.notifications.domain.recipients import RecipientKind, subscription
+from services.notifications.domain.subscriptions import (
+    Filters,
+    Frequency,
+    Language,
+    SubscriberKind,
+    Subscription,
+    SubscriptionStatus,
+)
+from services.notifications.domain.tokens import TokenPurpose
+from services.notifications.links import Links
+from services.notifications.repository import Repositories
+from shared.events.notifications import NotificationChannel
+from shared.outbox import Outbox, Tx
+
+Clock = Callable[[], datetime]
+
+
+class SubscriptionNotFoundError(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class NewSubscription:
+    subscriber_name: str
+    kind: SubscriberKind
+    channel: NotificationChannel
+    address: str
+    language: Language
+    filters: Filters
+    frequency: Frequency
+
+
+@dataclass(frozen=True)
+class Changes:
+    filters: Filters | None = None
+    frequency: Frequency | None = None
+    language: Language | None = None
+    active: bool | None = None
+
+
+class Subscriptions:
+    def __init__(
+        self,
+        repositories: Repositories,
+        outbox: Outbox,
+        links: Links,
+        schedule: DigestSchedule,
+        clock: Clock,
+        allow_private_webhooks: bool,
+    ):
+        self._repos = repositories
+        self._outbox = outbox
+        self._links = links
+        self._schedule = schedule
+        self._clock = clock
+        self._allow_private = allow_private_webhooks
+
+    async def subscribe(self, new: NewSubscription) -> tuple[Subscription, str | None]:
+        """E-mail: pending until confirmed. Webhook: active at once, with its signing secret."""
+        webhook = new.channel is NotificationChannel.WEBHOOK
+        now = self._clock()
+        created = Subscription(
+            subscription_id=f"sub_{uuid.uuid4().hex[:16]}",
+            subscriber_name=new.subscriber_name,
+            kind=new.kind,
+            channel=new.channel,
+            address=new.address,
+            language=new.language,
+            filters=new.filters,
+            frequency=new.frequency,
+            created_at=now,
+            status=SubscriptionStatus.ACTIVE if webhook else SubscriptionStatus.PENDING,
+        )
+        created.check()
+        if webhook:
+            await resolve_target(new.address, self._allow_private)
+        secret = secrets.token_urlsafe(32) if webhook else None
+
+        async def work(tx: Tx) -> None:
+            await self._repos.subscriptions.add(created, secret, tx.session)
+            if not webhook:
+                await self._repos.deliveries.queue(self._confirmation(created, now), tx.session)
+
+        await self._outbox.transact(work)
+        return created, secret
+
+    async def confirm(self, token: str) -> Subscription:
+        found = await self._by_token(TokenPurpose.CONFIRM, token)
+        confirmed = self._scheduled(found.confirm(self._clock()))
+        await self._repos.subscriptions.save(confirmed)
+        return confirmed
+
+    async def unsubscribe(self, token: str) -> str:
+        """Stops the subscription, or targeted messages to the organisation. Idempotent."""
+        recipient = self._links.recipient(TokenPurpose.UNSUBSCRIBE, token)
+        if recipient.kind is not RecipientKind.SUBSCRIPTION:
+            await self._repos.address_book.suppress(str(recipient), self._clock())
+            return str(recipient)
+        found = await self.get(recipient.id)
+        await self._repos.subscriptions.save(found.unsubscribe())
+        return str(recipient)
+
+    async def change(self, subscription_id: str, changes: Changes) -> Subscription:
+        found = await self.get(subscription_id)
+        updates = {
+            name: value
+            for name in ("filters", "frequency", "language")
+            if (value := getattr(changes, name)) is not None
+        }
+        if updates.get("frequency", found.frequency) is not found.frequency:
+            updates["digest_due_at"] = None  # rescheduled below for the new frequency
+        changed = found.model_copy(update=updates)
+        if changes.active is not None:
+            changed = changed.set_active(changes.active)
+        changed.check()
+        changed = self._scheduled(changed)
+        await self._repos.subscriptions.save(changed)
+        return changed
+
+    async def get(self, subscription_id: str) -> Subscription:
+        found = await self._repos.subscriptions.get(subscription_id)
+        if found is None:
+            raise SubscriptionNotFoundError(subscription_id)
+        return found
+
+    async def page(
+        self, status: SubscriptionStatus | None, limit: int, offset: int
+    ) -> list[Subscription]:
+        return await self._repos.subscriptions.page(status, limit, offset)
+
+    async def _by_token(self, purpose: TokenPurpose, token: str) -> Subscription:
+        return await self.get(self._links.recipient(purpose, token).id)
+
+    def _scheduled(self, found: Subscription) -> Subscription:
+        """Digest subscribers keep (or get) their next digest time; others have none."""
+        if not found.receives_digests:
+            return found.model_copy(update={"digest_due_at": None})
+        if found.digest_due_at is not None:
+            return found
+        due = self._schedule.next_due(found.frequency, self._clock())
+        return found.model_copy(update={"digest_due_at": due})
+
+    @staticmethod
+    def _confirmation(created: Subscription, now: datetime) -> Delivery:
+        recipient = subscription(created.subscription_id)
+        source = f"confirm:{created.subscription_id}"
+        return Delivery(
+            delivery_id=delivery_id(source, recipient, NotificationChannel.EMAIL),
+            source_event_id=source,
+            source_event_type="stx.subscription.requested",
+            recipient=recipient,
+            subscriber_id=created.subscription_id,
+            channel=NotificationChannel.EMAIL,
+            purpose=Purpose.CONFIRMATION,
+            template="confirm_subscription",
+            context={},
+            next_attempt_at=now,
+            created_at=now,
+        )

@@ -1,0 +1,140 @@
+"""Events on `stx.indicators.v1`: market indicators of one closed period (Decision 1158/QĐ-TTg).
+
+Published once per closed month, quarter and year, with a breakdown per sector and per
+district. Shares are in [0, 1] and null when nothing was counted (no contract, no answer).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import BaseModel, Field
+
+from shared.events.base import Event
+from shared.events.registry import register
+from shared.events.vocabulary import Sector
+from shared.topics import INDICATORS
+
+
+class Granularity(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class MarketFigures(BaseModel):
+    """The indicators of one slice of the market (all, one sector, one district)."""
+
+    offers_published: int = Field(
+        ge=0, description="Offers first published in the period.", examples=[12]
+    )
+    demands_published: int = Field(
+        ge=0, description="Demands first published in the period.", examples=[7]
+    )
+    proposals: int = Field(ge=0, description="Match proposals made in the period.", examples=[31])
+    answers: int = Field(
+        ge=0, description="Answers (interested or not) given in the period.", examples=[20]
+    )
+    interested_answers: int = Field(
+        ge=0, description="Of those, answers saying interested.", examples=[9]
+    )
+    interest_rate: float | None = Field(
+        default=None, ge=0, le=1, description="interested_answers / answers.", examples=[0.45]
+    )
+    introductions: int = Field(
+        ge=0, description="Introductions opened in the period.", examples=[4]
+    )
+    mous: int = Field(
+        ge=0, description="Memoranda of understanding signed in the period.", examples=[2]
+    )
+    contracts: int = Field(
+        ge=0, description="Transfer contracts signed in the period.", examples=[1]
+    )
+    contract_value_vnd: int = Field(
+        ge=0, description="Total value of those contracts, VND.", examples=[1_200_000_000]
+    )
+    ip_asset_contract_share: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Share of those contracts transferring an IP asset.",
+        examples=[1.0],
+    )
+    academic_supplier_contract_share: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Share of those contracts whose supplier is a university or a research "
+        "institute.",
+        examples=[1.0],
+    )
+    state_funded_offers: int = Field(
+        ge=0, description="State-funded results on offer by the end of the period.", examples=[5]
+    )
+    state_funded_transferred: int = Field(
+        ge=0,
+        description="Of those, results with a signed contract by the end of the period.",
+        examples=[1],
+    )
+    state_funded_transferred_share: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="state_funded_transferred / state_funded_offers: the share of state-funded "
+        "results transferred into use.",
+        examples=[0.2],
+    )
+    median_days_to_first_proposal: float | None = Field(
+        default=None,
+        ge=0,
+        description="Listings published in the period: median days from publication to their "
+        "first proposal (listings without a proposal are not counted).",
+        examples=[2.0],
+    )
+    median_days_to_contract: float | None = Field(
+        default=None,
+        ge=0,
+        description="Contracts signed in the period: median days from the later publication of "
+        "the pair to the signature.",
+        examples=[64.5],
+    )
+
+
+class SectorFigures(BaseModel):
+    sector: Sector = Field(
+        description="The sector (of the demand, for pairs).", examples=["medicinal_herbs"]
+    )
+    figures: MarketFigures = Field(description="Indicators of this sector.")
+
+
+class DistrictFigures(BaseModel):
+    district_code: str = Field(
+        description="Code of the district (of the demand, for pairs); empty when unknown.",
+        examples=["610"],
+    )
+    district_name: str = Field(description="Its Vietnamese name.", examples=["Huyện Đăk Glei"])
+    figures: MarketFigures = Field(description="Indicators of this district.")
+
+
+@register
+class IndicatorsPublished(Event):
+    """The market indicators of one closed period, computed once when the period closed."""
+
+    ce_type: ClassVar[str] = "stx.indicators.published"
+    topic: ClassVar[str] = INDICATORS
+    subject_field: ClassVar[str] = "period"
+
+    period: str = Field(
+        description="`YYYY-MM`, `YYYY-Qn` or `YYYY` (Asia/Ho_Chi_Minh calendar).",
+        examples=["2026-Q4"],
+    )
+    granularity: Granularity = Field(description="Month, quarter or year.", examples=["quarter"])
+    period_start: date = Field(description="First day of the period.", examples=["2026-10-01"])
+    period_end: date = Field(description="Last day of the period.", examples=["2026-12-31"])
+    province: str = Field(description="Province whose market this is.", examples=["Quảng Ngãi"])
+    computed_at: datetime = Field(description="When the figures were computed (UTC).")
+    totals: MarketFigures = Field(description="The whole market.")
+    by_sector: list[SectorFigures] = Field(description="One entry per sector with activity.")
+    by_district: list[DistrictFigures] = Field(description="One entry per district with activity.")

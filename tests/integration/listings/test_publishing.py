@@ -1,0 +1,89 @@
+"""register → verify → create → submit → approve publishes a public snapshot without PII."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from jsonschema import Draft202012Validator
+
+from shared.topics import CONTACTS, LISTINGS, ORGANIZATIONS
+from tests.integration.listings.flows import (
+    demand_body,
+    events_of,
+    offer_body,
+    publish,
+    verified_org,
+)
+
+pytestmark = pytest.mark.integration
+
+SCHEMAS = Path(__file__).resolve().parents[3] / "docs" / "schemas"
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE = re.compile(r"(?<![\w])(?:\+?84|0)(?:[\s.]?\d){9,10}(?![\w])")
+
+
+def schema(name: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads((SCHEMAS / name).read_text()))
+
+
+def assert_no_pii(records: list[Any]) -> None:
+    for record in records:
+        text = record.value.decode()
+        assert not EMAIL.search(text), text
+        assert not PHONE.search(text), text
+
+
+async def test_an_approved_offer_is_published_with_a_valid_public_snapshot(
+    client: httpx.AsyncClient, stack: Any
+) -> None:
+    org_id, token = await verified_org(client)
+    listing_id = await publish(client, token, offer_body())
+
+    wanted = {"stx.listing.submitted", "stx.listing.published"}
+    records = await events_of(stack.bootstrap_servers, LISTINGS, listing_id, wanted)
+    published = next(r for r in records if dict(r.headers)["ce_type"] == b"stx.listing.published")
+    payload = json.loads(published.value)
+    schema("listing.published.v1.json").validate(payload)
+    assert payload["listing"]["owner_organization_id"] == org_id
+    assert payload["listing"]["title"] == "Quy trình nhân giống Sâm Ngọc Linh bằng nuôi cấy mô"
+    assert dict(published.headers)["ce_source"] == b"/stx/quang-ngai/listings"
+    assert_no_pii(records)
+
+    org_records = await events_of(
+        stack.bootstrap_servers,
+        ORGANIZATIONS,
+        org_id,
+        {"stx.organization.registered", "stx.organization.verified"},
+    )
+    assert_no_pii(org_records)
+    contacts = await events_of(stack.bootstrap_servers, CONTACTS, org_id, {"stx.contact.updated"})
+    assert json.loads(contacts[0].value)["email"] == "avuong@duoclieumangden.vn"
+
+
+async def test_an_anonymous_demand_is_published_without_its_owner(
+    client: httpx.AsyncClient, stack: Any
+) -> None:
+    org_id, token = await verified_org(client)
+    listing_id = await publish(client, token, demand_body())
+
+    records = await events_of(
+        stack.bootstrap_servers, LISTINGS, listing_id, {"stx.listing.published"}
+    )
+    for record in records:
+        snapshot = json.loads(record.value)["listing"]
+        assert (snapshot["owner_organization_id"], snapshot["owner_name"]) == (None, None)
+        assert org_id.encode() not in record.value
+    owner = await events_of(
+        stack.bootstrap_servers, CONTACTS, listing_id, {"stx.listing_owner.recorded"}
+    )
+    assert json.loads(owner[0].value)["owner_organization_id"] == org_id
+
+    public = (await client.get(f"/v1/listings/{listing_id}")).json()
+    assert (public["owner_name"], public["private"]) == (None, None)
+    own = (await client.get(f"/v1/listings/{listing_id}", headers=token)).json()
+    assert own["private"]["owner_organization_id"] == org_id

@@ -1,0 +1,219 @@
+"""Publishing an offer and a matching demand yields exactly one explained proposal: in either
+order, concurrently on two replicas, and whatever is replayed."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from services.matching.domain.ids import match_id_of
+from services.matching.engine import E5Embedder
+from services.matching.settings import MatchingSettings
+from shared.events.listings import ListingPublished, ListingUpdated, ListingWithdrawn
+from shared.topics import MATCHES
+from tests.integration.matching.kit import (
+    Replica,
+    drying_demand,
+    drying_offer,
+    eventually_published,
+    of_type,
+    produce,
+    published,
+    published_record,
+    record_of,
+    running,
+)
+from tests.integration.shared.harness import eventually
+
+pytestmark = pytest.mark.integration
+PROPOSED, RETRACTED = "stx.match.proposed", "stx.match.retracted"
+SETTLE_SECONDS = 2.0
+"""After the first proposal appears, time for a duplicate to appear if there were one."""
+
+
+@pytest.mark.parametrize("offer_first", [True, False], ids=["offer_first", "demand_first"])
+async def test_an_offer_and_a_matching_demand_yield_one_explained_proposal(
+    settings: MatchingSettings, embedder: E5Embedder, unique_name: str, offer_first: bool
+) -> None:
+    offer = drying_offer(f"lst_{unique_name}_o", owner=f"org_{unique_name}_uni")
+    demand = drying_demand(f"lst_{unique_name}_d", owner=f"org_{unique_name}_htx")
+    first, second = (offer, demand) if offer_first else (demand, offer)
+    bootstrap, match_id = (
+        settings.kafka_bootstrap_servers,
+        match_id_of(offer.listing_id, demand.listing_id),
+    )
+
+    async with running(settings, embedder):
+        await produce(bootstrap, published_record(first))
+        await produce(bootstrap, published_record(second))
+        await eventually_published(bootstrap, MATCHES, of_type(PROPOSED, match_id=match_id))
+        await asyncio.sleep(SETTLE_SECONDS)
+        found = await published(bootstrap, MATCHES, of_type(PROPOSED, match_id=match_id))
+
+    assert len(found) == 1
+    proposal = found[0].data
+    assert (proposal["offer_id"], proposal["demand_id"]) == (offer.listing_id, demand.listing_id)
+    assert proposal["score"] >= settings.threshold
+    assert proposal["engine_version"] == "stx-match-1.0"
+    assert proposal["proposed_by"] == "engine"
+    assert proposal["offer_owner_organization_id"] == f"org_{unique_name}_uni"
+    assert proposal["explanation"]["sentence_vi"].startswith("Cùng lĩnh vực · TRL 7 ≥ yêu cầu 6")
+    assert "sâm" in " ".join(proposal["explanation"]["shared_terms"])
+    assert {f["name"] for f in proposal["explanation"]["features"]} >= {"text", "sector", "trl"}
+
+
+async def _split_between(a: Replica, b: Replica) -> tuple[int, int]:
+    """Once the group settled, a partition of stx.listings.v1 owned by each replica."""
+
+    async def both_assigned() -> bool:
+        mine, theirs = a.assigned(), b.assigned()
+        return bool(mine) and bool(theirs) and not mine & theirs and len(mine | theirs) == 6
+
+    await eventually(both_assigned, timeout=60)
+    return min(a.assigned()), min(b.assigned())
+
+
+async def test_listings_published_at_once_on_two_replicas_find_each_other_exactly_once(
+    settings: MatchingSettings, embedder: E5Embedder, unique_name: str
+) -> None:
+    offers = [
+        drying_offer(f"lst_{unique_name}_o{i}", owner=f"org_{unique_name}_vien{i}") for i in (1, 2)
+    ]
+    demands = [
+        drying_demand(f"lst_{unique_name}_d{i}", owner=f"org_{unique_name}_htx{i}") for i in (1, 2)
+    ]
+    pairs = {match_id_of(o.listing_id, d.listing_id) for o in offers for d in demands}
+    bootstrap = settings.kafka_bootstrap_servers
+
+    def ours(p: object) -> bool:
+        return of_type(PROPOSED)(p) and p.data["match_id"] in pairs  # type: ignore[arg-type,attr-defined]
+
+    async with running(settings, embedder) as a, running(settings, embedder) as b:
+        on_a, on_b = await _split_between(a, b)
+        await asyncio.gather(
+            *(produce(bootstrap, published_record(o), partition=on_a) for o in offers),
+            *(produce(bootstrap, published_record(d), partition=on_b) for d in demands),
+        )
+        await eventually_published(bootstrap, MATCHES, ours, count=len(pairs))
+        await asyncio.sleep(SETTLE_SECONDS)
+        found = await published(bootstrap, MATCHES, ours)
+
+        async def every_index_holds_all_four() -> bool:
+            ids = [listing.listing_id for listing in (*offers, *demands)]
+            return all(i in r.app.state.index.engine for r in (a, b) for i in ids)
+
+        await eventually(every_index_holds_all_four)
+
+    assert sorted(p.data["match_id"] for p in found) == sorted(pairs)
+
+
+async def test_replayed_and_stale_events_change_nothing(
+    settings: MatchingSettings, embedder: E5Embedder, unique_name: str
+) -> None:
+    offer = drying_offer(f"lst_{unique_name}_o", owner=f"org_{unique_name}_uni")
+    demand = drying_demand(f"lst_{unique_name}_d", owner=f"org_{unique_name}_htx")
+    offer_record, demand_record = published_record(offer), published_record(demand)
+    stale = record_of(ListingPublished(listing_id=offer.listing_id, listing=offer))  # new ce_id
+    bootstrap, match_id = (
+        settings.kafka_bootstrap_servers,
+        match_id_of(offer.listing_id, demand.listing_id),
+    )
+
+    async with running(settings, embedder) as replica:
+        await produce(bootstrap, offer_record, demand_record)
+        await eventually_published(bootstrap, MATCHES, of_type(PROPOSED, match_id=match_id))
+        await produce(bootstrap, offer_record, demand_record, stale)  # same ce_ids, then v1 again
+        processed = replica.app.state.runtime.db["processed_events"]
+
+        async def all_three_seen() -> bool:
+            return await processed.count_documents({}) >= 3
+
+        await eventually(all_three_seen)
+        await asyncio.sleep(SETTLE_SECONDS)
+        about_pair = await published(
+            bootstrap, MATCHES, lambda p: p.data.get("match_id") == match_id
+        )
+        matches = await replica.app.state.runtime.db["matches"].count_documents({})
+
+    assert [p.type for p in about_pair] == [PROPOSED]
+    assert matches == 1
+
+
+async def test_a_withdrawn_offer_retracts_its_open_proposals_and_leaves_the_index(
+    settings: MatchingSettings, embedder: E5Embedder, unique_name: str
+) -> None:
+    offer = drying_offer(f"lst_{unique_name}_o", owner=f"org_{unique_name}_uni")
+    demand = drying_demand(f"lst_{unique_name}_d", owner=f"org_{unique_name}_htx")
+    later = drying_demand(f"lst_{unique_name}_d2", owner=f"org_{unique_name}_htx2")
+    withdrawn = drying_offer(
+        offer.listing_id, owner=f"org_{unique_name}_uni", status="withdrawn", version=2
+    )
+    bootstrap, match_id = (
+        settings.kafka_bootstrap_servers,
+        match_id_of(offer.listing_id, demand.listing_id),
+    )
+
+    async with running(settings, embedder) as replica:
+        await produce(bootstrap, published_record(offer), published_record(demand))
+        await eventually_published(bootstrap, MATCHES, of_type(PROPOSED, match_id=match_id))
+        reason = "Đã chuyển giao ngoài sàn."
+        event = ListingWithdrawn(listing_id=offer.listing_id, listing=withdrawn, reason=reason)
+        await produce(bootstrap, record_of(event))
+        retracted = await eventually_published(
+            bootstrap, MATCHES, of_type(RETRACTED, match_id=match_id)
+        )
+        await produce(bootstrap, published_record(later))
+        await asyncio.sleep(SETTLE_SECONDS)
+        about_later = await published(
+            bootstrap, MATCHES, of_type(PROPOSED, demand_id=later.listing_id)
+        )
+        in_index = offer.listing_id in replica.app.state.index.engine
+
+    assert retracted[0].data["reason"] == "offer_withdrawn"
+    assert about_later == []
+    assert not in_index
+
+
+async def test_an_update_that_no_longer_fits_retracts_the_proposal_and_one_that_fits_keeps_it(
+    settings: MatchingSettings, embedder: E5Embedder, unique_name: str
+) -> None:
+    offer = drying_offer(f"lst_{unique_name}_o", owner=f"org_{unique_name}_uni")
+    kept = drying_demand(f"lst_{unique_name}_d1", owner=f"org_{unique_name}_htx1")
+    moved = drying_demand(f"lst_{unique_name}_d2", owner=f"org_{unique_name}_htx2")
+    still_drying = drying_demand(
+        kept.listing_id, owner=f"org_{unique_name}_htx1", version=2, min_trl=5
+    )
+    now_software = drying_demand(
+        moved.listing_id,
+        owner=f"org_{unique_name}_htx2",
+        version=2,
+        title="Phần mềm quản lý bệnh án điện tử",
+        summary="Bệnh viện huyện cần phần mềm bệnh án điện tử.",
+        description="Kết nối BHYT.",
+        desired_outcome="Giảm thời gian chờ khám.",
+        keywords=["phần mềm", "bệnh án"],
+        sector="healthcare",
+    )
+    pairs = {match_id_of(offer.listing_id, d.listing_id): d for d in (kept, moved)}
+    bootstrap = settings.kafka_bootstrap_servers
+
+    def about_pairs(p: Any) -> bool:
+        return p.data.get("match_id") in pairs
+
+    async with running(settings, embedder):
+        await produce(bootstrap, *(published_record(x) for x in (offer, kept, moved)))
+        await eventually_published(bootstrap, MATCHES, about_pairs, count=2)
+        updates = [
+            ListingUpdated(listing_id=d.listing_id, listing=d) for d in (still_drying, now_software)
+        ]
+        await produce(bootstrap, *(record_of(u) for u in updates))
+        await eventually_published(bootstrap, MATCHES, about_pairs, count=3)
+        await asyncio.sleep(SETTLE_SECONDS)
+        found = await published(bootstrap, MATCHES, about_pairs)
+
+    retracted = [p for p in found if p.type == RETRACTED]
+    assert sorted(p.type for p in found) == [PROPOSED, PROPOSED, RETRACTED]
+    assert pairs[retracted[0].data["match_id"]] is moved
+    assert retracted[0].data["reason"] == "rescored_below_threshold"

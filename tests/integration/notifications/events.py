@@ -1,0 +1,81 @@
+"""Input events with ids unique to one test (the topics are shared by the whole session)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from shared.events.contacts import ContactDetailsUpdated, ListingOwnerRecorded
+from shared.events.listings import (
+    ListingPublished,
+    ListingReturned,
+    ListingSnapshot,
+    ReturnFeedback,
+)
+from shared.events.matches import Explanation, MatchAccepted, MatchProposed
+from shared.events.organizations import AdministrativeUnit
+
+
+def offer(unique: str, n: int, district: str, **overrides: Any) -> ListingPublished:
+    listing = ListingSnapshot.model_validate(
+        {
+            "listing_id": f"lst_{unique}_{n}",
+            "kind": "offer",
+            "status": "published",
+            "version": 1,
+            "title": f"Quy trình nhân giống sâm Ngọc Linh số {n}",
+            "summary": "Nhân giống sâm Ngọc Linh sạch bệnh, tỷ lệ sống trên 85% khi ra vườn.",
+            "description": "Quy trình gồm 5 giai đoạn từ tạo mô sẹo đến thuần dưỡng cây con.",
+            "sector": "medicinal_herbs",
+            "keywords": ["sâm Ngọc Linh", "nuôi cấy mô"],
+            "location": AdministrativeUnit(code=district, name="Tu Mơ Rông", level="district"),
+            "owner_organization_id": f"org_{unique}_vien",
+            "owner_name": "Viện Dược liệu",
+            "owner_kind": "research_institute",
+            "updated_at": datetime.now(UTC),
+        }
+        | overrides
+    )
+    return ListingPublished(listing_id=listing.listing_id, listing=listing)
+
+
+def returned(unique: str, owner: str) -> ListingReturned:
+    listing = offer(unique, 9, "10000", owner_organization_id=owner, status="returned").listing
+    feedback = ReturnFeedback(reasons=["incomplete"], comment="Bổ sung số liệu thử nghiệm.")
+    return ListingReturned(listing_id=listing.listing_id, listing=listing, feedback=feedback)
+
+
+def contact(organization_id: str, email: str, name: str) -> ContactDetailsUpdated:
+    return ContactDetailsUpdated(
+        organization_id=organization_id, contact_name=name, email=email, phone="0905123456"
+    )
+
+
+def owner(listing_id: str, organization_id: str) -> ListingOwnerRecorded:
+    return ListingOwnerRecorded(listing_id=listing_id, owner_organization_id=organization_id)
+
+
+def proposal(unique: str, offer_owner: str) -> MatchProposed:
+    return MatchProposed(
+        match_id=f"mat_{unique}",
+        offer_id=f"lst_{unique}_1",
+        demand_id=f"lst_{unique}_demand",
+        score=0.82,
+        explanation=Explanation(features=[], sentence_vi="Cùng lĩnh vực · TRL 7 ≥ 6"),
+        engine_version="stx-match-1.0",
+        proposed_by="engine",
+        sector="medicinal_herbs",
+        offer_owner_organization_id=offer_owner,
+        demand_owner_organization_id=None,
+        expires_at=datetime.now(UTC) + timedelta(days=14),
+    )
+
+
+def acceptance(unique: str, offer_owner: str) -> MatchAccepted:
+    return MatchAccepted(
+        match_id=f"mat_{unique}",
+        offer_id=f"lst_{unique}_1",
+        demand_id=f"lst_{unique}_demand",
+        offer_owner_organization_id=offer_owner,
+        demand_owner_organization_id=None,
+    )

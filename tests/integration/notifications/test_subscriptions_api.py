@@ -1,0 +1,67 @@
+"""Subscribing over HTTP: bad input gets a clear 4xx, and only staff see subscribers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.integration.notifications.conftest import Notifications
+
+pytestmark = pytest.mark.integration
+EMAIL = {"subscriber_name": "Hiệp hội Doanh nghiệp tỉnh", "channel": "email"}
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        (EMAIL | {"email": "khong-phai-email"}, "body.email"),
+        (
+            EMAIL | {"email": "a@hiephoi.vn", "filters": {"event_types": ["stx.listing.publishd"]}},
+            "filters.event_types",
+        ),
+        (
+            EMAIL | {"email": "a@hiephoi.vn", "filters": {"sectors": ["coffee"]}},
+            "body.filters.sectors.0",
+        ),
+        (EMAIL, "body"),
+    ],
+)
+async def test_a_bad_subscription_is_refused_naming_the_field(
+    notifications: Notifications, body: dict[str, Any], field: str
+) -> None:
+    reply = await notifications.client.post("/subscriptions", json=body)
+    assert reply.status_code == 422, reply.text
+    assert reply.headers["content-type"] == "application/problem+json"
+    assert reply.json()["errors"][0]["field"] == field
+
+
+async def test_a_webhook_digest_is_refused(notifications: Notifications) -> None:
+    body = {
+        "subscriber_name": "Cổng TTĐT",
+        "channel": "webhook",
+        "frequency": "daily",
+        "webhook_url": "http://127.0.0.1:9/hook",
+    }
+    reply = await notifications.client.post(
+        "/subscriptions", json=body, headers=notifications.staff
+    )
+    assert reply.status_code == 422
+    assert reply.json()["errors"][0]["field"] == "frequency"
+
+
+async def test_subscribers_and_the_delivery_log_are_for_staff_only(
+    notifications: Notifications,
+) -> None:
+    assert (await notifications.client.get("/subscriptions")).status_code == 401
+    assert (await notifications.client.get("/deliveries")).status_code == 401
+
+
+async def test_a_paused_subscription_shows_as_paused(notifications: Notifications) -> None:
+    n = notifications
+    subscription_id = await n.subscribe_email(f"hh.{n.unique}@hiephoi.vn")
+    reply = await n.client.patch(
+        f"/subscriptions/{subscription_id}", json={"active": False}, headers=n.staff
+    )
+    assert reply.status_code == 200
+    assert reply.json()["status"] == "paused"

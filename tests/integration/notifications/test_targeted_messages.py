@@ -1,0 +1,77 @@
+"""Targeted messages to the parties of a listing or a match, without subscriptions."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.integration.notifications.conftest import Notifications, text_of
+from tests.integration.notifications.events import (
+    acceptance,
+    contact,
+    offer,
+    owner,
+    proposal,
+    returned,
+)
+
+pytestmark = pytest.mark.integration
+
+
+async def test_a_match_proposal_reaches_both_owners_still_anonymous(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    institute, cooperative = f"org_{n.unique}_vien", f"org_{n.unique}_htx"
+    institute_mail = f"an.nguyen.{n.unique}@vienduoclieu.vn"
+    cooperative_mail = f"ylan.{n.unique}@htxdakha.vn"
+    await n.produce(
+        contact(institute, institute_mail, "TS. Nguyễn Văn An"),
+        contact(cooperative, cooperative_mail, "Bà Y Lan"),
+        owner(f"lst_{n.unique}_demand", cooperative),  # an anonymous demand
+        offer(n.unique, 1, n.district),
+    )
+    await asyncio.sleep(0.5)  # titles and owners are known before the proposal (usual order)
+    await n.produce(proposal(n.unique, institute))
+    [to_institute] = await n.mail_to(institute_mail, 1)
+    [to_cooperative] = await n.mail_to(cooperative_mail, 1)
+    assert "Quy trình nhân giống sâm Ngọc Linh số 1" in text_of(to_cooperative)
+    assert cooperative_mail not in text_of(to_institute)
+    assert institute_mail not in text_of(to_cooperative)
+
+    await n.produce(acceptance(n.unique, institute))
+    [_, introduced] = await n.mail_to(institute_mail, 2)
+    [_, introduced_back] = await n.mail_to(cooperative_mail, 2)
+    assert cooperative_mail in text_of(introduced)
+    assert institute_mail in text_of(introduced_back)
+
+
+async def test_contact_details_arriving_after_the_event_are_still_used(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    institute = f"org_{n.unique}_vien"
+    address = f"an.nguyen.{n.unique}@vienduoclieu.vn"
+    await n.produce(returned(n.unique, institute))
+    await asyncio.sleep(0.5)
+    await n.produce(contact(institute, address, "TS. Nguyễn Văn An"))
+    [message] = await n.mail_to(address, 1)
+    assert "Bổ sung số liệu thử nghiệm." in text_of(message)
+    assert "Hồ sơ chưa đầy đủ" in text_of(message)
+
+
+async def test_smtp_451_then_success_sends_exactly_one_message(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    institute = f"org_{n.unique}_vien"
+    address = f"an.nguyen.{n.unique}@vienduoclieu.vn"
+    n.smtp.mailbox.refuse_next(address, "451 4.3.0 Hệ thống bận, thử lại sau")
+    await n.produce(contact(institute, address, "TS. Nguyễn Văn An"), returned(n.unique, institute))
+    await n.mail_to(address, 1)
+    await asyncio.sleep(0.5)
+    assert len(n.smtp.mailbox.to(address)) == 1
+    [delivery] = await n.deliveries(subscriber_id=institute)
+    assert (delivery["status"], delivery["attempts"]) == ("sent", 2)
+    assert delivery["last_error"].startswith("SMTP 451")

@@ -1,0 +1,83 @@
+"""Registering and verifying organisations: public profile out, contact only internally."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from services.listings.domain import organizations
+from services.listings.domain.errors import InvalidInputError, InvalidTransitionError
+from shared.events.contacts import ContactDetailsUpdated
+from shared.events.organizations import OrganizationRegistered, OrganizationVerified
+from tests.unit.listings.factories import NOW, org_details
+
+
+def test_registration_publishes_the_profile_and_sends_the_contact_internally() -> None:
+    change = organizations.register("org_samngoclinh", org_details(), NOW)
+    registered, contact = change.events
+    assert isinstance(registered, OrganizationRegistered)
+    assert "hoa.yt" not in registered.model_dump_json()
+    assert "0905123456" not in registered.model_dump_json()
+    assert isinstance(contact, ContactDetailsUpdated)
+    assert (contact.email, contact.phone) == ("hoa.yt@samngoclinh.vn", "0905123456")
+
+
+def test_a_kon_tum_address_registered_today_is_governed_by_quang_ngai() -> None:
+    profile = organizations.register("org_x", org_details(), NOW).organization.profile(NOW.date())
+    assert (profile.province.name, profile.district and profile.district.name) == (
+        "Kon Tum",
+        "Tu Mơ Rông",
+    )
+    assert profile.current_province.name == "Quảng Ngãi"
+
+
+def test_an_enterprise_without_tax_code_is_refused() -> None:
+    with pytest.raises(InvalidInputError) as refused:
+        organizations.register("org_x", org_details(tax_code=None), NOW)
+    assert [v.field for v in refused.value.violations] == ["tax_code"]
+
+
+def test_a_tax_code_of_wrong_length_is_refused_at_the_edge() -> None:
+    with pytest.raises(ValidationError, match="10 digits"):
+        org_details(tax_code="61001234")
+
+
+def test_a_district_must_lie_in_the_province() -> None:
+    with pytest.raises(InvalidInputError) as refused:
+        organizations.register("org_x", org_details(province_code="51", district_code="611"), NOW)
+    assert refused.value.violations[0].field == "district_code"
+
+
+def test_an_unknown_province_is_refused() -> None:
+    with pytest.raises(InvalidInputError) as refused:
+        organizations.register("org_x", org_details(province_code="99", district_code=None), NOW)
+    assert refused.value.violations[0].field == "province_code"
+
+
+def test_expert_flags_belong_to_individual_experts() -> None:
+    expert = org_details(kind="individual_expert", tax_code=None, overseas_vietnamese_expert=True)
+    assert organizations.register(
+        "org_x", expert, NOW
+    ).organization.details.overseas_vietnamese_expert
+    with pytest.raises(InvalidInputError):
+        organizations.register("org_y", org_details(overseas_vietnamese_expert=True), NOW)
+
+
+def test_a_broker_verifies_once() -> None:
+    org = organizations.register("org_x", org_details(), NOW).organization
+    change = organizations.verify(org, "broker-01", NOW)
+    (event,) = change.events
+    assert isinstance(event, OrganizationVerified)
+    assert event.organization.verified
+    assert event.verified_by == "broker-01"
+    with pytest.raises(InvalidTransitionError):
+        organizations.verify(change.organization, "broker-02", NOW)
+
+
+def test_an_update_sends_the_contact_only_when_it_changed() -> None:
+    org = organizations.register("org_x", org_details(), NOW).organization
+    renamed = organizations.update(org, org_details(name="Công ty CP Dược liệu Măng Đen"), NOW)
+    assert [e.ce_type for e in renamed.events] == ["stx.organization.updated"]
+    moved = organizations.update(org, org_details(phone="0260 3862 345"), NOW)
+    assert [e.ce_type for e in moved.events] == ["stx.organization.updated", "stx.contact.updated"]
+    assert moved.organization.version == 2

@@ -1,0 +1,113 @@
+"""Search query building: folded tokens, typed values only, visibility, cursors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from services.listings.domain.errors import InvalidInputError
+from services.listings.search import (
+    RecencyCursor,
+    RelevanceCursor,
+    SearchCriteria,
+    Viewer,
+    decode_cursor,
+    encode_cursor,
+    mongo_filter,
+    query_fields,
+    query_tokens,
+    rank,
+)
+from shared.events.vocabulary import ListingKind, ListingStatus, Sector
+from tests.unit.listings.factories import demand_terms, offer_terms, published
+
+PUBLIC = Viewer()
+BROKER = Viewer(broker=True)
+OWNER = Viewer(organization_id="org_samngoclinh")
+
+
+def test_a_query_without_accents_matches_the_accented_title() -> None:
+    listing = published()
+    assert query_tokens("sam ngoc linh") == query_tokens("Sâm Ngọc Linh") == ["sam", "ngoc", "linh"]
+    assert set(query_tokens("SÂM ngọc LINH")) <= set(query_fields(listing)["tokens"])
+    assert query_tokens("Đắk Tô") == ["dak", "to"]
+
+
+def test_filters_become_equalities_on_typed_values() -> None:
+    criteria = SearchCriteria(
+        text="sấy lạnh",
+        kind=ListingKind.OFFER,
+        sector=Sector.MEDICINAL_HERBS,
+        trl_min=6,
+        trl_max=9,
+        state_funded=True,
+        district="611",
+    )
+    assert mongo_filter(criteria, PUBLIC) == {
+        "q.status": "published",
+        "q.kind": "offer",
+        "q.sector": "medicinal_herbs",
+        "q.state_funded": True,
+        "q.area_codes": "611",
+        "q.trl": {"$gte": 6, "$lte": 9},
+        "q.tokens": {"$all": ["say", "lanh"]},
+    }
+
+
+@pytest.mark.parametrize("hostile", ['{"$ne": null}', "$where", "{'$gt': ''}", "$regex .*"])
+def test_operator_looking_strings_stay_literal_text(hostile: str) -> None:
+    query = mongo_filter(SearchCriteria(text=hostile, owner=hostile), PUBLIC)
+    assert query["q.public_owner"] == hostile
+    assert all(not token.startswith("$") for token in query["q.tokens"]["$all"])
+    assert _keys(query) <= {"q.status", "q.public_owner", "q.tokens", "$all"}
+
+
+def _keys(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def test_the_public_never_finds_an_anonymous_demand_by_its_owner() -> None:
+    assert mongo_filter(SearchCriteria(owner="org_samngoclinh"), PUBLIC)["q.public_owner"]
+    assert mongo_filter(SearchCriteria(owner="org_samngoclinh"), OWNER)["q.owner"]
+    assert mongo_filter(SearchCriteria(owner="org_samngoclinh"), BROKER)["q.owner"]
+    demand = published(demand_terms())
+    fields = query_fields(demand)
+    assert fields["public_owner"] is None
+    assert "tum" not in fields["tokens"]  # nor is the owner's name (…Kon Tum) searchable
+
+
+def test_unpublished_listings_are_searchable_by_their_owner_and_brokers_only() -> None:
+    drafts = SearchCriteria(status=ListingStatus.DRAFT)
+    assert mongo_filter(drafts, PUBLIC)["q.owner"] == ""
+    assert mongo_filter(drafts, OWNER)["q.owner"] == "org_samngoclinh"
+    assert "q.owner" not in mongo_filter(drafts, BROKER)
+
+
+def test_title_matches_rank_above_summary_matches() -> None:
+    in_title = published(offer_terms(title="Công nghệ sấy lạnh dược liệu"))
+    in_summary = published(
+        offer_terms(
+            title="Máy chế biến dược liệu", summary="Tích hợp buồng sấy lạnh nhiệt độ thấp."
+        )
+    )
+    in_summary = in_summary.model_copy(update={"listing_id": "lst_test0"})
+    ranked = rank([in_summary, in_title], query_tokens("say lanh"), None)
+    assert ranked[0][1].terms.title == "Công nghệ sấy lạnh dược liệu"
+    after_first = RelevanceCursor(score=ranked[0][0], listing_id=ranked[0][1].listing_id)
+    assert [x for _, x in rank([in_summary, in_title], query_tokens("say lanh"), after_first)] == [
+        in_summary
+    ]
+
+
+def test_cursors_round_trip_and_forged_ones_are_refused_on_the_cursor_parameter() -> None:
+    cursor = RecencyCursor(created_at=datetime(2026, 3, 2, tzinfo=UTC), listing_id="lst_1")
+    assert decode_cursor(encode_cursor(cursor), RecencyCursor) == cursor
+    for forged in ["not-base64!", encode_cursor(cursor) + "x", "eyIkd2hlcmUiOiAiMSJ9"]:
+        with pytest.raises(InvalidInputError) as refused:
+            decode_cursor(forged, RecencyCursor)
+        assert (refused.value.location, refused.value.violations[0].field) == ("query", "cursor")

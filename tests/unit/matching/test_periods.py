@@ -1,0 +1,56 @@
+"""Reporting periods: months, quarters and years, and which one closed last."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from services.matching.domain.errors import RuleBrokenError
+from services.matching.domain.periods import Period, last_closed, local_day
+from shared.events.indicators import Granularity
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2026-Q4", date(2026, 10, 1), date(2026, 12, 31)),
+        ("2026-02", date(2026, 2, 1), date(2026, 2, 28)),
+        ("2028-02", date(2028, 2, 1), date(2028, 2, 29)),
+        ("2026", date(2026, 1, 1), date(2026, 12, 31)),
+    ],
+)
+def test_a_period_spans_its_calendar_days(text: str, first: date, last: date) -> None:
+    period = Period.parse(text)
+
+    assert (period.first_day, period.last_day, period.label) == (first, last, text)
+
+
+@pytest.mark.parametrize("text", ["Q4-2026", "2026-13", "2026-Q5", "năm 2026", ""])
+def test_a_malformed_period_names_the_accepted_forms(text: str) -> None:
+    with pytest.raises(RuleBrokenError, match="2026-Q4"):
+        Period.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("granularity", "expected"),
+    [(Granularity.MONTH, "2026-12"), (Granularity.QUARTER, "2026-Q4"), (Granularity.YEAR, "2026")],
+)
+def test_on_new_years_day_the_last_closed_periods_are_those_of_the_old_year(
+    granularity: Granularity, expected: str
+) -> None:
+    assert last_closed(granularity, date(2027, 1, 1)).label == expected
+
+
+def test_a_period_is_closed_only_after_its_last_day() -> None:
+    quarter = Period.parse("2026-Q4")
+
+    assert not quarter.is_closed(date(2026, 12, 31))
+    assert quarter.is_closed(date(2027, 1, 1))
+
+
+def test_days_are_counted_in_the_deployments_calendar() -> None:
+    evening_utc = datetime(2026, 12, 31, 18, 0, tzinfo=UTC)  # already 1 January in Kon Tum
+
+    assert local_day(evening_utc, ZoneInfo("Asia/Ho_Chi_Minh")) == date(2027, 1, 1)
