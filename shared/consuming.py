@@ -19,13 +19,13 @@ from pymongo.errors import ConnectionFailure, PyMongoError
 
 from shared.dlq import DeadLetters, FailedRecord
 from shared.events.base import Event
-from shared.events.registry import model_for
 from shared.events.envelope import (
     Envelope,
     InvalidEventError,
     UnknownEventTypeError,
     parse_record,
 )
+from shared.events.registry import model_for
 from shared.idempotency import (
     AlreadyProcessedError,
     ConflictingDuplicateError,
@@ -41,7 +41,7 @@ log = get_logger(__name__)
 
 
 class RejectedEventError(Exception):
-    """A valid event that breaks a business rule of this service: dead-letter it, with the reason."""
+    """A valid event that breaks a business rule of this service: dead-letter it with the reason."""
 
 
 class TransientError(Exception):
@@ -70,7 +70,7 @@ class RetryPolicy:
     backoff_max_seconds: float = 10.0
 
     def delay(self, attempt: int) -> float:
-        return min(self.backoff_seconds * 2 ** (attempt - 1), self.backoff_max_seconds)
+        return min(self.backoff_seconds * 2.0 ** (attempt - 1), self.backoff_max_seconds)
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -176,11 +176,19 @@ class EventConsumer:
             log.warning("event_retrying", attempt=attempt, delay_s=delay, error=repr(exc))
             await asyncio.sleep(delay)
 
-    async def _dead_letter(self, record: FailedRecord, event_type: str, exc: BaseException) -> Outcome:
-        expected = isinstance(exc, InvalidEventError | RejectedEventError | ConflictingDuplicateError)
+    async def _dead_letter(
+        self, record: FailedRecord, event_type: str, exc: BaseException
+    ) -> Outcome:
+        expected = isinstance(
+            exc, InvalidEventError | RejectedEventError | ConflictingDuplicateError
+        )
         log_method = log.warning if expected else log.error
-        log_method("event_dead_lettered", error_class=type(exc).__name__, error=str(exc)[:500],
-                   exc_info=not expected)
+        log_method(
+            "event_dead_lettered",
+            error_class=type(exc).__name__,
+            error=str(exc)[:500],
+            exc_info=not expected,
+        )
         await self._dead_letters.publish(record, exc)
         DLQ_RECORDS.labels(self.service, record.topic, type(exc).__name__).inc()
         return self._count(event_type, Outcome.dlq)

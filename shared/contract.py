@@ -33,14 +33,28 @@ CE_HEADERS: Final[dict[str, Any]] = {
     "required": ["ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "content-type"],
     "properties": {
         "ce_specversion": {"type": "string", "const": "1.0", "description": "CloudEvents version."},
-        "ce_id": {"type": "string", "format": "uuid", "description": "Unique event id: de-duplicate on it."},
-        "ce_source": {"type": "string", "description": "`/stx/<deployment>/<service>`.", "examples": ["/stx/quang-ngai/listings"]},
+        "ce_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "Unique event id: de-duplicate on it.",
+        },
+        "ce_source": {
+            "type": "string",
+            "description": "`/stx/<deployment>/<service>`.",
+            "examples": ["/stx/quang-ngai/listings"],
+        },
         "ce_type": {"type": "string", "description": "`stx.<aggregate>.<past-tense verb>`."},
         "ce_subject": {"type": "string", "description": "The aggregate id (also the record key)."},
         "ce_time": {"type": "string", "format": "date-time", "description": "RFC 3339, UTC."},
         "ce_dataschema": {"type": "string", "description": "`urn:stx:schema:<type>:<version>`."},
-        "ce_correlationid": {"type": "string", "description": "Flow id, from the originating request."},
-        "ce_causationid": {"type": "string", "description": "Id of the event that caused this one."},
+        "ce_correlationid": {
+            "type": "string",
+            "description": "Flow id, from the originating request.",
+        },
+        "ce_causationid": {
+            "type": "string",
+            "description": "Id of the event that caused this one.",
+        },
         "content-type": {"type": "string", "const": "application/json"},
         "traceparent": {"type": "string", "description": "W3C trace context, when tracing is on."},
     },
@@ -176,7 +190,10 @@ def _inline_defs(schema: dict[str, Any]) -> dict[str, Any]:
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str) and ref.startswith("#/$defs/"):
-                merged = {**defs[ref.removeprefix("#/$defs/")], **{k: v for k, v in node.items() if k != "$ref"}}
+                merged = {
+                    **defs[ref.removeprefix("#/$defs/")],
+                    **{k: v for k, v in node.items() if k != "$ref"},
+                }
                 return resolve(merged)
             return {k: resolve(v) for k, v in node.items()}
         if isinstance(node, list):
@@ -201,7 +218,9 @@ def breaking_changes(old: Mapping[str, Any], new: Mapping[str, Any], where: str 
     problems: list[str] = []
     removed_members = set(old.get("enum", [])) - set(new.get("enum", []))
     if removed_members:
-        problems.append(f"{where or 'enum'}: values removed: {', '.join(sorted(map(str, removed_members)))}")
+        problems.append(
+            f"{where or 'enum'}: values removed: {', '.join(sorted(map(str, removed_members)))}"
+        )
     old_props, new_props = old.get("properties", {}), new.get("properties", {})
     for name, old_prop in old_props.items():
         if name not in new_props:
@@ -230,7 +249,9 @@ def _shape(node: Any) -> Any:
 
 
 def committed_schemas(directory: Path = SCHEMAS_DIR) -> dict[str, dict[str, Any]]:
-    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.json"))}
+    return {
+        p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.json"))
+    }
 
 
 def generate() -> None:

@@ -68,10 +68,15 @@ def restore_original_headers(dead: dict[str, bytes]) -> list[tuple[str, bytes]]:
     for name, value in dead.items():
         if name.startswith(B64_PREFIX):
             restored.append((name.removeprefix(B64_PREFIX), base64.b64decode(value)))
-        elif not name.startswith("x-error-") and not name.startswith("x-original-") and name not in {
-            "x-failed-at",
-            "x-service",
-        }:
+        elif (
+            not name.startswith("x-error-")
+            and not name.startswith("x-original-")
+            and name
+            not in {
+                "x-failed-at",
+                "x-service",
+            }
+        ):
             restored.append((name, value))
     return restored
 

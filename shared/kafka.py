@@ -51,18 +51,17 @@ def _security(settings: ServiceSettings) -> BaseSecurity | None:
     if protocol == "SSL":
         return BaseSecurity(ssl_context=ssl_context, use_ssl=True)
     password = settings.kafka_sasl_password
-    credentials = {
-        "username": settings.kafka_sasl_username or "",
-        "password": password.get_secret_value() if password else "",
-        "ssl_context": ssl_context,
-        "use_ssl": protocol == "SASL_SSL",
-    }
-    scheme = {
+    schemes: dict[str, type[SASLPlaintext] | type[SASLScram256] | type[SASLScram512]] = {
         "SCRAM-SHA-512": SASLScram512,
         "SCRAM-SHA-256": SASLScram256,
         "PLAIN": SASLPlaintext,
-    }[settings.kafka_sasl_mechanism]
-    return scheme(**credentials)
+    }
+    return schemes[settings.kafka_sasl_mechanism](
+        username=settings.kafka_sasl_username or "",
+        password=password.get_secret_value() if password else "",
+        ssl_context=ssl_context,
+        use_ssl=protocol == "SASL_SSL",
+    )
 
 
 class BrokerSender:
@@ -95,7 +94,7 @@ class BrokerSender:
 async def _tolerant_parser(record: ConsumerRecord[Any, Any], original: Any) -> Any:
     """faststream decodes headers strictly; keep the raw bytes and hand it a decodable copy."""
     raw_headers = tuple(record.headers)
-    record.stx_raw_headers = raw_headers  # type: ignore[attr-defined]
+    record.stx_raw_headers = raw_headers  # type: ignore[attr-defined,unused-ignore]
     record.headers = tuple(
         (name, (value or b"").decode("utf-8", "replace").encode()) for name, value in raw_headers
     )

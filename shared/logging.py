@@ -18,7 +18,6 @@ import structlog
 from structlog.types import EventDict, Processor
 
 
-
 def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> None:
     """Configure structlog and the standard library once, at start-up."""
 

@@ -31,7 +31,9 @@ def create_client(settings: ServiceSettings) -> AsyncMongoClient[Document]:
     )
 
 
-def database(client: AsyncMongoClient[Document], settings: ServiceSettings) -> AsyncDatabase[Document]:
+def database(
+    client: AsyncMongoClient[Document], settings: ServiceSettings
+) -> AsyncDatabase[Document]:
     return client.get_database(settings.database_name)
 
 
@@ -73,7 +75,7 @@ async def in_transaction(
         )
 
 
-async def ping(client: AsyncMongoClient[Document], timeout: float = 2.0) -> bool:
+async def ping(client: AsyncMongoClient[Document], timeout: float = 2.0) -> bool:  # noqa: ASYNC109
     try:
         await asyncio.wait_for(client.admin.command("ping"), timeout)
     except (PyMongoError, TimeoutError):

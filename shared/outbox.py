@@ -9,6 +9,7 @@ crash between publish and mark re-publishes on restart; consumers de-duplicate o
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 from collections.abc import Awaitable, Callable, Sequence
@@ -64,7 +65,9 @@ class Tx:
 class Outbox:
     """Writes state and its events atomically; wakes the relay after each commit."""
 
-    def __init__(self, client: AsyncMongoClient[Document], db: AsyncDatabase[Document], source: str):
+    def __init__(
+        self, client: AsyncMongoClient[Document], db: AsyncDatabase[Document], source: str
+    ):
         self._client = client
         self._db = db
         self._source = source
@@ -215,8 +218,10 @@ class OutboxRelay:
 
     async def publish_pending(self) -> int:
         """One pass: publish up to one batch of pending records. Returns how many."""
-        docs = await self._outbox.find({"pending": True}).sort("_id", ASCENDING).to_list(
-            self._batch_size
+        docs = (
+            await self._outbox.find({"pending": True})
+            .sort("_id", ASCENDING)
+            .to_list(self._batch_size)
         )
         if not docs:
             return 0
@@ -266,12 +271,12 @@ class OutboxRelay:
     async def _idle(self) -> None:
         waiter = asyncio.ensure_future(self._committed.wait())
         stopper = asyncio.ensure_future(self._stopping.wait())
-        await asyncio.wait({waiter, stopper}, timeout=self._poll_seconds, return_when="FIRST_COMPLETED")
+        await asyncio.wait(
+            {waiter, stopper}, timeout=self._poll_seconds, return_when="FIRST_COMPLETED"
+        )
         waiter.cancel()
         stopper.cancel()
 
     async def _sleep(self, seconds: float) -> None:
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stopping.wait(), seconds)
-        except TimeoutError:
-            pass

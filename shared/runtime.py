@@ -116,9 +116,7 @@ class ServiceRuntime:
 
     async def _after_startup(self, _: FastAPI) -> None:
         self.relay.start()
-        self._tasks = [
-            asyncio.create_task(self._repeat(job), name=job.name) for job in self._jobs
-        ]
+        self._tasks = [asyncio.create_task(self._repeat(job), name=job.name) for job in self._jobs]
         log.info("service_started", topics=self.consumer.topics)
 
     async def _on_shutdown(self, _: FastAPI) -> None:

@@ -44,7 +44,9 @@ class ServiceSettings(BaseSettings):
     kafka_sasl_username: str | None = None
     kafka_sasl_password: SecretStr | None = None
     kafka_ssl_cafile: str | None = Field(default=None, description="CA bundle for TLS to Kafka.")
-    kafka_group_prefix: str = Field(default="stx", description="Consumer groups are `<prefix>.<service>`.")
+    kafka_group_prefix: str = Field(
+        default="stx", description="Consumer groups are `<prefix>.<service>`."
+    )
     # MongoDB
     mongodb_url: SecretStr = Field(
         default=SecretStr("mongodb://127.0.0.1:27017/?directConnection=true"),

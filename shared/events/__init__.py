@@ -26,8 +26,6 @@ from shared.events.envelope import (
 from shared.events.registry import all_models, model_for, register
 
 __all__ = [
-    "awards",
-    "indicators",
     "EdgeModel",
     "Envelope",
     "Event",
@@ -35,12 +33,14 @@ __all__ = [
     "OutgoingRecord",
     "UnknownEventTypeError",
     "all_models",
+    "awards",
     "connections",
     "contacts",
+    "indicators",
     "listings",
     "matches",
-    "notifications",
     "model_for",
+    "notifications",
     "organizations",
     "parse_record",
     "register",

@@ -36,15 +36,22 @@ class IntroductionParties(BaseModel):
     )
     offer_id: str = Field(description="The offer.", examples=[LISTING_ID_EXAMPLE])
     demand_id: str = Field(description="The demand.", examples=["lst_01JC9X0F1B2C3D4E5F6G7H8J9Z"])
-    sector: Sector = Field(description="Sector of the demand.", examples=["agro_forestry_fishery_processing"])
-    supplier_organization_id: str = Field(description="Owner of the offer.", examples=[ORG_ID_EXAMPLE])
-    supplier_kind: OrganizationKind = Field(description="Kind of the supplier.", examples=["university"])
+    sector: Sector = Field(
+        description="Sector of the demand.", examples=["agro_forestry_fishery_processing"]
+    )
+    supplier_organization_id: str = Field(
+        description="Owner of the offer.", examples=[ORG_ID_EXAMPLE]
+    )
+    supplier_kind: OrganizationKind = Field(
+        description="Kind of the supplier.", examples=["university"]
+    )
     seeker_organization_id: str | None = Field(
         default=None, description="Owner of the demand; null when the demand is anonymous."
     )
     state_funded: bool = Field(description="The offer is a state-funded result.", examples=[True])
     ip_asset: bool = Field(
-        description="The offer is an IP asset (protected IP or an IP-right transfer).", examples=[False]
+        description="The offer is an IP asset (protected IP or an IP-right transfer).",
+        examples=[False],
     )
 
 
@@ -52,7 +59,9 @@ class _IntroductionEvent(Event):
     topic: ClassVar[str] = CONNECTIONS
     subject_field: ClassVar[str] = "introduction_id"
 
-    introduction_id: str = Field(description="The introduction.", examples=[INTRODUCTION_ID_EXAMPLE])
+    introduction_id: str = Field(
+        description="The introduction.", examples=[INTRODUCTION_ID_EXAMPLE]
+    )
     parties: IntroductionParties = Field(description="The parties and listings.")
 
 
@@ -67,7 +76,9 @@ class IntroductionOpened(_IntroductionEvent):
 class IntroductionMeetingHeld(_IntroductionEvent):
     ce_type: ClassVar[str] = "stx.introduction.meeting_held"
 
-    held_on: date = Field(description="Day of the meeting (Asia/Ho_Chi_Minh).", examples=["2026-12-03"])
+    held_on: date = Field(
+        description="Day of the meeting (Asia/Ho_Chi_Minh).", examples=["2026-12-03"]
+    )
     format: MeetingFormat = Field(description="How they met.", examples=["in_person"])
 
 
@@ -84,8 +95,12 @@ class IntroductionMouSigned(_IntroductionEvent):
 class IntroductionContractSigned(_IntroductionEvent):
     ce_type: ClassVar[str] = "stx.introduction.contract_signed"
 
-    transfer_form: TransferForm = Field(description="Form of transfer.", examples=["independent_transfer"])
-    rights_mode: RightsMode = Field(description="Ownership or licence.", examples=["non_exclusive_licence"])
+    transfer_form: TransferForm = Field(
+        description="Form of transfer.", examples=["independent_transfer"]
+    )
+    rights_mode: RightsMode = Field(
+        description="Ownership or licence.", examples=["non_exclusive_licence"]
+    )
     value_vnd: int = Field(ge=0, description="Contract value in VND.", examples=[1_200_000_000])
     signed_on: date = Field(description="Day the contract was signed.", examples=["2027-01-15"])
 
@@ -96,7 +111,9 @@ class IntroductionContractRegistered(_IntroductionEvent):
 
     ce_type: ClassVar[str] = "stx.introduction.contract_registered"
 
-    certificate_number: str = Field(description="Registration certificate.", examples=["45/GCN-SKHCN"])
+    certificate_number: str = Field(
+        description="Registration certificate.", examples=["45/GCN-SKHCN"]
+    )
     registered_on: date = Field(description="Day of registration.", examples=["2027-02-01"])
 
 

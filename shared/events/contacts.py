@@ -24,7 +24,9 @@ class ContactDetailsUpdated(Event):
     organization_id: str = Field(description="The organisation.", examples=[ORG_ID_EXAMPLE])
     contact_name: str = Field(description="Contact person.", examples=["TS. Nguyễn Văn An"])
     email: str = Field(description="E-mail address.", examples=["an.nguyen@example.edu.vn"])
-    phone: str | None = Field(default=None, description="Phone, Vietnamese format.", examples=["0905123456"])
+    phone: str | None = Field(
+        default=None, description="Phone, Vietnamese format.", examples=["0905123456"]
+    )
 
 
 @register

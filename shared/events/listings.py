@@ -33,14 +33,22 @@ class ListingSnapshot(BaseModel):
     """The public view of one offer or demand at the moment of the event."""
 
     listing_id: str = Field(description="Stable id of the listing.", examples=[LISTING_ID_EXAMPLE])
-    kind: ListingKind = Field(description="`offer` (supply) or `demand` (order).", examples=["offer"])
-    status: ListingStatus = Field(description="Lifecycle status after the event.", examples=["published"])
-    version: int = Field(ge=1, description="Increases with every change of the listing.", examples=[3])
+    kind: ListingKind = Field(
+        description="`offer` (supply) or `demand` (order).", examples=["offer"]
+    )
+    status: ListingStatus = Field(
+        description="Lifecycle status after the event.", examples=["published"]
+    )
+    version: int = Field(
+        ge=1, description="Increases with every change of the listing.", examples=[3]
+    )
     title: str = Field(
         description="Title in Vietnamese (NFC).",
         examples=["Quy trình nhân giống sâm Ngọc Linh bằng nuôi cấy mô"],
     )
-    title_en: str | None = Field(default=None, description="English title, if given.", examples=[None])
+    title_en: str | None = Field(
+        default=None, description="English title, if given.", examples=[None]
+    )
     summary: str = Field(
         description="One-paragraph summary in Vietnamese.",
         examples=["Nhân giống sâm Ngọc Linh sạch bệnh, tỷ lệ sống trên 85% khi ra vườn."],
@@ -49,7 +57,9 @@ class ListingSnapshot(BaseModel):
         description="Full description (offer) or the problem to solve (demand), Vietnamese.",
         examples=["Quy trình gồm 5 giai đoạn từ tạo mô sẹo đến thuần dưỡng cây con..."],
     )
-    description_en: str | None = Field(default=None, description="English description.", examples=[None])
+    description_en: str | None = Field(
+        default=None, description="English description.", examples=[None]
+    )
     desired_outcome: str | None = Field(
         default=None,
         description="Demands: the outcome the enterprise expects.",
@@ -57,10 +67,16 @@ class ListingSnapshot(BaseModel):
     )
     sector: Sector = Field(description="Priority sector.", examples=["medicinal_herbs"])
     keywords: list[str] = Field(
-        default_factory=list, description="Keywords in Vietnamese.", examples=[["sâm Ngọc Linh", "nuôi cấy mô"]]
+        default_factory=list,
+        description="Keywords in Vietnamese.",
+        examples=[["sâm Ngọc Linh", "nuôi cấy mô"]],
     )
     trl: int | None = Field(
-        default=None, ge=1, le=9, description="Offers: technology readiness level 1–9.", examples=[7]
+        default=None,
+        ge=1,
+        le=9,
+        description="Offers: technology readiness level 1–9.",
+        examples=[7],
     )
     min_trl: int | None = Field(
         default=None, ge=1, le=9, description="Demands: lowest acceptable TRL.", examples=[6]
@@ -68,7 +84,11 @@ class ListingSnapshot(BaseModel):
     transfer_objects: list[TransferObject] = Field(
         default_factory=list, description="Offers: what is transferred.", examples=[["process"]]
     )
-    ip_status: IpStatus = Field(default=IpStatus.NONE, description="IP protection of the offer.", examples=["patent_granted"])
+    ip_status: IpStatus = Field(
+        default=IpStatus.NONE,
+        description="IP protection of the offer.",
+        examples=["patent_granted"],
+    )
     ip_registration_numbers: list[str] = Field(
         default_factory=list, description="Patent / certificate numbers.", examples=[["1-0023456"]]
     )
@@ -78,14 +98,25 @@ class ListingSnapshot(BaseModel):
         examples=[["independent_transfer", "capital_contribution"]],
     )
     rights_mode: RightsMode | None = Field(
-        default=None, description="Offers: ownership transfer or licence.", examples=["non_exclusive_licence"]
+        default=None,
+        description="Offers: ownership transfer or licence.",
+        examples=["non_exclusive_licence"],
     )
     price_vnd: int | None = Field(
-        default=None, ge=0, description="Offers: asking price in VND; null when negotiable.", examples=[850_000_000]
+        default=None,
+        ge=0,
+        description="Offers: asking price in VND; null when negotiable.",
+        examples=[850_000_000],
     )
-    price_negotiable: bool = Field(default=False, description="Offers: price is negotiable.", examples=[False])
-    budget_min_vnd: int | None = Field(default=None, ge=0, description="Demands: lowest budget, VND.", examples=[300_000_000])
-    budget_max_vnd: int | None = Field(default=None, ge=0, description="Demands: highest budget, VND.", examples=[1_000_000_000])
+    price_negotiable: bool = Field(
+        default=False, description="Offers: price is negotiable.", examples=[False]
+    )
+    budget_min_vnd: int | None = Field(
+        default=None, ge=0, description="Demands: lowest budget, VND.", examples=[300_000_000]
+    )
+    budget_max_vnd: int | None = Field(
+        default=None, ge=0, description="Demands: highest budget, VND.", examples=[1_000_000_000]
+    )
     state_funded: bool = Field(
         default=False, description="A result of a state-funded S&T task.", examples=[True]
     )
@@ -93,24 +124,42 @@ class ListingSnapshot(BaseModel):
         default=None, description="Code of the state-funded task.", examples=["ĐTKHCN.KT.08/2022"]
     )
     related_products: list[str] = Field(
-        default_factory=list, description="Related key or OCOP products.", examples=[["Sâm Ngọc Linh (OCOP 5 sao)"]]
+        default_factory=list,
+        description="Related key or OCOP products.",
+        examples=[["Sâm Ngọc Linh (OCOP 5 sao)"]],
     )
-    location: AdministrativeUnit | None = Field(default=None, description="Where the technology is offered / needed.")
-    valid_until: date | None = Field(default=None, description="Last day the listing is valid.", examples=["2027-06-30"])
-    deadline: date | None = Field(default=None, description="Demands: wanted by this day.", examples=["2027-03-31"])
+    location: AdministrativeUnit | None = Field(
+        default=None, description="Where the technology is offered / needed."
+    )
+    valid_until: date | None = Field(
+        default=None, description="Last day the listing is valid.", examples=["2027-06-30"]
+    )
+    deadline: date | None = Field(
+        default=None, description="Demands: wanted by this day.", examples=["2027-03-31"]
+    )
     attachments: list[str] = Field(
-        default_factory=list, description="Links to public documents.", examples=[["https://example.gov.vn/tailieu.pdf"]]
+        default_factory=list,
+        description="Links to public documents.",
+        examples=[["https://example.gov.vn/tailieu.pdf"]],
     )
     anonymous: bool = Field(
-        default=False, description="Demands: the enterprise stays anonymous to the public.", examples=[False]
+        default=False,
+        description="Demands: the enterprise stays anonymous to the public.",
+        examples=[False],
     )
     owner_organization_id: str | None = Field(
-        default=None, description="Owner organisation; null for an anonymous demand.", examples=[ORG_ID_EXAMPLE]
+        default=None,
+        description="Owner organisation; null for an anonymous demand.",
+        examples=[ORG_ID_EXAMPLE],
     )
     owner_name: str | None = Field(
-        default=None, description="Owner's public name; null for an anonymous demand.", examples=["Viện Dược liệu"]
+        default=None,
+        description="Owner's public name; null for an anonymous demand.",
+        examples=["Viện Dược liệu"],
     )
-    owner_kind: OrganizationKind = Field(description="Kind of the owner organisation.", examples=["research_institute"])
+    owner_kind: OrganizationKind = Field(
+        description="Kind of the owner organisation.", examples=["research_institute"]
+    )
     published_at: datetime | None = Field(default=None, description="First publication (UTC).")
     updated_at: datetime = Field(description="Last change (UTC).")
 
@@ -145,8 +194,12 @@ class ListingUpdated(_ListingEvent):
 
 
 class ReturnFeedback(BaseModel):
-    reasons: list[ReturnReason] = Field(min_length=1, description="Reason codes.", examples=[["incomplete"]])
-    comment: str = Field(default="", description="The broker's comment.", examples=["Bổ sung số liệu thử nghiệm."])
+    reasons: list[ReturnReason] = Field(
+        min_length=1, description="Reason codes.", examples=[["incomplete"]]
+    )
+    comment: str = Field(
+        default="", description="The broker's comment.", examples=["Bổ sung số liệu thử nghiệm."]
+    )
 
 
 @register
@@ -187,4 +240,6 @@ class ListingFulfilled(_ListingEvent):
 
     ce_type: ClassVar[str] = "stx.listing.fulfilled"
 
-    introduction_id: str = Field(description="The introduction that closed the deal.", examples=["itr_01JCA0"])
+    introduction_id: str = Field(
+        description="The introduction that closed the deal.", examples=["itr_01JCA0"]
+    )

@@ -57,7 +57,9 @@ class _MatchEvent(Event):
     topic: ClassVar[str] = MATCHES
     subject_field: ClassVar[str] = "match_id"
 
-    match_id: str = Field(description="Stable id of the (offer, demand) match.", examples=[MATCH_ID_EXAMPLE])
+    match_id: str = Field(
+        description="Stable id of the (offer, demand) match.", examples=[MATCH_ID_EXAMPLE]
+    )
     offer_id: str = Field(description="The offer.", examples=[LISTING_ID_EXAMPLE])
     demand_id: str = Field(description="The demand.", examples=["lst_01JC9X0F1B2C3D4E5F6G7H8J9Z"])
 
@@ -70,10 +72,14 @@ class MatchProposed(_MatchEvent):
 
     score: float = Field(ge=0, le=1, description="Weighted score in [0, 1].", examples=[0.82])
     explanation: Explanation = Field(description="Why the two listings match.")
-    engine_version: str = Field(description="Version of the matching engine.", examples=["stx-match-1.0"])
+    engine_version: str = Field(
+        description="Version of the matching engine.", examples=["stx-match-1.0"]
+    )
     proposed_by: ProposedBy = Field(description="`engine` or `broker`.", examples=["engine"])
     sector: Sector = Field(description="Sector of the demand.", examples=["medicinal_herbs"])
-    offer_owner_organization_id: str = Field(description="Owner of the offer.", examples=[ORG_ID_EXAMPLE])
+    offer_owner_organization_id: str = Field(
+        description="Owner of the offer.", examples=[ORG_ID_EXAMPLE]
+    )
     demand_owner_organization_id: str | None = Field(
         default=None, description="Owner of the demand; null when the demand is anonymous."
     )
@@ -114,7 +120,9 @@ class MatchAccepted(_MatchEvent):
 
     ce_type: ClassVar[str] = "stx.match.accepted"
 
-    offer_owner_organization_id: str = Field(description="Owner of the offer.", examples=[ORG_ID_EXAMPLE])
+    offer_owner_organization_id: str = Field(
+        description="Owner of the offer.", examples=[ORG_ID_EXAMPLE]
+    )
     demand_owner_organization_id: str | None = Field(
         default=None, description="Owner of the demand; null when the demand is anonymous."
     )

@@ -19,7 +19,9 @@ class AdministrativeUnit(BaseModel):
     """A province or district as it was valid at some date (units merge and get renamed)."""
 
     code: str = Field(description="Official code of the unit (GSO list).", examples=["62"])
-    name: str = Field(description="Vietnamese name as valid for this address.", examples=["Kon Tum"])
+    name: str = Field(
+        description="Vietnamese name as valid for this address.", examples=["Kon Tum"]
+    )
     level: str = Field(description="`province` or `district`.", examples=["province"])
     valid_from: date | None = Field(
         default=None, description="First day the unit existed.", examples=["1991-08-12"]
@@ -39,7 +41,9 @@ class AdministrativeUnit(BaseModel):
 class OrganizationProfile(BaseModel):
     """The public profile of an organisation or expert."""
 
-    organization_id: str = Field(description="Stable id of the organisation.", examples=[ORG_ID_EXAMPLE])
+    organization_id: str = Field(
+        description="Stable id of the organisation.", examples=[ORG_ID_EXAMPLE]
+    )
     kind: OrganizationKind = Field(description="What kind of actor it is.", examples=["university"])
     name: str = Field(
         description="Name in Vietnamese, with diacritics (NFC).",
@@ -82,7 +86,9 @@ class OrganizationVerified(_OrganizationEvent):
 
     ce_type: ClassVar[str] = "stx.organization.verified"
 
-    verified_by: str = Field(description="Subject of the broker who verified.", examples=["broker-01"])
+    verified_by: str = Field(
+        description="Subject of the broker who verified.", examples=["broker-01"]
+    )
 
 
 @register

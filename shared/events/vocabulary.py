@@ -65,7 +65,7 @@ class IpStatus(StrEnum):
     UTILITY_SOLUTION = "utility_solution"
     INDUSTRIAL_DESIGN = "industrial_design"
     PLANT_VARIETY = "plant_variety"
-    TRADE_SECRET = "trade_secret"
+    TRADE_SECRET = "trade_secret"  # noqa: S105 - an IP category, not a credential
     COPYRIGHT = "copyright"
 
 

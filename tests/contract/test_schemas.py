@@ -57,19 +57,33 @@ def test_adding_an_optional_field_is_compatible() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda s: s["$defs"]["ListingSnapshot"]["properties"].pop("title"), "ListingSnapshot.title: removed"),
-        (lambda s: s["$defs"]["ListingSnapshot"]["properties"].__setitem__("version", {"type": "string"}),
-         "ListingSnapshot.version: type changed"),
-        (lambda s: s["$defs"]["ListingSnapshot"]["required"].append("title_en"),
-         "ListingSnapshot.title_en: newly required"),
-        (lambda s: s["$defs"]["Sector"]["enum"].remove("healthcare"), "Sector: values removed: healthcare"),
+        (
+            lambda s: s["$defs"]["ListingSnapshot"]["properties"].pop("title"),
+            "ListingSnapshot.title: removed",
+        ),
+        (
+            lambda s: s["$defs"]["ListingSnapshot"]["properties"].__setitem__(
+                "version", {"type": "string"}
+            ),
+            "ListingSnapshot.version: type changed",
+        ),
+        (
+            lambda s: s["$defs"]["ListingSnapshot"]["required"].append("title_en"),
+            "ListingSnapshot.title_en: newly required",
+        ),
+        (
+            lambda s: s["$defs"]["Sector"]["enum"].remove("healthcare"),
+            "Sector: values removed: healthcare",
+        ),
     ],
 )
 def test_a_breaking_v1_change_is_reported_clearly(change: Any, message: str) -> None:
     old = _listing_published_schema()
     new = copy.deepcopy(old)
     change(new)
-    assert any(p.startswith(message) for p in breaking_changes(old, new)), breaking_changes(old, new)
+    assert any(p.startswith(message) for p in breaking_changes(old, new)), breaking_changes(
+        old, new
+    )
 
 
 def test_a_real_payload_validates_against_its_committed_schema() -> None:

@@ -21,8 +21,8 @@ from shared.events.base import Event
 from shared.events.registry import register
 from shared.idempotency import ProcessedEvents
 from shared.kafka import BrokerSender, subscribe
-from shared.outbox import OUTBOX_INDEXES, Outbox, OutboxRelay
 from shared.mongo import ensure_indexes
+from shared.outbox import OUTBOX_INDEXES, Outbox, OutboxRelay
 
 _serial = itertools.count(1)
 
@@ -68,8 +68,9 @@ class ProducingSide:
     def __post_init__(self) -> None:
         db = self.client[self.db_name]
         self.outbox = Outbox(self.client, db, source="/stx/test/producer")
-        self.relay = OutboxRelay("producer", db, BrokerSender(self.broker), self.outbox.committed,
-                                 poll_seconds=0.05)
+        self.relay = OutboxRelay(
+            "producer", db, BrokerSender(self.broker), self.outbox.committed, poll_seconds=0.05
+        )
 
     async def start(self) -> None:
         await ensure_indexes(self.client[self.db_name], OUTBOX_INDEXES)
@@ -82,7 +83,9 @@ class ProducingSide:
 
     async def emit(self, *events: Event) -> None:
         async def work(tx: Any) -> None:
-            await tx.session.client[self.db_name].state.insert_one({"n": len(events)}, session=tx.session)
+            await tx.session.client[self.db_name].state.insert_one(
+                {"n": len(events)}, session=tx.session
+            )
             tx.emit(*events)
 
         await self.outbox.transact(work, correlation_id="corr-test")

@@ -1,4 +1,4 @@
-"""The reliability rules of DESIGN.md §5, proven on the real Kafka broker and MongoDB-wire server."""
+"""The reliability rules of DESIGN.md §5, proven on the real Kafka broker and MongoDB-wire store."""
 
 from __future__ import annotations
 
@@ -35,14 +35,20 @@ async def mongo(stack: Any) -> AsyncIterator[AsyncMongoClient[Any]]:
 
 
 @pytest.fixture
-async def pipeline(stack: Any, mongo: AsyncMongoClient[Any], unique_name: str) -> AsyncIterator[Any]:
+async def pipeline(
+    stack: Any, mongo: AsyncMongoClient[Any], unique_name: str
+) -> AsyncIterator[Any]:
     topic = f"stx.test.items.{unique_name}"
     await create_topic(stack.bootstrap_servers, topic)
     model = item_event_type(topic)
     producer = ProducingSide(mongo, f"p_{unique_name}", new_broker(stack.bootstrap_servers))
     consumer = ConsumingSide(
-        mongo, f"c_{unique_name}", new_broker(stack.bootstrap_servers), model,
-        group_id=f"g.{unique_name}", service=f"tester-{unique_name}",
+        mongo,
+        f"c_{unique_name}",
+        new_broker(stack.bootstrap_servers),
+        model,
+        group_id=f"g.{unique_name}",
+        service=f"tester-{unique_name}",
     )
     await create_topic(stack.bootstrap_servers, dlq_topic(consumer.service), partitions=1)
     await producer.start()
@@ -52,8 +58,13 @@ async def pipeline(stack: Any, mongo: AsyncMongoClient[Any], unique_name: str) -
     await producer.stop()
 
 
-async def raw_send(bootstrap: str, topic: str, value: bytes | None, headers: list[tuple[str, bytes]],
-                   key: bytes = b"k") -> None:
+async def raw_send(
+    bootstrap: str,
+    topic: str,
+    value: bytes | None,
+    headers: list[tuple[str, bytes]],
+    key: bytes = b"k",
+) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
     await producer.start()
     try:
@@ -117,8 +128,12 @@ async def test_malformed_and_invalid_records_land_in_the_dlq_and_the_next_is_app
     headers = record_headers(valid)
     await raw_send(stack.bootstrap_servers, topic, b"{not json", headers)
     invalid_payload = json.dumps({"item_id": "neg", "quantity": -5}).encode()
-    await raw_send(stack.bootstrap_servers, topic, invalid_payload,
-                   record_headers(model(item_id="neg", quantity=0)))
+    await raw_send(
+        stack.bootstrap_servers,
+        topic,
+        invalid_payload,
+        record_headers(model(item_id="neg", quantity=0)),
+    )
     bad_utf8_header = [*record_headers(model(item_id="x", quantity=1)), ("x-note", b"\xff\xfe")]
     await raw_send(stack.bootstrap_servers, topic, b"\xff not utf-8", bad_utf8_header)
     await producer.emit(valid)
@@ -160,8 +175,14 @@ async def test_unknown_event_type_is_skipped_and_committed(
     assert await read_all(stack.bootstrap_servers, dlq_topic(consumer.service), 1, timeout=2) == []
     await consumer.stop()
     # A restarted member of the same group starts after the skipped record: it was committed.
-    again = ConsumingSide(mongo, consumer.db_name, new_broker(stack.bootstrap_servers), model,
-                          group_id=consumer.group_id, service=consumer.service)
+    again = ConsumingSide(
+        mongo,
+        consumer.db_name,
+        new_broker(stack.bootstrap_servers),
+        model,
+        group_id=consumer.group_id,
+        service=consumer.service,
+    )
     await again.start()
     await asyncio.sleep(3)
     await again.stop()
@@ -192,8 +213,10 @@ async def test_broker_restart_mid_stream_loses_nothing(pipeline: Any, stack: Any
     assert set((await consumer.applied()).values()) == {1}
 
 
-async def test_same_event_id_with_a_different_payload_goes_to_the_dlq(pipeline: Any, stack: Any) -> None:
-    producer, consumer, model, topic = pipeline
+async def test_same_event_id_with_a_different_payload_goes_to_the_dlq(
+    pipeline: Any, stack: Any
+) -> None:
+    _, consumer, model, topic = pipeline
     event = model(item_id="dup", quantity=1)
     headers = record_headers(event)
     await raw_send(stack.bootstrap_servers, topic, event.model_dump_json().encode(), headers)
