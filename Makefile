@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 UP_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: help install run down test lint fmt bench contract constraints clean distclean
+.PHONY: help install run down test lint fmt bench contract constraints clean distclean deploy-tools check-deploy
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,7 +43,7 @@ run: install ## the local stack in the foreground: Kafka, SecantusDB, the servic
 down: ## stop a running local stack
 	@if [ -x $(PY) ]; then $(PY) -m deploy.local.stack down; fi
 
-test: install ## the whole test suite (PYTEST_ARGS="-m 'not integration and not e2e'" for unit only)
+test: install deploy-tools ## the whole test suite (PYTEST_ARGS="-m 'not integration and not e2e'" for unit only)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install ## ruff, ruff format --check, mypy, import-linter (all run; fails if any fails)
@@ -56,6 +56,15 @@ lint: install ## ruff, ruff format --check, mypy, import-linter (all run; fails 
 fmt: $(STAMP) ## format and auto-fix
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+deploy-tools: ## kubectl for the offline manifest checks (Debian's kubernetes-client) unless one is on PATH
+	@command -v kubectl >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y kubernetes-client; }
+	@kubectl version --client 2>/dev/null | head -n 1
+
+check-deploy: install deploy-tools ## manifests match the registry, overlays build + validate, image deps, docs
+	$(PY) -m deploy.k8s.generate --check
+	$(PY) -m deploy.k8s.validate
+	$(PY) -m pytest tests/deploy -q
 
 contract: install ## regenerate docs/schemas and docs/asyncapi from the event models
 	$(PY) -m shared.contract generate

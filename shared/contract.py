@@ -105,7 +105,7 @@ def asyncapi_document() -> dict[str, Any]:
         "defaultContentType": "application/json",
         "servers": {
             "production": {
-                "host": "kafka.stx.example:9093",
+                "host": "kafka.stx.example:9094",
                 "protocol": "kafka-secure",
                 "description": "SASL/SCRAM-SHA-512 over TLS; credentials per agency.",
                 "bindings": {"kafka": {"bindingVersion": "0.5.0"}},

@@ -328,7 +328,8 @@ def _tee(stream: IO[bytes], log: IO[bytes], prefix: str) -> None:
             log.write(line)
             log.flush()
             text = line.decode("utf-8", errors="replace").rstrip("\n")
-            with _CONSOLE_LOCK:
+            # A closed console must not stop the copying: the child would block on a full pipe.
+            with _CONSOLE_LOCK, contextlib.suppress(OSError, ValueError):
                 print(f"{prefix}{text}", flush=True)
 
 

@@ -70,13 +70,15 @@ class TermTable:
         """The sorted, unique term ids of `tokens`, interning new terms."""
         ids: set[int] = set()
         exact_ids, bigram_ids = self._ids[Space.EXACT], self._ids[Space.BIGRAM]
-        for syllable in set(tokens.exact):
+        # Interned in first-seen order (not set order, which varies between processes), so
+        # the same listings always get the same term ids and sums add up in the same order.
+        for syllable in dict.fromkeys(tokens.exact):
             found = exact_ids.get(syllable)
             if found is None:
                 folded = self._intern(Space.FOLDED, fold_syllable(syllable))
                 found = self._intern(Space.EXACT, syllable, folded)
             ids.add(found)
-        for bigram in set(tokens.bigrams):
+        for bigram in dict.fromkeys(tokens.bigrams):
             found = bigram_ids.get(bigram)
             if found is None:
                 found = self._intern(Space.BIGRAM, bigram)

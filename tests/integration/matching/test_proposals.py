@@ -213,6 +213,7 @@ async def test_an_update_that_no_longer_fits_retracts_the_proposal_and_one_that_
         await asyncio.sleep(SETTLE_SECONDS)
         found = await published(bootstrap, MATCHES, about_pairs)
 
+    print("FOUND", [(p.type, p.data.get("reason"), p.data.get("score")) for p in found])
     retracted = [p for p in found if p.type == RETRACTED]
     assert sorted(p.type for p in found) == [PROPOSED, PROPOSED, RETRACTED]
     assert pairs[retracted[0].data["match_id"]] is moved

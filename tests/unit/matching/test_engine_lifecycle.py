@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from services.matching.engine import ENGINE_VERSION, MatchingEngine, embed_listing
@@ -121,3 +126,25 @@ def test_an_indexed_listing_uses_its_stored_embedding() -> None:
 def test_an_embedding_of_the_wrong_size_is_refused() -> None:
     with pytest.raises(ValueError, match="384 dimensions"):
         MatchingEngine().index(HERB_DRYER, [0.1, 0.2, 0.3])
+
+
+_PROPOSALS_AS_JSON = """
+import json
+from tests.unit.matching.engine_fakes import indexed_engine, search
+from tests.unit.matching.test_engine_lifecycle import DRYING
+print(json.dumps([p.model_dump() for p in search(indexed_engine(), DRYING, top_k=10)]))
+"""
+
+
+@pytest.mark.slow
+def test_proposals_do_not_depend_on_the_process_hash_seed() -> None:
+    def proposals_with_seed(seed: str) -> str:
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-c", _PROPOSALS_AS_JSON]
+        root = Path(__file__).resolve().parents[3]
+        done = subprocess.run(
+            command, capture_output=True, text=True, env=environment, check=True, cwd=root
+        )
+        return done.stdout
+
+    assert proposals_with_seed("1") == proposals_with_seed("2")
