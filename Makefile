@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 UP_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: help install run down test lint fmt bench contract constraints clean distclean deploy-tools check-deploy
+.PHONY: help install run down test lint fmt bench contract constraints clean distclean deploy-tools check-deploy contract-tools
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,7 +43,7 @@ run: install ## the local stack in the foreground: Kafka, SecantusDB, the servic
 down: ## stop a running local stack
 	@if [ -x $(PY) ]; then $(PY) -m deploy.local.stack down; fi
 
-test: install deploy-tools ## the whole test suite (PYTEST_ARGS="-m 'not integration and not e2e'" for unit only)
+test: install deploy-tools contract-tools ## the whole test suite (PYTEST_ARGS="-m 'not integration and not e2e'" for unit only)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install ## ruff, ruff format --check, mypy, import-linter (all run; fails if any fails)
@@ -65,6 +65,13 @@ check-deploy: install deploy-tools ## manifests match the registry, overlays bui
 	$(PY) -m deploy.k8s.generate --check
 	$(PY) -m deploy.k8s.validate
 	$(PY) -m pytest tests/deploy -q
+
+contract-tools: tests/contract/asyncapi/node_modules/.installed ## the official AsyncAPI parser (npm)
+
+tests/contract/asyncapi/node_modules/.installed: tests/contract/asyncapi/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm; }
+	npm ci --prefix tests/contract/asyncapi --no-audit --no-fund --ignore-scripts
+	touch $@
 
 contract: install ## regenerate docs/schemas and docs/asyncapi from the event models
 	$(PY) -m shared.contract generate
