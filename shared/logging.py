@@ -44,7 +44,8 @@ def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> N
         processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         logger_factory=structlog.stdlib.LoggerFactory(),
         wrapper_class=structlog.stdlib.BoundLogger,
-        cache_logger_on_first_use=True,
+        # Not cached: tests (and `stx` tools) may reconfigure logging after a logger was used.
+        cache_logger_on_first_use=False,
     )
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(

@@ -86,21 +86,25 @@ class StackError(RuntimeError):
 # --------------------------------------------------------------------------- prerequisites
 
 
-def ensure_java_and_maven() -> None:
-    """Install a Java runtime and Maven with apt when missing (a fresh Debian box has neither).
+FONT_FILE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
-    Kafka runs on the JVM and is resolved by Maven; we are root on dev/CI machines.
-    """
-    missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
-    if not missing:
+
+def ensure_system_packages() -> None:
+    """Install with apt what a fresh Debian box lacks: a Java runtime and Maven (Kafka runs on
+    the JVM and is resolved by Maven) and the DejaVu fonts (Vietnamese certificate PDFs)."""
+    packages = [_java_package()] if shutil.which("java") is None else []
+    if shutil.which("mvn") is None:
+        packages.append("maven")
+    if not FONT_FILE.exists():
+        packages.append("fonts-dejavu-core")
+    if not packages:
         return
     if os.geteuid() != 0:
         raise StackError(
-            f"{' and '.join(missing)} missing; as root run: "
-            "apt-get update && apt-get install -y openjdk-17-jre-headless maven"
+            f"missing system packages; as root run: apt-get update && apt-get install -y "
+            f"{' '.join(packages)}"
         )
-    packages = [_java_package(), "maven"]
-    print(f"stack: {', '.join(missing)} missing: apt-get install -y {' '.join(packages)}")
+    print(f"stack: installing with apt: {' '.join(packages)}")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update"], check=True, env=env)
     subprocess.run(
@@ -141,7 +145,7 @@ def ensure_kafka_libs(cache_dir: Path) -> Path:
     pom_hash = hashlib.sha256(KAFKA_POM.read_bytes()).hexdigest()
     if _libs_complete(libs, marker, pom_hash):
         return libs
-    ensure_java_and_maven()
+    ensure_system_packages()
     print(f"stack: resolving Kafka {kafka_version()} jars from Maven Central into {libs}")
     shutil.rmtree(libs, ignore_errors=True)
     marker.unlink(missing_ok=True)
@@ -1008,7 +1012,7 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_down()
     if args.command == "status":
         return cmd_status()
-    ensure_java_and_maven()
+    ensure_system_packages()
     print(f"stack: Kafka jars in {ensure_kafka_libs(default_cache_dir())}")
     return 0
 

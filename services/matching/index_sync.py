@@ -13,7 +13,7 @@ import asyncio
 from prometheus_client import Gauge
 from pymongo.asynchronous.client_session import AsyncClientSession
 
-from services.matching.engine import MatchingEngine
+from services.matching.engine import MatchingEngine, Proposal
 from services.matching.repository import ProjectedListing
 from services.matching.repository.listings import ListingProjection
 from shared.logging import get_logger
@@ -52,6 +52,31 @@ class LiveIndex:
         """The periodic catch-up (listings projected by other replicas)."""
         if applied := await self.catch_up():
             log.debug("index_caught_up", applied=applied, seq=self.seq)
+
+    def candidates(
+        self,
+        listing: ProjectedListing,
+        previous: ProjectedListing | None,
+        *,
+        top_k: int,
+        threshold: float,
+    ) -> list[Proposal]:
+        """The listing's candidates as if it were new, also on an update.
+
+        Until its transaction commits the index still holds the previous version, whose terms
+        would compete with the listing's own in the rarity statistics and lower every score.
+        It is left out for the search and put back before anything else runs (no await here).
+        """
+        held = previous if previous is not None and listing.listing_id in self.engine else None
+        if held is not None:
+            self.engine.remove(listing.listing_id)
+        try:
+            return self.engine.candidates_for(
+                listing.for_engine(), top_k=top_k, threshold=threshold, vector=listing.vector
+            )
+        finally:
+            if held is not None:
+                self.engine.index(held.for_engine(), held.vector)
 
     def _apply(self, listing: ProjectedListing) -> None:
         if listing.snapshot is not None:

@@ -92,28 +92,22 @@ class MatchingEngine:
     ) -> list[Proposal]:
         """The best `top_k` proposals scoring at least `threshold`, best first (ties by id).
 
-        The listing's own embedding is taken from the index unless `vector` is given.
+        The listing's own embedding is taken from the index unless `vector` is given; a
+        listing without one is matched on keywords and structured fit alone. A listing that
+        is not published gets no proposals.
         """
+        if listing.status != ListingStatus.PUBLISHED or top_k <= 0:
+            return []
         tokens = listing_tokens(listing)
         query = self._query_profile(listing, tokens)
         query_vector = self._query_vector(listing, vector)
         pool, spread = self._pool(listing.kind, tokens, query_vector)
-        others = [self._profiles[key] for key in pool]
-        eligible = [
-            (key, other)
-            for key, other in zip(pool, others, strict=True)
-            if self._eligible(query, other)
-        ]
-        cosines = self._cosines(query_vector, [key for key, _ in eligible])
+        keys = [key for key in pool if self._eligible(query, self._profiles[key])]
+        others = [self._profiles[key] for key in keys]
+        cosines = self._cosines(query_vector, keys)
         config = self.config
         scored = score_all(
-            self._terms,
-            query,
-            [o for _, o in eligible],
-            cosines,
-            spread,
-            config.relevance,
-            config.scoring,
+            self._terms, query, others, cosines, spread, config.relevance, config.scoring
         )
         kept = sorted(
             (item for item in scored if item.score >= threshold),

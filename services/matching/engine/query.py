@@ -24,8 +24,8 @@ QueryTerm = tuple[str, str, float]
 class QuerySettings(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    syllables: int = Field(default=24, ge=1, description="Most distinctive syllables searched.")
-    bigrams: int = Field(default=16, ge=0, description="Most distinctive bigrams searched.")
+    syllables: int = Field(default=16, ge=1, description="Most distinctive syllables searched.")
+    bigrams: int = Field(default=12, ge=0, description="Most distinctive bigrams searched.")
     exact_boost: float = Field(default=1.0, ge=0, description="Boost of a syllable as written.")
     folded_boost: float = Field(default=0.6, ge=0, description="Boost of a folded syllable.")
     bigram_boost: float = Field(default=1.2, ge=0, description="Boost of a folded bigram.")

@@ -52,9 +52,6 @@ class RelevanceSettings(BaseModel):
     semantic_ceiling: float = Field(
         default=4.0, description="Standard score from which a candidate is fully related."
     )
-    prior_mean: float = Field(
-        default=0.80, description="Typical e5 cosine of unrelated listings (empty index)."
-    )
     prior_std: float = Field(
         default=0.03, gt=0, description="Typical spread of e5 cosines (small indexes)."
     )
@@ -104,9 +101,13 @@ def keyword_similarity(
     settings: RelevanceSettings,
 ) -> FloatArray:
     """Keyword similarity of the query to each candidate, scaled to [0, 1]."""
-    full = _cosines(table, query, candidates, settings.space_weights(True))
-    folded = _cosines(table, query, candidates, settings.space_weights(False))
-    cosines = np.where(np.array(with_diacritics, dtype=bool), full, folded)
+    both = np.array(with_diacritics, dtype=bool)
+    cosines = np.zeros(len(candidates))
+    if both.any():
+        cosines = _cosines(table, query, candidates, settings.space_weights(True))
+    if not both.all():
+        folded = _cosines(table, query, candidates, settings.space_weights(False))
+        cosines = np.where(both, cosines, folded)
     scaled: FloatArray = np.minimum(cosines / settings.keyword_saturation, 1.0)
     return scaled
 
@@ -123,10 +124,8 @@ def calibrated(spread: Spread, settings: RelevanceSettings) -> Spread:
     """The spread with its deviation shrunk towards the prior: a few listings estimate the
     mean cosine well enough, but not how widely cosines vary."""
     n, n0 = spread.size, settings.prior_weight
-    if n == 0:
-        return Spread(settings.prior_mean, settings.prior_std, 0)
     variance = (n * spread.std**2 + n0 * settings.prior_std**2) / (n + n0)
-    return Spread(spread.mean, max(variance**0.5, 1e-6), n)
+    return Spread(spread.mean, max(variance**0.5, 1e-6), n) if n + n0 > 0 else spread
 
 
 def semantic_similarity(cosine: float, spread: Spread, settings: RelevanceSettings) -> float:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 FEATURES = ("text", "sector", "trl", "budget", "transfer_form", "region", "state_funded")
 """Feature names, in the order they are explained."""
+STRUCTURED = FEATURES[1:]
 
 
 class Weights(BaseModel):
@@ -37,6 +40,12 @@ class Weights(BaseModel):
     def of(self, name: str) -> float:
         value: float = getattr(self, name)
         return value
+
+    @cached_property
+    def normalised(self) -> dict[str, float]:
+        """Feature name → weight / sum of weights (computed once: the model is frozen)."""
+        total = self.total()
+        return {name: self.of(name) / total for name in FEATURES}
 
 
 class ScoringSettings(BaseModel):
@@ -79,28 +88,30 @@ def _clipped(value: float) -> float:
 
 def contributions(values: dict[str, float], settings: ScoringSettings) -> dict[str, float]:
     """What each feature adds to the score; structured ones scaled by the text gate."""
-    weights, gate = settings.weights, settings.gate(values["text"])
-    total = weights.total()
+    weights, gate = settings.weights.normalised, settings.gate(values["text"])
     return {
-        name: _clipped(values[name]) * weights.of(name) / total * (1.0 if name == "text" else gate)
-        for name in FEATURES
+        name: _clipped(values[name]) * weight * (1.0 if name == "text" else gate)
+        for name, weight in weights.items()
     }
 
 
 def score_of(values: dict[str, float], settings: ScoringSettings) -> float:
     """Σ contributions, in [0, 1], rounded to 4 decimals (stable ordering)."""
-    return round(min(1.0, sum(contributions(values, settings).values())), 4)
+    weights = settings.weights.normalised
+    structured = sum(_clipped(values[name]) * weights[name] for name in STRUCTURED)
+    text = _clipped(values["text"])
+    return round(min(1.0, text * weights["text"] + settings.gate(text) * structured), 4)
 
 
 def feature_scores(values: dict[str, float], settings: ScoringSettings) -> dict[str, FeatureScore]:
     """Each feature's value, normalised weight and contribution to the score."""
     added = contributions(values, settings)
-    total = settings.weights.total()
     return {
-        name: FeatureScore(
+        # Built from values computed and bounded here: no need to validate them again.
+        name: FeatureScore.model_construct(
             value=round(_clipped(values[name]), 4),
-            weight=round(settings.weights.of(name) / total, 4),
+            weight=round(weight, 4),
             contribution=round(added[name], 4),
         )
-        for name in FEATURES
+        for name, weight in settings.weights.normalised.items()
     }

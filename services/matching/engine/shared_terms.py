@@ -59,7 +59,7 @@ def shared_terms(
     match with `cà`); otherwise only bigrams do, as a folded syllable alone is ambiguous.
     """
     if with_diacritics:
-        picked = np.intersect1d(shown, other)
+        picked = np.intersect1d(shown, other, assume_unique=True)
     else:
         common = np.intersect1d(table.folded_of[shown], table.folded_of[other])
         picked = shown[np.isin(table.folded_of[shown], common)]

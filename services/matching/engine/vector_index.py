@@ -49,8 +49,9 @@ class _KindMatrix:
         self.row_of: dict[int, int] = {}
 
     def add(self, key: int, vector: Vector) -> None:
-        if len(self.keys) == len(self.rows):
-            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
+        if len(self.keys) == len(self.rows):  # grow by half: less slack than doubling
+            spare = np.zeros((len(self.rows) // 2, self.rows.shape[1]), dtype=np.float32)
+            self.rows = np.concatenate([self.rows, spare])
         self.row_of[key] = len(self.keys)
         self.rows[len(self.keys)] = vector
         self.keys.append(key)

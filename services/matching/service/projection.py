@@ -62,7 +62,7 @@ class Projection:
             text_hash=text_hash,
         )
         await self._listings.save(listing, tx.session)
-        await self._proposals.refresh(listing, tx)
+        await self._proposals.refresh(listing, stored, tx)
 
     async def record_owner(self, listing_id: str, owner_organization_id: str, tx: Tx) -> None:
         """Who owns a listing (also an anonymous demand): re-stamped so every index learns it."""

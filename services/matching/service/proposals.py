@@ -67,7 +67,9 @@ class EngineProposals:
         self._policy = policy
         self._clock = clock
 
-    async def refresh(self, listing: ProjectedListing, tx: Tx) -> None:
+    async def refresh(
+        self, listing: ProjectedListing, previous: ProjectedListing | None, tx: Tx
+    ) -> None:
         """Propose, re-score or retract for a listing just projected (index caught up)."""
         assert listing.snapshot is not None
         reason = leaving_reason(listing.snapshot)
@@ -75,11 +77,11 @@ class EngineProposals:
             await self.retract_open(listing.listing_id, reason, tx)
             return
         policy = self._policy
-        candidates = self._index.engine.candidates_for(
-            listing.for_engine(),
+        candidates = self._index.candidates(
+            listing,
+            previous,
             top_k=max(policy.top_k, policy.rescore_top_k),
             threshold=policy.threshold,
-            vector=listing.vector,
         )
         open_matches = await self._matches.open_of(listing.listing_id, tx.session)
         await self._rescore(open_matches, candidates, tx)

@@ -94,6 +94,64 @@ def drying_demand(listing_id: str, owner: str | None, **changes: Any) -> Listing
     return ListingSnapshot.model_validate({**snapshot.model_dump(), **changes})
 
 
+HEAT_PUMP_WORDING = {
+    "title": "Máy sấy bơm nhiệt cho dược liệu quý",
+    "summary": "Sấy bơm nhiệt ở 40 °C cho sâm Ngọc Linh và đương quy, giữ saponin.",
+}
+AFTER_HARVEST_WORDING = {
+    "title": "Tìm giải pháp làm khô củ sâm Ngọc Linh sau thu hoạch",
+    "summary": "Doanh nghiệp dược liệu Tu Mơ Rông cần làm khô sâm mà không mất saponin.",
+}
+"""Other wordings of the same need and offer (real listings are never word for word alike)."""
+
+
+def software_demand(listing_id: str, owner: str, **changes: Any) -> ListingSnapshot:
+    """A district hospital's order for electronic medical records: nothing to do with drying."""
+    software = {
+        "title": "Phần mềm quản lý bệnh án điện tử",
+        "summary": "Bệnh viện huyện cần phần mềm bệnh án điện tử.",
+        "description": "Kết nối BHYT.",
+        "desired_outcome": "Giảm thời gian chờ khám.",
+        "keywords": ["phần mềm", "bệnh án"],
+        "sector": "healthcare",
+    }
+    return drying_demand(listing_id, owner, **software | changes)
+
+
+# A small market of unrelated listings, so that term rarity (idf) means something as it does on
+# a real exchange: (kind, title, sector, summary, keywords).
+BACKGROUND = (
+    ("offer", "Quy trình nuôi cá tầm trong lồng trên hồ thủy điện", "high_tech_agriculture",
+     "Nuôi cá tầm nước lạnh, tỷ lệ sống 90%.", ["cá tầm", "nuôi lồng"]),
+    ("offer", "Phần mềm quản lý bệnh án điện tử cho bệnh viện tuyến huyện", "healthcare",
+     "Bệnh án điện tử kết nối bảo hiểm y tế.", ["bệnh án điện tử", "phần mềm"]),
+    ("offer", "Công nghệ xử lý nước thải chăn nuôi heo bằng biogas", "environment",
+     "Hầm biogas composite, giảm mùi hôi.", ["biogas", "nước thải"]),
+    ("offer", "Giống lúa chịu hạn cho vùng cao", "high_tech_agriculture",
+     "Giống lúa năng suất 6 tấn/ha trên đất dốc.", ["giống lúa", "chịu hạn"]),
+    ("demand", "Cần dây chuyền chế biến cà phê nhân xuất khẩu", "agro_forestry_fishery_processing",
+     "Hợp tác xã cà phê Đăk Hà cần dây chuyền xát, phân loại hạt.", ["cà phê", "chế biến"]),
+    ("demand", "Cần giải pháp tưới nhỏ giọt cho vườn hồ tiêu", "high_tech_agriculture",
+     "Tiết kiệm nước tưới mùa khô cho 20 ha hồ tiêu.", ["tưới nhỏ giọt", "hồ tiêu"]),
+    ("demand", "Tìm công nghệ sản xuất gạch không nung", "industrial_production",
+     "Doanh nghiệp vật liệu xây dựng cần dây chuyền gạch không nung.", ["gạch không nung"]),
+    ("demand", "Cần hệ thống quan trắc chất lượng không khí tự động", "environment",
+     "Khu công nghiệp Hòa Bình cần trạm quan trắc liên tục.", ["quan trắc", "không khí"]),
+)  # fmt: skip
+
+
+def background(name: str) -> list[ListingSnapshot]:
+    listings = []
+    for n, (kind, title, sector, summary, keywords) in enumerate(BACKGROUND):
+        build = drying_offer if kind == "offer" else drying_demand
+        fields: dict[str, Any] = {"title": title, "sector": sector, "summary": summary}
+        fields |= {"description": summary, "keywords": keywords, "state_funded": False}
+        if kind == "demand":
+            fields["desired_outcome"] = None
+        listings.append(build(f"lst_{name}_bg{n}", f"org_{name}_bg{n}", **fields))
+    return listings
+
+
 def record_of(event: Event) -> OutgoingRecord:
     return to_record(event, source="/stx/test/listings")
 
@@ -207,6 +265,17 @@ class Replica:
         if consumer is None:
             return set()
         return {tp.partition for tp in consumer.assignment() if tp.topic == topic}
+
+
+async def open_market(name: str, *replicas: Replica) -> None:
+    """Publish the background market and wait until every replica's index holds it."""
+    listings = background(name)
+    await produce(replicas[0].settings.kafka_bootstrap_servers, *map(published_record, listings))
+    deadline = time.monotonic() + 60
+    ids = [listing.listing_id for listing in listings]
+    while not all(i in replica.app.state.index.engine for i in ids for replica in replicas):
+        assert time.monotonic() < deadline, "the background market was not indexed in 60 s"
+        await asyncio.sleep(0.2)
 
 
 @asynccontextmanager

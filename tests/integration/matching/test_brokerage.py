@@ -22,11 +22,13 @@ from tests.integration.matching.kit import (
     drying_offer,
     eventually_published,
     of_type,
+    open_market,
     produce,
     published,
     published_record,
     record_of,
     running,
+    software_demand,
 )
 
 pytestmark = pytest.mark.integration
@@ -34,6 +36,7 @@ pytestmark = pytest.mark.integration
 
 async def _proposed(replica: Replica, offer_owner: str, demand_owner: str | None, name: str) -> str:
     """Publish a state-funded offer and a demand; return the id of the proposal between them."""
+    await open_market(name, replica)
     offer = drying_offer(f"lst_{name}_o", owner=offer_owner)
     demand = drying_demand(f"lst_{name}_d", owner=demand_owner)
     bootstrap = replica.settings.kafka_bootstrap_servers
@@ -216,18 +219,10 @@ async def test_a_broker_proposes_a_pair_by_hand_once(
     settings: MatchingSettings, embedder: E5Embedder, unique_name: str
 ) -> None:
     offer = drying_offer(f"lst_{unique_name}_o", owner=f"org_{unique_name}_uni")
-    software = drying_demand(
-        f"lst_{unique_name}_d",
-        owner=f"org_{unique_name}_bv",
-        title="Phần mềm quản lý bệnh án điện tử",
-        summary="Bệnh viện huyện cần phần mềm bệnh án điện tử.",
-        description="Kết nối BHYT.",
-        desired_outcome="Giảm thời gian chờ khám.",
-        keywords=["phần mềm", "bệnh án"],
-        sector="healthcare",
-    )
+    software = software_demand(f"lst_{unique_name}_d", owner=f"org_{unique_name}_bv")
     bootstrap = settings.kafka_bootstrap_servers
     async with running(settings, embedder) as replica:
+        await open_market(unique_name, replica)
         await produce(bootstrap, published_record(offer), published_record(software))
         broker = replica.token(Role.broker)
 

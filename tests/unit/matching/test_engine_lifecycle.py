@@ -148,3 +148,9 @@ def test_proposals_do_not_depend_on_the_process_hash_seed() -> None:
         return done.stdout
 
     assert proposals_with_seed("1") == proposals_with_seed("2")
+
+
+def test_a_listing_that_is_not_published_gets_no_proposals() -> None:
+    withdrawn = DRYING.model_copy(update={"status": "withdrawn"})
+
+    assert search(indexed_engine(), withdrawn) == []

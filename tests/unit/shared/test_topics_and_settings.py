@@ -2,7 +2,7 @@
 
 import pytest
 
-from shared.events import all_models
+from shared.contract import contract_models
 from shared.settings import DEV_JWT_SECRET, ServiceSettings
 from shared.topics import TOPICS, Visibility, dlq_topic, public_topics, topic
 
@@ -19,13 +19,13 @@ def test_topic_names_are_unique_and_versioned() -> None:
 
 
 def test_every_event_model_publishes_to_a_registered_topic() -> None:
-    for model in all_models():
+    for model in contract_models():
         assert topic(model.topic)
 
 
 def test_personal_data_lives_only_on_internal_topics() -> None:
     internal = {t.name for t in TOPICS if t.visibility is Visibility.INTERNAL}
-    for model in all_models():
+    for model in contract_models():
         fields = set(model.model_fields)
         if {"email", "phone"} & fields:
             assert model.topic in internal, model.ce_type
