@@ -8,6 +8,7 @@ can still reach the dead-letter topic byte for byte.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,6 +40,10 @@ def create_router(settings: ServiceSettings, **router_kwargs: Any) -> KafkaRoute
         security=_security(settings),
         schema_url=None,
         include_in_schema=False,
+        # faststream's own lines go through our JSON renderer; its per-record
+        # "Received"/"Processed" lines are DEBUG (our wrapper logs `event_applied` with context).
+        logger=logging.getLogger("faststream.stx"),
+        log_level=logging.DEBUG,
         **router_kwargs,
     )
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from services.matching.engine import EngineConfig, Weights
+from services.matching.engine import EngineConfig, ScoringSettings, Weights
 from shared.settings import ServiceSettings
 
 
@@ -71,4 +71,4 @@ class MatchingSettings(ServiceSettings):
         return ZoneInfo(self.timezone)
 
     def engine_config(self) -> EngineConfig:
-        return EngineConfig(weights=self.weights)
+        return EngineConfig(scoring=ScoringSettings(weights=self.weights))

@@ -22,9 +22,9 @@ class EngineConfig(BaseModel):
     relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)
     query: QuerySettings = Field(default_factory=QuerySettings)
     embedding_dimension: int = Field(default=384, ge=1, description="Length of listing vectors.")
-    text_candidates: int = Field(default=50, ge=0, description="Keyword hits fused per search.")
-    vector_candidates: int = Field(default=50, ge=0, description="Vector hits fused per search.")
-    pool_size: int = Field(default=50, ge=1, description="Fused candidates scored in full.")
+    text_candidates: int = Field(default=30, ge=0, description="Keyword hits fused per search.")
+    vector_candidates: int = Field(default=30, ge=0, description="Vector hits fused per search.")
+    pool_size: int = Field(default=40, ge=1, description="Fused candidates scored in full.")
     rrf_k: int = Field(default=DEFAULT_K, ge=1, description="Reciprocal-rank-fusion constant.")
     exclude_same_owner: bool = Field(
         default=True, description="Never match an organisation's offer with its own demand."

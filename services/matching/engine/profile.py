@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from services.matching.engine import features
 from services.matching.engine.terms import IdArray
@@ -30,7 +31,25 @@ class ListingProfile:
     term_ids: IdArray
 
 
+_T = TypeVar("_T")
+_SHARED: dict[object, object] = {}
+"""One instance per distinct location or set of forms: 100k listings share a few dozen."""
+
+
+def _shared(key: object, value: _T) -> _T:
+    return cast(_T, _SHARED.setdefault(key, value))
+
+
+def _location(unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
+    if unit is None:
+        return None
+    fields = (unit.code, unit.name, unit.level, unit.valid_from, unit.valid_to, unit.successor_code)
+    return _shared(("unit", fields), unit.model_copy())
+
+
 def profile_of(listing: ListingSnapshot, term_ids: IdArray, diacritic_free: bool) -> ListingProfile:
+    """The profile of a listing whose text has been encoded into `term_ids`."""
+    forms = frozenset(listing.transfer_forms)
     return ListingProfile(
         listing_id=listing.listing_id,
         kind=listing.kind,
@@ -42,8 +61,8 @@ def profile_of(listing: ListingSnapshot, term_ids: IdArray, diacritic_free: bool
         price_vnd=listing.price_vnd,
         price_negotiable=listing.price_negotiable,
         budget_max_vnd=listing.budget_max_vnd,
-        transfer_forms=frozenset(listing.transfer_forms),
-        location=listing.location,
+        transfer_forms=_shared(("forms", forms), forms),
+        location=_location(listing.location),
         state_funded=listing.state_funded,
         diacritic_free=diacritic_free,
         term_ids=term_ids,

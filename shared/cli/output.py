@@ -1,0 +1,109 @@
+"""How every command answers: a rich table for people, JSON for scripts, progress on stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Final, TypeVar
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel
+from rich.console import Console, RenderableType
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+LOCAL_TZ: Final = ZoneInfo("Asia/Ho_Chi_Minh")
+"""People see times in the province's zone; JSON carries UTC."""
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def stdout() -> Console:
+    return Console(soft_wrap=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True)
+
+
+def emit(report: M, render: Callable[[M], RenderableType], as_json: bool) -> None:
+    """Print `report` as JSON (`--json`) or as the renderable `render` makes of it."""
+    if as_json:
+        sys.stdout.write(to_json(report) + "\n")
+        sys.stdout.flush()
+    else:
+        stdout().print(render(report))
+
+
+def to_json(report: BaseModel) -> str:
+    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)
+
+
+def local_time(moment: datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return moment.astimezone(LOCAL_TZ).isoformat(sep=" ", timespec="seconds")
+
+
+def duration(span: timedelta | None) -> str:
+    """`3d 4h`, `5m 12s`, `0s`: the two largest units."""
+    if span is None:
+        return "—"
+    seconds = max(0, int(span.total_seconds()))
+    units = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
+    parts = []
+    for name, size in units:
+        amount, seconds = divmod(seconds, size)
+        if amount or parts:
+            parts.append(f"{amount}{name}")
+    return " ".join(parts[:2]) or "0s"
+
+
+def retention(ms: int | None) -> str:
+    if ms is None:
+        return "—"
+    if ms < 0:
+        return "forever"
+    return duration(timedelta(milliseconds=ms))
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Steps:
+    """A rich progress bar on stderr (silent when stderr is not a terminal or with `--json`)."""
+
+    def __init__(self, progress: Progress):
+        self._progress = progress
+
+    def task(self, description: str, total: float | None) -> TaskID:
+        return self._progress.add_task(description, total=total)
+
+    def advance(self, task: TaskID, amount: float = 1) -> None:
+        self._progress.advance(task, amount)
+
+
+@contextmanager
+def progress(quiet: bool = False) -> Iterator[Steps]:
+    console = stderr()
+    bar = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=quiet or not console.is_terminal,
+    )
+    with bar:
+        yield Steps(bar)

@@ -1,0 +1,343 @@
+"""The whole system as separate processes: the four services against the session's stack.
+
+``e2e_system`` starts every ``python -m services.<name>`` that has a ``__main__`` in this
+checkout as a real child process (its own process group, free loopback ports, logs in the
+session's temp dir), waits for each ``/readyz``, runs the demo seed through the listings HTTP
+API and, when matching runs, pushes one offer/demand pair through to a proposal. At the end of
+the session it stops them: SIGTERM to every group, then SIGKILL after a grace period.
+
+Isolation from the other tests of the same session, which share the broker, the topics and
+the MongoDB-wire server: a deployment slug of its own (``e2e-<hex>``, so this run's records
+carry ``ce_source`` ``/stx/e2e-<hex>/<service>``), its own consumer-group prefix and its own
+database per service.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+from confluent_kafka import Consumer, TopicPartition
+
+from deploy.local.stack import (
+    REPO_ROOT,
+    ServiceProcess,
+    StackError,
+    _tail,
+    free_port,
+    runnable_module,
+    service_env,
+)
+from services.listings.seed import Seeder, SeedError, load
+from services.listings.settings import ListingsSettings
+from shared.auth import Role, mint_token
+from shared.topics import SERVICES, public_topics
+
+if TYPE_CHECKING:
+    from tests.conftest import InfraStack
+
+READY_TIMEOUT = 90.0
+SEED_TIMEOUT = 180.0
+PROPOSAL_TIMEOUT = 60.0
+SETTLE_QUIET = 3.0
+"""Seconds without a new record on any public topic before the pipeline counts as settled."""
+SETTLE_TIMEOUT = 45.0
+STOP_GRACE = 15.0
+
+PAIR_OWNER_OFFER = "org_e2e_vien"
+PAIR_OWNER_DEMAND = "org_e2e_htx"
+
+
+@dataclass
+class E2ESystem:
+    """What the session started, for the tests to consume and to name in their reports."""
+
+    bootstrap_servers: str
+    deployment: str
+    services: dict[str, ServiceProcess] = field(default_factory=dict)
+    absent: list[str] = field(default_factory=list)
+    """Services without a ``__main__`` in this checkout: not started."""
+    unhealthy: dict[str, str] = field(default_factory=dict)
+    """Services that have a ``__main__`` but never became ready: name → log tail."""
+    seeded_organizations: int = 0
+    seeded_listings: int = 0
+    proposal: dict[str, str] | None = None
+    """The offer/demand pair pushed through matching, with its match id (None: not attempted)."""
+    proposal_skipped: str | None = None
+    """Why no pair was attempted (matching not running)."""
+    proposal_error: str | None = None
+    """Why the attempted pair did not reach a proposal."""
+
+    def source(self, service: str) -> str:
+        return f"/stx/{self.deployment}/{service}"
+
+    def is_ours(self, ce_source: str | None) -> bool:
+        return bool(ce_source) and str(ce_source).startswith(f"/stx/{self.deployment}/")
+
+    @property
+    def ran(self) -> list[str]:
+        return sorted(self.services)
+
+    def describe(self) -> str:
+        parts = [f"ran: {', '.join(self.ran) or 'none'}"]
+        if self.absent:
+            parts.append(f"absent (no __main__): {', '.join(self.absent)}")
+        if self.unhealthy:
+            parts.append(f"never ready: {', '.join(sorted(self.unhealthy))}")
+        parts.append(f"seed: {self.seeded_organizations} orgs, {self.seeded_listings} listings")
+        if self.proposal:
+            parts.append(f"proposal: {self.proposal['match_id']}")
+        elif self.proposal_skipped:
+            parts.append(f"proposal skipped: {self.proposal_skipped}")
+        elif self.proposal_error:
+            parts.append(f"proposal FAILED: {self.proposal_error[:200]}")
+        return "; ".join(parts)
+
+
+SUMMARY: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say which services the end-to-end run drove (some may not exist yet)."""
+    if SUMMARY:
+        terminalreporter.write_sep("-", "e2e system")
+        for line in SUMMARY:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def e2e_system(stack: InfraStack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[E2ESystem]:
+    suffix = uuid.uuid4().hex[:8]
+    system = E2ESystem(bootstrap_servers=stack.bootstrap_servers, deployment=f"e2e-{suffix}")
+    logs = tmp_path_factory.mktemp("e2e-logs")
+    try:
+        _start_services(system, stack, suffix, logs)
+        if "listings" not in system.services:
+            raise StackError(f"the listings service is needed for the seed; {system.describe()}")
+        listings_url = system.services["listings"].url
+        _run_seed(system, listings_url)
+        _push_a_pair(system, listings_url)
+        _wait_until_settled(system.bootstrap_servers)
+        yield system
+    finally:
+        SUMMARY.append(system.describe())
+        _stop_all(system)
+
+
+# --------------------------------------------------------------------------- processes
+
+
+def _start_services(system: E2ESystem, stack: InfraStack, suffix: str, logs: Path) -> None:
+    for name in SERVICES:
+        if not runnable_module(f"services.{name}"):
+            system.absent.append(name)
+            continue
+        port = free_port()
+        env = service_env(name, stack.bootstrap_servers, stack.mongodb_url, port) | {
+            "STX_DEPLOYMENT": system.deployment,
+            "STX_KAFKA_GROUP_PREFIX": f"e2e-{suffix}",
+            f"STX_{name.upper()}_MONGODB_DATABASE": f"e2e_{name}_{suffix}",
+            "STX_LOG_FORMAT": "json",
+            "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
+        }
+        service = ServiceProcess(name, port, env, echo=False)
+        service.output_path = logs / f"{name}.log"
+        system.services[name] = service
+        service.start(wait=False)  # all at once: they warm up in parallel
+    for name, service in list(system.services.items()):
+        try:
+            service.wait_ready(READY_TIMEOUT)
+        except StackError as exc:
+            system.unhealthy[name] = str(exc)
+            service.stop(STOP_GRACE)
+            del system.services[name]
+
+
+def _stop_all(system: E2ESystem) -> None:
+    running = [s for s in system.services.values() if s.running]
+    for service in running:
+        service.terminate()  # SIGTERM to the group, all at once
+    for service in running:
+        service.wait_stopped(STOP_GRACE)  # SIGKILL to the group after the grace period
+
+
+# --------------------------------------------------------------------------- demo data
+
+
+def _run_seed(system: E2ESystem, url: str) -> None:
+    """``python -m services.listings.seed --url …`` exactly as the launcher runs it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "services.listings.seed", "--url", url],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=SEED_TIMEOUT,
+        check=False,
+    )
+    if result.returncode != 0:
+        log = system.services["listings"].output_path
+        raise StackError(
+            f"seed failed ({result.returncode}): {result.stdout}{result.stderr}\n"
+            f"--- listings log tail:\n{_tail(log)}"
+        )
+    organizations, listings = load()
+    system.seeded_organizations, system.seeded_listings = len(organizations), len(listings)
+
+
+def _push_a_pair(system: E2ESystem, listings_url: str) -> None:
+    """One offer and one demand written to match each other, published through the listings
+    API, then wait for matching to propose them to each other."""
+    if "matching" not in system.services:
+        system.proposal_skipped = "matching not running"
+        return
+    offer, demand = _pair()
+    settings = ListingsSettings()
+    try:
+        with httpx.Client(base_url=listings_url, timeout=30.0) as http:
+            seeder = Seeder(http, settings)
+            for organization in _pair_organizations():
+                seeder.ensure_organization(organization)
+            offer_id = seeder.ensure_published(offer)
+            demand_id = seeder.ensure_published(demand)
+        system.seeded_organizations += 2
+        system.seeded_listings += 2
+        match_id = _await_proposal(system.services["matching"].url, settings, offer_id, demand_id)
+    except (SeedError, StackError, httpx.HTTPError) as exc:
+        # The contract and privacy checks still run; the proposal test reports this.
+        system.proposal_error = str(exc)
+        return
+    system.proposal = {"offer_id": offer_id, "demand_id": demand_id, "match_id": match_id}
+
+
+def _await_proposal(url: str, settings: ListingsSettings, offer_id: str, demand_id: str) -> str:
+    token = mint_token(
+        settings.jwt_secret.get_secret_value(), "e2e-broker", [Role.broker],
+        audience=settings.jwt_audience, issuer=settings.jwt_issuer,
+    )  # fmt: skip
+    headers = {"Authorization": f"Bearer {token}"}
+    deadline = time.monotonic() + PROPOSAL_TIMEOUT
+    last = ""
+    with httpx.Client(base_url=url, timeout=10.0) as http:
+        while time.monotonic() < deadline:
+            response = http.get("/v1/matches", params={"listing_id": offer_id}, headers=headers)
+            last = f"{response.status_code} {response.text[:300]}"
+            if response.status_code == 200:
+                for item in response.json():
+                    if item.get("demand_id") == demand_id and item.get("offer_id") == offer_id:
+                        return str(item["match_id"])
+            time.sleep(0.5)
+    raise StackError(
+        f"matching proposed no match for {offer_id} × {demand_id} in {PROPOSAL_TIMEOUT:.0f}s "
+        f"(last answer: {last})"
+    )
+
+
+def _pair_organizations() -> list[dict[str, Any]]:
+    common = {"province_code": "62", "district_code": "617", "contact_name": "TS. Phạm Minh Đức"}
+    return [
+        common | {
+            "organization_id": PAIR_OWNER_OFFER, "kind": "research_institute",
+            "name": "Viện Thử nghiệm Chế biến Dược liệu E2E",
+            "email": "duc.pham@vien-e2e.vn", "phone": "0905 111 222",
+        },
+        common | {
+            "organization_id": PAIR_OWNER_DEMAND, "kind": "cooperative",
+            "name": "Hợp tác xã Dược liệu Tu Mơ Rông E2E",
+            "email": "htx.tumorong@e2e-htx.vn", "phone": "+84 914 333 444",
+        },
+    ]  # fmt: skip
+
+
+def _pair() -> tuple[dict[str, Any], dict[str, Any]]:
+    """Near-identical text, same sector and place, TRL above the demand's minimum, price
+    inside its budget: a pair any sensible engine scores above its threshold."""
+    topic = "sấy lạnh dược liệu sâm dây đương quy giữ hoạt chất"
+    offer = {
+        "owner": PAIR_OWNER_OFFER,
+        "kind": "offer",
+        "title": "Công nghệ sấy lạnh dược liệu sâm dây, đương quy giữ hoạt chất",
+        "summary": f"Quy trình và thiết bị {topic}, nhiệt độ dưới 45 °C.",
+        "description": f"Hệ thống {topic}; giữ màu tự nhiên, giảm 30% chi phí so với lò củi.",
+        "sector": "medicinal_herbs",
+        "keywords": ["sấy lạnh", "dược liệu", "sâm dây"],
+        "trl": 7,
+        "transfer_objects": ["process", "equipment_with_know_how"],
+        "transfer_forms": ["independent_transfer"],
+        "rights_mode": "non_exclusive_licence",
+        "valid_until": "2028-12-31",
+        "price_vnd": 500_000_000,
+        "location_code": "617",
+        "state_funded": False,
+    }
+    demand = {
+        "owner": PAIR_OWNER_DEMAND, "kind": "demand",
+        "title": "Cần công nghệ sấy lạnh dược liệu sâm dây, đương quy giữ hoạt chất",
+        "summary": f"Hợp tác xã cần quy trình và thiết bị {topic}.",
+        "description": f"Cần {topic}; sấy dưới 45 °C, giữ màu tự nhiên, giảm chi phí.",
+        "desired_outcome": "Sấy dưới 45 °C, giữ màu tự nhiên, giảm 30% chi phí so với lò củi.",
+        "sector": "medicinal_herbs", "keywords": ["sấy lạnh", "dược liệu", "sâm dây"],
+        "min_trl": 6, "transfer_forms": ["independent_transfer"], "deadline": "2027-12-31",
+        "anonymous": False, "valid_until": "2028-06-30", "budget_min_vnd": 300_000_000,
+        "budget_max_vnd": 900_000_000, "location_code": "617",
+    }  # fmt: skip
+    return offer, demand
+
+
+# --------------------------------------------------------------------------- settling
+
+
+def _end_offsets(consumer: Consumer, topics: list[str]) -> dict[tuple[str, int], int]:
+    metadata = consumer.list_topics(timeout=10)
+    ends: dict[tuple[str, int], int] = {}
+    for name in topics:
+        for partition in metadata.topics[name].partitions:
+            _, high = consumer.get_watermark_offsets(
+                TopicPartition(name, partition), timeout=10, cached=False
+            )
+            ends[(name, partition)] = high
+    return ends
+
+
+def _wait_until_settled(bootstrap_servers: str) -> None:
+    """Wait until no public topic grows for `SETTLE_QUIET` s: the services have reacted to the
+    seed (proposals, notifications, …) before the tests read."""
+    consumer = Consumer(new_consumer_config(bootstrap_servers, f"e2e-settle-{uuid.uuid4().hex}"))
+    topics = [t.name for t in public_topics()]
+    try:
+        previous = _end_offsets(consumer, topics)
+        quiet_since = time.monotonic()
+        deadline = quiet_since + SETTLE_TIMEOUT
+        while time.monotonic() < deadline:
+            time.sleep(0.5)
+            current = _end_offsets(consumer, topics)
+            if current != previous:
+                previous, quiet_since = current, time.monotonic()
+            elif time.monotonic() - quiet_since >= SETTLE_QUIET:
+                return
+    finally:
+        consumer.close()
+
+
+def new_consumer_config(bootstrap_servers: str, group_id: str) -> Mapping[str, Any]:
+    """A plain librdkafka consumer, as an agency would configure one (minus credentials)."""
+    return {
+        "bootstrap.servers": bootstrap_servers,
+        "group.id": group_id,
+        "auto.offset.reset": "earliest",
+        "enable.auto.commit": False,
+        "enable.partition.eof": True,
+        "client.id": "stx-e2e-agency",
+    }
+
+
+def dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)[:500]

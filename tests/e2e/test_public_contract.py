@@ -1,0 +1,443 @@
+"""What an agency sees: the public topics of the running system, read with foreign tools.
+
+The four services run as real processes (`e2e_system`), the demo seed went through the HTTP
+API, and then:
+
+1. a **confluent-kafka** consumer (librdkafka, not our aiokafka) with a fresh group reads every
+   public topic from the earliest offset until it has caught up, and every record this run's
+   services produced must be a CloudEvents 1.0 binary-mode record whose value validates against
+   the committed schema in ``docs/schemas/`` named by its ``ce_dataschema``;
+2. the **CloudEvents Python SDK** (its Kafka binding) turns each of those records into a
+   CloudEvent whose attributes equal the headers and whose data equals the JSON value;
+3. a **privacy scan** finds no e-mail address and no Vietnamese phone number in any key,
+   header or value of any record on a public topic, while the internal contacts topic does
+   hold them (so the scan demonstrably catches them).
+
+Other tests of the session share the topics; their records are privacy-scanned too, but only
+reported (a warning), not failed, when they break the contract: some are deliberately broken.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cloudevents.core.bindings.kafka import KafkaMessage, from_binary
+from cloudevents.core.formats.json import JSONFormat
+from confluent_kafka import Consumer, KafkaError, KafkaException
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import best_match
+
+from shared.topics import CONTACTS, SERVICES, public_topics
+from tests.e2e.conftest import SUMMARY, E2ESystem, dump, new_consumer_config
+
+pytestmark = pytest.mark.e2e
+
+SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "docs" / "schemas"
+READ_TIMEOUT = 60.0
+IDLE_SECONDS = 1.0
+SHOWN = 15
+
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+SOURCE = re.compile(rf"^/stx/[a-z0-9-]+/({'|'.join(SERVICES)})$")
+
+EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(
+    r"(?<![\w+])"  # not inside a word or a longer number
+    r"(?:(?:\+|00)?\s?84|\(?0)"  # (+)84, or a leading 0 (also in brackets: "(0260)")
+    r"(?:[\s.\-()]{0,2}\d){9,10}"  # 9-10 more digits, with spaces, dots, dashes, brackets
+    r"(?![\w])"
+)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class Record:
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+    headers: tuple[tuple[str, bytes | None], ...]
+
+    def header(self, name: str) -> str | None:
+        for header, value in self.headers:
+            if header == name:
+                return None if value is None else value.decode("utf-8", "replace")
+        return None
+
+    @property
+    def where(self) -> str:
+        return f"{self.topic}[{self.partition}]@{self.offset} {self.header('ce_type')}"
+
+
+@dataclass(frozen=True)
+class Topics:
+    """Everything on the topics read, split into this run's records and everyone else's."""
+
+    records: tuple[Record, ...]
+    system: E2ESystem
+
+    def ours(self, topic: str | None = None) -> list[Record]:
+        return [
+            r
+            for r in self.records
+            if self.system.is_ours(r.header("ce_source")) and topic in (None, r.topic)
+        ]
+
+    def foreign(self) -> list[Record]:
+        return [r for r in self.records if not self.system.is_ours(r.header("ce_source"))]
+
+    def types(self) -> Counter[str]:
+        return Counter(str(r.header("ce_type")) for r in self.ours())
+
+
+def read_to_the_end(bootstrap_servers: str, topics: list[str]) -> tuple[Record, ...]:
+    """Subscribe with a brand-new group from the earliest offset; stop once every partition
+    of every topic has reported end-of-partition and nothing arrived for `IDLE_SECONDS`."""
+    consumer = Consumer(new_consumer_config(bootstrap_servers, f"e2e-agency-{uuid.uuid4().hex}"))
+    try:
+        metadata = consumer.list_topics(timeout=10)
+        partitions = {(t, p) for t in topics for p in metadata.topics[t].partitions}
+        consumer.subscribe(topics)
+        records: list[Record] = []
+        at_end: set[tuple[str, int]] = set()
+        last_record = time.monotonic()
+        deadline = last_record + READ_TIMEOUT
+        while not (at_end >= partitions and time.monotonic() - last_record >= IDLE_SECONDS):
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"not caught up after {READ_TIMEOUT:.0f}s: {len(records)} records read, "
+                    f"waiting for {sorted(partitions - at_end)}"
+                )
+            for message in consumer.consume(num_messages=500, timeout=0.5):
+                error = message.error()
+                if error is not None and error.code() == KafkaError._PARTITION_EOF:
+                    at_end.add((message.topic(), message.partition()))
+                    continue
+                if error is not None:
+                    raise KafkaException(error)
+                at_end.discard((message.topic(), message.partition()))
+                last_record = time.monotonic()
+                records.append(
+                    Record(
+                        topic=message.topic(),
+                        partition=message.partition(),
+                        offset=message.offset(),
+                        key=message.key(),
+                        value=message.value(),
+                        headers=tuple(message.headers() or ()),
+                    )
+                )
+        return tuple(records)
+    finally:
+        consumer.close()
+
+
+@pytest.fixture(scope="module")
+def public(e2e_system: E2ESystem) -> Topics:
+    names = [t.name for t in public_topics()]
+    return Topics(read_to_the_end(e2e_system.bootstrap_servers, names), e2e_system)
+
+
+@pytest.fixture(scope="module")
+def contacts(e2e_system: E2ESystem) -> Topics:
+    return Topics(read_to_the_end(e2e_system.bootstrap_servers, [CONTACTS]), e2e_system)
+
+
+# --------------------------------------------------------------------------- the contract
+
+
+@dataclass(frozen=True)
+class Contract:
+    """The committed schemas, by id (``ce_dataschema``) and by CloudEvents type."""
+
+    by_id: dict[str, dict[str, Any]]
+    types: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Contract:
+        schemas = [json.loads(p.read_text("utf-8")) for p in sorted(SCHEMAS_DIR.glob("*.json"))]
+        return cls({s["$id"]: s for s in schemas}, frozenset(s["x-ce-type"] for s in schemas))
+
+
+def _format_checker() -> FormatChecker:
+    """jsonschema's checkers, plus ``date-time`` (skipped silently unless rfc3339-validator is
+    installed; ours is strict RFC 3339, as the contract promises)."""
+    checker = FormatChecker()
+
+    @checker.checks("date-time", raises=ValueError)
+    def is_rfc3339(instance: object) -> bool:
+        if not isinstance(instance, str):
+            return True
+        datetime.fromisoformat(instance.replace("Z", "+00:00"))
+        return bool(RFC3339.match(instance))
+
+    return checker
+
+
+FORMATS = _format_checker()
+
+
+def contract_problems(record: Record, contract: Contract) -> Iterator[str]:
+    """Every way this record breaks DESIGN.md §4 or its committed schema."""
+    names = [name for name, _ in record.headers]
+    if duplicated := sorted(n for n, c in Counter(names).items() if c > 1):
+        yield f"duplicated headers {duplicated}"
+    h = {name: record.header(name) or "" for name in names}
+    if h.get("ce_specversion") != "1.0":
+        yield f"ce_specversion {h.get('ce_specversion')!r}"
+    yield from _id_problems(h.get("ce_id", ""))
+    if not SOURCE.match(h.get("ce_source", "")):
+        yield f"ce_source {h.get('ce_source')!r} is not /stx/<deployment>/<service>"
+    if not RFC3339.match(h.get("ce_time", "")):
+        yield f"ce_time {h.get('ce_time')!r} is not RFC 3339"
+    if h.get("content-type") != "application/json":
+        yield f"content-type {h.get('content-type')!r}"
+    if not h.get("ce_correlationid"):
+        yield "no ce_correlationid"
+    key = None if record.key is None else record.key.decode("utf-8", "replace")
+    if not h.get("ce_subject") or h.get("ce_subject") != key:
+        yield f"ce_subject {h.get('ce_subject')!r} differs from the key {key!r}"
+    if h.get("ce_type") not in contract.types:
+        yield f"ce_type {h.get('ce_type')!r} has no committed schema (x-ce-type)"
+        return
+    yield from _payload_problems(record, h, contract)
+
+
+def _id_problems(ce_id: str) -> Iterator[str]:
+    try:
+        uuid.UUID(ce_id)
+    except ValueError:
+        yield f"ce_id {ce_id!r} is not a UUID"
+
+
+def _payload_problems(record: Record, h: dict[str, str], contract: Contract) -> Iterator[str]:
+    schema = contract.by_id.get(h.get("ce_dataschema", ""))
+    if schema is None:
+        yield f"ce_dataschema {h.get('ce_dataschema')!r} names no committed schema"
+        return
+    if schema["x-ce-type"] != h["ce_type"] or schema["x-topic"] != record.topic:
+        yield f"schema {schema['$id']} is for {schema['x-ce-type']} on {schema['x-topic']}"
+    try:
+        payload = json.loads(record.value or b"")
+    except ValueError as exc:
+        yield f"value is not JSON: {exc}"
+        return
+    error = best_match(Draft202012Validator(schema, format_checker=FORMATS).iter_errors(payload))
+    if error is not None:
+        yield f"{schema['$id']}: {error.json_path}: {error.message[:200]}"
+
+
+def problems_of(records: list[Record], contract: Contract) -> list[str]:
+    found = [f"{r.where}: {p}" for r in records for p in contract_problems(r, contract)]
+    values_by_id: dict[str, set[bytes | None]] = {}
+    for r in records:
+        values_by_id.setdefault(str(r.header("ce_id")), set()).add(r.value)
+    # At-least-once may repeat an event (same ce_id, same data); one id for two events is a bug.
+    found += [f"ce_id {i} names {len(v)} different payloads" for i, v in values_by_id.items()
+              if len(v) > 1]  # fmt: skip
+    return found
+
+
+def _shown(problems: list[str]) -> str:
+    more = f"\n… and {len(problems) - SHOWN} more" if len(problems) > SHOWN else ""
+    return "\n".join(problems[:SHOWN]) + more
+
+
+# --------------------------------------------------------------------------- the tests
+
+
+def test_every_service_with_a_main_ran_and_became_ready(e2e_system: E2ESystem) -> None:
+    """Names what ran: services still being written (no ``__main__``) are reported, not run."""
+    assert "listings" in e2e_system.ran, e2e_system.describe()
+    assert not e2e_system.unhealthy, f"{e2e_system.describe()}\n" + "\n".join(
+        e2e_system.unhealthy.values()
+    )
+
+
+def test_confluent_kafka_reads_only_valid_cloudevents_from_the_public_topics(
+    public: Topics, e2e_system: E2ESystem
+) -> None:
+    contract = Contract.load()
+    ours = public.ours()
+    problems = problems_of(ours, contract)
+    assert not problems, f"{len(problems)} contract violations ({e2e_system.describe()}):\n" + (
+        _shown(problems)
+    )
+
+    types = public.types()
+    counts = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
+    foreign = public.foreign()
+    SUMMARY.append(f"validated {len(ours)} records of this run ({counts}); {len(foreign)} other")
+    assert types["stx.listing.published"] >= e2e_system.seeded_listings, (types, e2e_system)
+    assert types["stx.organization.registered"] >= e2e_system.seeded_organizations, types
+    assert types["stx.organization.verified"] >= e2e_system.seeded_organizations, types
+    assert len(ours) >= e2e_system.seeded_listings + 2 * e2e_system.seeded_organizations
+    sources = {str(r.header("ce_source")).rsplit("/", 1)[1] for r in ours}
+    assert sources <= set(e2e_system.ran), sources
+
+    if foreign_problems := problems_of(foreign, contract):
+        warnings.warn(
+            f"{len(foreign_problems)} contract violations among the {len(foreign)} records of "
+            f"other tests on public topics (not this run's services):\n{_shown(foreign_problems)}",
+            stacklevel=1,
+        )
+
+
+def test_the_pushed_pair_was_proposed_on_the_public_matches_topic(
+    public: Topics, e2e_system: E2ESystem
+) -> None:
+    if e2e_system.proposal_skipped:
+        pytest.skip(f"no offer/demand pair pushed: {e2e_system.proposal_skipped}")
+    assert e2e_system.proposal is not None, e2e_system.proposal_error
+    match_id = e2e_system.proposal["match_id"]
+    proposed = [
+        r
+        for r in public.ours("stx.matches.v1")
+        if r.header("ce_type") == "stx.match.proposed" and r.header("ce_subject") == match_id
+    ]
+    assert proposed, f"no stx.match.proposed for {match_id}; types seen: {public.types()}"
+    assert proposed[0].header("ce_source") == e2e_system.source("matching")
+    payload = json.loads(proposed[0].value or b"")
+    assert (payload["offer_id"], payload["demand_id"]) == (
+        e2e_system.proposal["offer_id"],
+        e2e_system.proposal["demand_id"],
+    ), dump(payload)
+
+
+def test_the_cloudevents_sdk_reads_each_record_as_the_event_its_headers_describe(
+    public: Topics,
+) -> None:
+    ours = public.ours()
+    assert ours
+    mismatches: list[str] = []
+    for record in ours:
+        message = KafkaMessage(
+            headers={name: value or b"" for name, value in record.headers},
+            key=record.key,
+            value=record.value or b"",
+        )
+        event = from_binary(message, JSONFormat())
+        h = {name: record.header(name) for name, _ in record.headers}
+        seen = {
+            "specversion": event.get_specversion(),
+            "id": event.get_id(),
+            "source": event.get_source(),
+            "type": event.get_type(),
+            "subject": event.get_subject(),
+            "time": event.get_time(),
+            "dataschema": event.get_dataschema(),
+            "datacontenttype": event.get_datacontenttype(),
+            "correlationid": event.get_extension("correlationid"),
+            "causationid": event.get_extension("causationid"),
+            "partitionkey": event.get_extension("partitionkey"),
+            "data": event.get_data(),
+        }
+        expected = {
+            "specversion": "1.0",
+            "id": h["ce_id"],
+            "source": h["ce_source"],
+            "type": h["ce_type"],
+            "subject": h["ce_subject"],
+            "time": datetime.fromisoformat(str(h["ce_time"]).replace("Z", "+00:00")),
+            "dataschema": h["ce_dataschema"],
+            "datacontenttype": "application/json",
+            "correlationid": h["ce_correlationid"],
+            "causationid": h.get("ce_causationid"),
+            "partitionkey": (record.key or b"").decode(),
+            "data": json.loads(record.value or b""),
+        }
+        mismatches += [
+            f"{record.where}: {name} is {dump(seen[name])}, expected {dump(expected[name])}"
+            for name in expected
+            if seen[name] != expected[name]
+        ]
+    assert not mismatches, f"{len(mismatches)} mismatches:\n{_shown(mismatches)}"
+
+
+def test_no_email_or_phone_number_on_any_public_topic(public: Topics, contacts: Topics) -> None:
+    assert len(public.ours()) > 0, "nothing produced by this run to scan"
+    leaks = [f"{r.where} from {r.header('ce_source')}: {hit}" for r in public.records
+             for hit in personal_data_in(r)]  # fmt: skip
+    assert not leaks, f"{len(leaks)} personal data on public topics:\n{_shown(leaks)}"
+
+    # The same scan does find them where they belong, so a leak could not slip past it.
+    ours = [r for r in contacts.ours() if r.header("ce_type") == "stx.contact.updated"]
+    hits = [hit for r in ours for hit in personal_data_in(r)]
+    assert sum(h.startswith("e-mail") for h in hits) >= contacts.system.seeded_organizations, hits
+    assert any(h.startswith("phone") for h in hits), hits
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("khcn@kontum.udn.vn", "e-mail"),
+        ("Liên hệ: an.nguyen+stx@vien-duoc-lieu.edu.vn.", "e-mail"),
+        ("0905123456", "phone"),
+        ("0260 3913 029", "phone"),
+        ("ĐT: 0905.123.456", "phone"),
+        ("0905-123-456", "phone"),
+        ("(0260) 3862 345", "phone"),
+        ("+84 905 123 456", "phone"),
+        ("+84905123456", "phone"),
+        ("84905123456", "phone"),
+        ("org_01JC9W3Z8Q5M7K2H4N6P8R0T2V", None),
+        ("8f0e3c2a-0123-4567-8901-0a1b2c3d4e5f", None),
+        ("2026-01-31T00:00:00.000Z", None),
+        ("1200000000", None),
+        ("ĐTKHCN.KT.08/2021", None),
+        ("urn:stx:schema:listing.published:1", None),
+        ("0.8734567891", "phone"),  # a string that looks like one is flagged: scan strings only
+    ],
+)
+def test_the_privacy_scan_patterns(text: str, kind: str | None) -> None:
+    found = [k for k, pattern in (("e-mail", EMAIL), ("phone", PHONE)) if pattern.search(text)]
+    assert found == ([kind] if kind else []), text
+
+
+def personal_data_in(record: Record) -> Iterator[str]:
+    """E-mail addresses and phone numbers in the key, header names/values and in every
+    string (and object key) of the JSON value; a value that is not JSON is scanned as text.
+    Numbers are not scanned: a float such as 0.1234567891 is not a phone number."""
+    texts = [("key", record.key), *((f"header {n}", n.encode() + b"=" + (v or b""))
+                                    for n, v in record.headers)]  # fmt: skip
+    for where, raw in texts:
+        yield from _hits(where, (raw or b"").decode("utf-8", "replace"))
+    try:
+        value = json.loads(record.value or b"null")
+    except ValueError:
+        yield from _hits("value", (record.value or b"").decode("utf-8", "replace"))
+        return
+    for path, text in _strings(value, "$"):
+        yield from _hits(path, text)
+
+
+def _hits(where: str, text: str) -> Iterator[str]:
+    for kind, pattern in (("e-mail", EMAIL), ("phone", PHONE)):
+        for match in pattern.finditer(text):
+            yield f"{kind} {match.group()!r} in {where}"
+
+
+def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield f"{path} (key)", str(key)
+            yield from _strings(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index}]")
