@@ -103,13 +103,17 @@ class EventConsumer:
         self._retry = retry or RetryPolicy()
         self._handlers: dict[str, Handler] = {}
 
-    def on(self, model: type[E]) -> Callable[[Callable[[Handling[E]], Awaitable[None]]], Any]:
-        """Decorator: `@consumer.on(ListingPublished) async def on_listing_published(h): …`."""
+    def on(self, *models: type[E]) -> Callable[[Callable[[Handling[E]], Awaitable[None]]], Any]:
+        """Decorator: `@consumer.on(ListingPublished) async def on_listing_published(h): …`.
+
+        Several event types may share one handler when they carry the same payload shape.
+        """
 
         def register(handler: Callable[[Handling[E]], Awaitable[None]]) -> Any:
-            if model.ce_type in self._handlers:
-                raise ValueError(f"{model.ce_type} already has a handler in {self.service}")
-            self._handlers[model.ce_type] = handler
+            for model in models:
+                if model.ce_type in self._handlers:
+                    raise ValueError(f"{model.ce_type} already has a handler in {self.service}")
+                self._handlers[model.ce_type] = handler
             return handler
 
         return register

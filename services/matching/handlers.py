@@ -8,6 +8,7 @@ from services.matching.service.projection import Projection
 from shared.consuming import EventConsumer, Handling
 from shared.events.contacts import ListingOwnerRecorded
 from shared.events.listings import (
+    ListingEvent,
     ListingExpired,
     ListingFulfilled,
     ListingPublished,
@@ -28,28 +29,15 @@ def register_handlers(consumer: EventConsumer, projection: Projection) -> None:
 
 
 def _listing_handlers(consumer: EventConsumer, projection: Projection) -> None:
-    @consumer.on(ListingPublished)
-    async def on_listing_published(h: Handling[ListingPublished]) -> None:
-        await projection.apply_listing(h.event.listing, h.tx)
-
-    @consumer.on(ListingUpdated)
-    async def on_listing_updated(h: Handling[ListingUpdated]) -> None:
-        await projection.apply_listing(h.event.listing, h.tx)
-
-    @consumer.on(ListingRenewed)
-    async def on_listing_renewed(h: Handling[ListingRenewed]) -> None:
-        await projection.apply_listing(h.event.listing, h.tx)
-
-    @consumer.on(ListingWithdrawn)
-    async def on_listing_withdrawn(h: Handling[ListingWithdrawn]) -> None:
-        await projection.apply_listing(h.event.listing, h.tx)
-
-    @consumer.on(ListingExpired)
-    async def on_listing_expired(h: Handling[ListingExpired]) -> None:
-        await projection.apply_listing(h.event.listing, h.tx)
-
-    @consumer.on(ListingFulfilled)
-    async def on_listing_fulfilled(h: Handling[ListingFulfilled]) -> None:
+    @consumer.on(
+        ListingPublished,
+        ListingUpdated,
+        ListingRenewed,
+        ListingWithdrawn,
+        ListingExpired,
+        ListingFulfilled,
+    )
+    async def on_listing_changed(h: Handling[ListingEvent]) -> None:
         await projection.apply_listing(h.event.listing, h.tx)
 
 

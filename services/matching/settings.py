@@ -58,6 +58,18 @@ class MatchingSettings(ServiceSettings):
         gt=0,
         description="How often closed periods are checked and their indicators published once.",
     )
+    meeting_request_ttl_hours: float = Field(
+        default=72.0,
+        gt=0,
+        description="Hours a meeting request waits for an answer (at most until the event "
+        "starts) before it expires and blocks nothing.",
+    )
+    meeting_request_sweep_seconds: float = Field(
+        default=300.0, gt=0, description="How often unanswered meeting requests expire."
+    )
+    schedule_time_limit_seconds: float = Field(
+        default=5.0, gt=0, le=60, description="Time the solver may take for one B2B schedule."
+    )
     timezone: str = Field(
         default="Asia/Ho_Chi_Minh", description="Calendar of periods and of dates people type."
     )
@@ -65,6 +77,10 @@ class MatchingSettings(ServiceSettings):
     @property
     def proposal_ttl(self) -> timedelta:
         return timedelta(days=self.proposal_ttl_days)
+
+    @property
+    def meeting_request_ttl(self) -> timedelta:
+        return timedelta(hours=self.meeting_request_ttl_hours)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -60,7 +60,7 @@ def duration(span: timedelta | None) -> str:
         return "—"
     seconds = max(0, int(span.total_seconds()))
     units = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
-    parts = []
+    parts: list[str] = []
     for name, size in units:
         amount, seconds = divmod(seconds, size)
         if amount or parts:

@@ -5,6 +5,7 @@ Importing this package registers every event model, so `model_for(ce_type)` know
 
 from shared.events import (
     awards,
+    connection_events,
     connections,
     contacts,
     indicators,
@@ -34,6 +35,7 @@ __all__ = [
     "UnknownEventTypeError",
     "all_models",
     "awards",
+    "connection_events",
     "connections",
     "contacts",
     "indicators",

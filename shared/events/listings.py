@@ -164,7 +164,7 @@ class ListingSnapshot(BaseModel):
     updated_at: datetime = Field(description="Last change (UTC).")
 
 
-class _ListingEvent(Event):
+class ListingEvent(Event):
     topic: ClassVar[str] = LISTINGS
     subject_field: ClassVar[str] = "listing_id"
 
@@ -173,21 +173,21 @@ class _ListingEvent(Event):
 
 
 @register
-class ListingSubmitted(_ListingEvent):
+class ListingSubmitted(ListingEvent):
     """The owner submitted the listing for moderation."""
 
     ce_type: ClassVar[str] = "stx.listing.submitted"
 
 
 @register
-class ListingPublished(_ListingEvent):
+class ListingPublished(ListingEvent):
     """A broker approved the listing; it is visible and matchable."""
 
     ce_type: ClassVar[str] = "stx.listing.published"
 
 
 @register
-class ListingUpdated(_ListingEvent):
+class ListingUpdated(ListingEvent):
     """A published listing changed; matches should be re-scored."""
 
     ce_type: ClassVar[str] = "stx.listing.updated"
@@ -203,7 +203,7 @@ class ReturnFeedback(BaseModel):
 
 
 @register
-class ListingReturned(_ListingEvent):
+class ListingReturned(ListingEvent):
     """A broker returned the listing to its owner with feedback."""
 
     ce_type: ClassVar[str] = "stx.listing.returned"
@@ -212,7 +212,7 @@ class ListingReturned(_ListingEvent):
 
 
 @register
-class ListingWithdrawn(_ListingEvent):
+class ListingWithdrawn(ListingEvent):
     """The owner withdrew the listing; open matches are retracted."""
 
     ce_type: ClassVar[str] = "stx.listing.withdrawn"
@@ -221,21 +221,21 @@ class ListingWithdrawn(_ListingEvent):
 
 
 @register
-class ListingExpired(_ListingEvent):
+class ListingExpired(ListingEvent):
     """The listing's validity passed."""
 
     ce_type: ClassVar[str] = "stx.listing.expired"
 
 
 @register
-class ListingRenewed(_ListingEvent):
+class ListingRenewed(ListingEvent):
     """An expired listing was renewed with a new validity date."""
 
     ce_type: ClassVar[str] = "stx.listing.renewed"
 
 
 @register
-class ListingFulfilled(_ListingEvent):
+class ListingFulfilled(ListingEvent):
     """A deal was closed for the listing."""
 
     ce_type: ClassVar[str] = "stx.listing.fulfilled"

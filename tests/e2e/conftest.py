@@ -17,18 +17,21 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
 from confluent_kafka import Consumer, TopicPartition
 
 from deploy.local.stack import (
+    LOOPBACK,
     REPO_ROOT,
     ServiceProcess,
     StackError,
@@ -76,6 +79,8 @@ class E2ESystem:
     """Why no pair was attempted (matching not running)."""
     proposal_error: str | None = None
     """Why the attempted pair did not reach a proposal."""
+    mail: MailSink | None = None
+    """The SMTP sink the notifications service delivers to (None: notifications not run)."""
 
     def source(self, service: str) -> str:
         return f"/stx/{self.deployment}/{service}"
@@ -100,6 +105,8 @@ class E2ESystem:
             parts.append(f"proposal skipped: {self.proposal_skipped}")
         elif self.proposal_error:
             parts.append(f"proposal FAILED: {self.proposal_error[:200]}")
+        if self.mail is not None:
+            parts.append(f"e-mails delivered to the SMTP sink: {len(self.mail.recipients)}")
         return "; ".join(parts)
 
 
@@ -119,8 +126,13 @@ def e2e_system(stack: InfraStack, tmp_path_factory: pytest.TempPathFactory) -> I
     suffix = uuid.uuid4().hex[:8]
     system = E2ESystem(bootstrap_servers=stack.bootstrap_servers, deployment=f"e2e-{suffix}")
     logs = tmp_path_factory.mktemp("e2e-logs")
+    mail = MailSink()
+    controller = Controller(mail, hostname=LOOPBACK, port=free_port())
+    controller.start()
     try:
-        _start_services(system, stack, suffix, logs)
+        _start_services(system, stack, suffix, logs, controller.port)
+        if "notifications" in system.services:
+            system.mail = mail
         if "listings" not in system.services:
             raise StackError(f"the listings service is needed for the seed; {system.describe()}")
         listings_url = system.services["listings"].url
@@ -131,12 +143,29 @@ def e2e_system(stack: InfraStack, tmp_path_factory: pytest.TempPathFactory) -> I
     finally:
         SUMMARY.append(system.describe())
         _stop_all(system)
+        controller.stop()
 
 
 # --------------------------------------------------------------------------- processes
 
 
-def _start_services(system: E2ESystem, stack: InfraStack, suffix: str, logs: Path) -> None:
+class MailSink:
+    """An SMTP server that accepts everything: the notifications service mails real-looking
+    addresses (the seed's organisations), which must never leave the machine."""
+
+    def __init__(self) -> None:
+        self.recipients: list[str] = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        with self._lock:
+            self.recipients.extend(envelope.rcpt_tos)
+        return "250 OK"
+
+
+def _start_services(
+    system: E2ESystem, stack: InfraStack, suffix: str, logs: Path, smtp_port: int
+) -> None:
     for name in SERVICES:
         if not runnable_module(f"services.{name}"):
             system.absent.append(name)
@@ -148,6 +177,8 @@ def _start_services(system: E2ESystem, stack: InfraStack, suffix: str, logs: Pat
             f"STX_{name.upper()}_MONGODB_DATABASE": f"e2e_{name}_{suffix}",
             "STX_LOG_FORMAT": "json",
             "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
+            "STX_NOTIFICATIONS_SMTP_HOST": LOOPBACK,
+            "STX_NOTIFICATIONS_SMTP_PORT": str(smtp_port),
         }
         service = ServiceProcess(name, port, env, echo=False)
         service.output_path = logs / f"{name}.log"
@@ -327,7 +358,7 @@ def _wait_until_settled(bootstrap_servers: str) -> None:
         consumer.close()
 
 
-def new_consumer_config(bootstrap_servers: str, group_id: str) -> Mapping[str, Any]:
+def new_consumer_config(bootstrap_servers: str, group_id: str) -> dict[str, Any]:
     """A plain librdkafka consumer, as an agency would configure one (minus credentials)."""
     return {
         "bootstrap.servers": bootstrap_servers,

@@ -26,7 +26,7 @@ import uuid
 import warnings
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from typing import Any
 import pytest
 from cloudevents.core.bindings.kafka import KafkaMessage, from_binary
 from cloudevents.core.formats.json import JSONFormat
-from confluent_kafka import Consumer, KafkaError, KafkaException
+from confluent_kafka import Consumer, KafkaError, KafkaException, Message
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
@@ -125,25 +125,38 @@ def read_to_the_end(bootstrap_servers: str, topics: list[str]) -> tuple[Record, 
             for message in consumer.consume(num_messages=500, timeout=0.5):
                 error = message.error()
                 if error is not None and error.code() == KafkaError._PARTITION_EOF:
-                    at_end.add((message.topic(), message.partition()))
+                    at_end.add((str(message.topic()), int(message.partition() or 0)))
                     continue
                 if error is not None:
                     raise KafkaException(error)
-                at_end.discard((message.topic(), message.partition()))
+                record = _record(message)
+                at_end.discard((record.topic, record.partition))
                 last_record = time.monotonic()
-                records.append(
-                    Record(
-                        topic=message.topic(),
-                        partition=message.partition(),
-                        offset=message.offset(),
-                        key=message.key(),
-                        value=message.value(),
-                        headers=tuple(message.headers() or ()),
-                    )
-                )
+                records.append(record)
         return tuple(records)
     finally:
         consumer.close()
+
+
+def _record(message: Message) -> Record:
+    topic, partition, offset = message.topic(), message.partition(), message.offset()
+    assert topic is not None, message
+    assert partition is not None, message
+    assert offset is not None, message
+    raw = message.headers() or []
+    headers = raw.items() if isinstance(raw, dict) else raw  # librdkafka gives a list
+    return Record(
+        topic=topic,
+        partition=partition,
+        offset=offset,
+        key=_bytes(message.key()),
+        value=_bytes(message.value()),
+        headers=tuple((name, _bytes(value)) for name, value in headers),
+    )
+
+
+def _bytes(value: str | bytes | None) -> bytes | None:
+    return value.encode() if isinstance(value, str) else value
 
 
 @pytest.fixture(scope="module")
@@ -177,15 +190,15 @@ def _format_checker() -> FormatChecker:
     """jsonschema's checkers, plus ``date-time`` (skipped silently unless rfc3339-validator is
     installed; ours is strict RFC 3339, as the contract promises)."""
     checker = FormatChecker()
-
-    @checker.checks("date-time", raises=ValueError)
-    def is_rfc3339(instance: object) -> bool:
-        if not isinstance(instance, str):
-            return True
-        datetime.fromisoformat(instance.replace("Z", "+00:00"))
-        return bool(RFC3339.match(instance))
-
+    checker.checks("date-time", raises=ValueError)(_is_rfc3339)
     return checker
+
+
+def _is_rfc3339(instance: object) -> bool:
+    if not isinstance(instance, str):
+        return True
+    datetime.fromisoformat(instance.replace("Z", "+00:00"))
+    return bool(RFC3339.match(instance))
 
 
 FORMATS = _format_checker()
@@ -242,7 +255,10 @@ def _payload_problems(record: Record, h: dict[str, str], contract: Contract) -> 
 
 
 def problems_of(records: list[Record], contract: Contract) -> list[str]:
-    found = [f"{r.where}: {p}" for r in records for p in contract_problems(r, contract)]
+    found = []
+    for record in records:
+        if problems := list(contract_problems(record, contract)):
+            found.append(f"{record.where}: {'; '.join(problems)}")
     values_by_id: dict[str, set[bytes | None]] = {}
     for r in records:
         values_by_id.setdefault(str(r.header("ce_id")), set()).add(r.value)
@@ -379,6 +395,48 @@ def test_no_email_or_phone_number_on_any_public_topic(public: Topics, contacts: 
     hits = [hit for r in ours for hit in personal_data_in(r)]
     assert sum(h.startswith("e-mail") for h in hits) >= contacts.system.seeded_organizations, hits
     assert any(h.startswith("phone") for h in hits), hits
+
+
+def test_the_checks_catch_a_broken_or_leaking_record(public: Topics) -> None:
+    """Guards against a vacuous pass: damage one real record in each way, every one is caught."""
+    contract = Contract.load()
+    good = next(r for r in public.ours() if r.header("ce_type") == "stx.listing.published")
+    assert not list(contract_problems(good, contract))
+    payload = json.loads(good.value or b"")
+    broken = {
+        "no ce_id": replace(good, headers=_without(good, "ce_id")),
+        "other key": replace(good, key=b"lst_somebody_else"),
+        "old specversion": _with_header(good, "ce_specversion", b"0.3"),
+        "unknown schema": _with_header(
+            good, "ce_dataschema", b"urn:stx:schema:listing.published:9"
+        ),
+        "schema of another type": _with_header(
+            good, "ce_dataschema", b"urn:stx:schema:listing.withdrawn:1"
+        ),
+        "payload without listing": replace(
+            good, value=json.dumps({k: v for k, v in payload.items() if k != "listing"}).encode()
+        ),
+        "not JSON": replace(good, value=b"\xff{"),
+        "bad time": _with_header(good, "ce_time", b"26/11/2026 10:00"),
+    }
+    for what, record in broken.items():
+        assert list(contract_problems(record, contract)), what
+
+    payload["listing"]["summary"] += " Liên hệ an.nguyen@vienduoclieu.vn, ĐT 0905 123 456."
+    leaking = [
+        replace(good, value=json.dumps(payload, ensure_ascii=False).encode()),
+        _with_header(good, "x-contact", b"+84 905 123 456"),
+        replace(good, key=b"an.nguyen@vienduoclieu.vn"),
+    ]
+    assert [len(list(personal_data_in(r))) for r in leaking] == [2, 1, 1]
+
+
+def _without(record: Record, name: str) -> tuple[tuple[str, bytes | None], ...]:
+    return tuple((n, v) for n, v in record.headers if n != name)
+
+
+def _with_header(record: Record, name: str, value: bytes) -> Record:
+    return replace(record, headers=(*_without(record, name), (name, value)))
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,14 @@ from typing import Final
 
 from pymongo.asynchronous.database import AsyncDatabase
 
-from services.matching.repository import introductions, listings, matches
+from services.matching.repository import (
+    connection_events,
+    introductions,
+    listings,
+    matches,
+    meetings,
+)
+from services.matching.repository.connection_events import ConnectionEventRepository
 from services.matching.repository.indicators import IndicatorPublications
 from services.matching.repository.introductions import IntroductionRepository
 from services.matching.repository.listings import (
@@ -16,9 +23,16 @@ from services.matching.repository.listings import (
     ProjectedListing,
 )
 from services.matching.repository.matches import MatchRepository
+from services.matching.repository.meetings import MeetingRepository, MeetingRequestRepository
 from shared.mongo import Document
 
-INDEXES: Final = {**listings.INDEXES, **matches.INDEXES, **introductions.INDEXES}
+INDEXES: Final = {
+    **listings.INDEXES,
+    **matches.INDEXES,
+    **introductions.INDEXES,
+    **connection_events.INDEXES,
+    **meetings.INDEXES,
+}
 
 
 @dataclass(frozen=True)
@@ -28,6 +42,9 @@ class Repositories:
     matches: MatchRepository
     introductions: IntroductionRepository
     publications: IndicatorPublications
+    connection_events: ConnectionEventRepository
+    meeting_requests: MeetingRequestRepository
+    meetings: MeetingRepository
 
     @classmethod
     def of(cls, db: AsyncDatabase[Document]) -> Repositories:
@@ -37,6 +54,9 @@ class Repositories:
             matches=MatchRepository(db),
             introductions=IntroductionRepository(db),
             publications=IndicatorPublications(db),
+            connection_events=ConnectionEventRepository(db),
+            meeting_requests=MeetingRequestRepository(db),
+            meetings=MeetingRepository(db),
         )
 
 

@@ -67,6 +67,19 @@ class MatchRepository:
             Match.model_validate(doc) async for doc in self._matches.find(query, session=session)
         ]
 
+    async def scores_between(
+        self, offer_ids: Sequence[str], demand_ids: Sequence[str], session: AsyncClientSession
+    ) -> dict[tuple[str, str], float]:
+        """(offer, demand) → score of their proposals the parties have not turned down."""
+        query = {
+            "offer_id": {"$in": list(offer_ids)},
+            "demand_id": {"$in": list(demand_ids)},
+            "status": {"$nin": [MatchStatus.DECLINED.value, MatchStatus.RETRACTED.value]},
+        }
+        projection = {"offer_id": 1, "demand_id": 1, "scoring.score": 1}
+        cursor = self._matches.find(query, projection, session=session)
+        return {(d["offer_id"], d["demand_id"]): d["scoring"]["score"] async for d in cursor}
+
     async def due(self, now: datetime, limit: int) -> list[str]:
         """Ids of open proposals whose time has passed."""
         query = {"status": MatchStatus.PROPOSED.value, "expires_at": {"$lte": now}}

@@ -164,28 +164,32 @@ class _PartitionReplay:
         self._waiting = {d.offset for d in item.to_replay}
 
     async def send(self, batch: Sequence[DeadLetter]) -> list[ReplayedRecord]:
-        sendable = [d for d in batch if d.original_topic in self._topics]
-        futures = [await self._send(dead) for dead in sendable]
-        outcomes = dict(
-            zip(
-                (d.offset for d in sendable), await asyncio.gather(*futures, return_exceptions=True)
-            )
-        )
+        outcomes = await self._publish([d for d in batch if d.original_topic in self._topics])
         rows = [self._outcome(dead, outcomes.get(dead.offset)) for dead in batch]
         acked = [r.offset for r in rows if r.error is None]
         self._waiting.difference_update(acked)
         await self._commit(self._ledger.after(acked, self._pending(), self._item.read_until))
         return rows
 
-    async def settle(self) -> None:
-        """Record what needs no replay (e.g. a record that is no dead letter) past the last batch."""
-        await self._commit(self._ledger.after([], self._pending(), self._item.read_until))
+    async def _publish(self, sendable: Sequence[DeadLetter]) -> dict[int, Any]:
+        """Enqueue all in order, then wait for every acknowledgement: offset → metadata or error."""
+        outcomes: dict[int, Any] = {}
+        futures: dict[int, Any] = {}
+        for dead in sendable:
+            outgoing = replay_of(dead)
+            try:
+                futures[dead.offset] = await self._producer.send(
+                    outgoing.topic, outgoing.value, key=outgoing.key, headers=outgoing.headers
+                )
+            except Exception as exc:  # e.g. too large for the topic: report it, go on
+                outcomes[dead.offset] = exc
+        acks = await asyncio.gather(*futures.values(), return_exceptions=True)
+        outcomes.update(zip(futures, acks, strict=True))
+        return outcomes
 
-    async def _send(self, dead: DeadLetter) -> Any:
-        outgoing = replay_of(dead)
-        return await self._producer.send(
-            outgoing.topic, outgoing.value, key=outgoing.key, headers=outgoing.headers
-        )
+    async def settle(self) -> None:
+        """Record what needs no replay (a record that is no dead letter) after the last batch."""
+        await self._commit(self._ledger.after([], self._pending(), self._item.read_until))
 
     def _outcome(self, dead: DeadLetter, outcome: Any) -> ReplayedRecord:
         row = _row(dead)

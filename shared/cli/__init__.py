@@ -1,0 +1,5 @@
+"""`stx`, the ops command line: one module per command group, `stx --help` for the list."""
+
+from shared.cli.app import main
+
+__all__ = ["main"]
