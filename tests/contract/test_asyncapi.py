@@ -35,7 +35,8 @@ def _parse(document: Path) -> tuple[int, dict[str, Any]]:
 def test_the_committed_document_parses_without_errors() -> None:
     code, report = _parse(ASYNCAPI_FILE)
     assert code == 0, report
-    assert report["parsed"] and report["errors"] == 0
+    assert report["parsed"]
+    assert report["errors"] == 0
 
 
 def test_the_parser_rejects_a_broken_document(tmp_path: Path) -> None:

@@ -11,10 +11,10 @@ import pytest
 
 from shared.contract import (
     SCHEMAS_DIR,
-    contract_models,
     breaking_changes,
     check,
     committed_schemas,
+    contract_models,
     schema_file_name,
 )
 from shared.events.listings import ListingPublished
