@@ -23,12 +23,14 @@ from shared.http import create_http_app
 from shared.idempotency import ProcessedEvents
 from shared.kafka import BrokerSender, create_router, subscribe
 from shared.logging import configure_logging, get_logger
+from shared.metrics import CONSUMER_LAG
 from shared.mongo import create_client, database, ensure_indexes, ping
 from shared.outbox import OUTBOX_INDEXES, Outbox, OutboxRelay
 from shared.settings import ServiceSettings
 
 log = get_logger(__name__)
 Job = Callable[[], Awaitable[Any]]
+LAG_REFRESH_SECONDS = 15.0
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,9 @@ class ServiceRuntime:
             poll_seconds=settings.outbox_poll_seconds,
         )
         self._indexes = {**OUTBOX_INDEXES, **(indexes or {})}
-        self._jobs: list[PeriodicJob] = []
+        self._jobs: list[PeriodicJob] = [
+            PeriodicJob("consumer_lag", LAG_REFRESH_SECONDS, self._measure_lag)
+        ]
         self._tasks: list[asyncio.Task[None]] = []
         self.app: FastAPI = create_http_app(
             title=title,
@@ -135,6 +139,20 @@ class ServiceRuntime:
                 await job.run()
             except Exception:  # the next tick retries; a job failure must not kill the process
                 log.exception("periodic_job_failed", job=job.name)
+
+    async def _measure_lag(self) -> None:
+        """Records between this replica's position and each assigned partition's end."""
+        for subscriber in self.broker.subscribers:
+            consumer = getattr(subscriber, "consumer", None)
+            if consumer is None:
+                continue
+            for partition in consumer.assignment():
+                end = consumer.highwater(partition)
+                if end is not None:
+                    position = await consumer.position(partition)
+                    CONSUMER_LAG.labels(self.service, partition.topic, partition.partition).set(
+                        max(end - position, 0)
+                    )
 
     async def _mongo_ready(self) -> bool:
         return await ping(self.client)

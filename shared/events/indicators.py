@@ -134,7 +134,9 @@ class IndicatorsPublished(Event):
     period_start: date = Field(description="First day of the period.", examples=["2026-10-01"])
     period_end: date = Field(description="Last day of the period.", examples=["2026-12-31"])
     province: str = Field(description="Province whose market this is.", examples=["Quảng Ngãi"])
-    computed_at: datetime = Field(description="When the figures were computed (UTC).")
+    computed_at: datetime = Field(
+        description="When the figures were computed (UTC).", examples=["2027-01-01T00:05:00Z"]
+    )
     totals: MarketFigures = Field(description="The whole market.")
     by_sector: list[SectorFigures] = Field(description="One entry per sector with activity.")
     by_district: list[DistrictFigures] = Field(description="One entry per district with activity.")

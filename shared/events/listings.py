@@ -160,8 +160,12 @@ class ListingSnapshot(BaseModel):
     owner_kind: OrganizationKind = Field(
         description="Kind of the owner organisation.", examples=["research_institute"]
     )
-    published_at: datetime | None = Field(default=None, description="First publication (UTC).")
-    updated_at: datetime = Field(description="Last change (UTC).")
+    published_at: datetime | None = Field(
+        default=None, description="First publication (UTC).", examples=["2026-11-20T02:30:00Z"]
+    )
+    updated_at: datetime = Field(
+        description="Last change (UTC).", examples=["2026-11-26T08:15:00Z"]
+    )
 
 
 class ListingEvent(Event):

@@ -81,9 +81,14 @@ class MatchProposed(_MatchEvent):
         description="Owner of the offer.", examples=[ORG_ID_EXAMPLE]
     )
     demand_owner_organization_id: str | None = Field(
-        default=None, description="Owner of the demand; null when the demand is anonymous."
+        default=None,
+        description="Owner of the demand; null when the demand is anonymous.",
+        examples=[None],
     )
-    expires_at: datetime = Field(description="Unanswered proposals expire at this time (UTC).")
+    expires_at: datetime = Field(
+        description="Unanswered proposals expire at this time (UTC).",
+        examples=["2026-12-26T08:15:00Z"],
+    )
 
 
 @register
@@ -124,7 +129,9 @@ class MatchAccepted(_MatchEvent):
         description="Owner of the offer.", examples=[ORG_ID_EXAMPLE]
     )
     demand_owner_organization_id: str | None = Field(
-        default=None, description="Owner of the demand; null when the demand is anonymous."
+        default=None,
+        description="Owner of the demand; null when the demand is anonymous.",
+        examples=[None],
     )
 
 

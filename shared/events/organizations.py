@@ -62,7 +62,9 @@ class OrganizationProfile(BaseModel):
     )
     foreign_expert: bool = Field(default=False, description="A foreign expert.", examples=[False])
     verified: bool = Field(description="Verified by a broker of the Department.", examples=[True])
-    registered_at: datetime = Field(description="When it registered (UTC).")
+    registered_at: datetime = Field(
+        description="When it registered (UTC).", examples=["2026-10-01T03:00:00Z"]
+    )
 
 
 class _OrganizationEvent(Event):
