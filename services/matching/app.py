@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from services.matching.api import (
+    connection_events_router,
     indicators_router,
     introductions_router,
     matches_router,
@@ -21,7 +22,9 @@ from services.matching.engine import E5Embedder, Embedder, MatchingEngine
 from services.matching.handlers import register_handlers
 from services.matching.index_sync import LiveIndex
 from services.matching.repository import INDEXES, Repositories
+from services.matching.scheduling import SolverOptions
 from services.matching.service.clock import Clock, utc_now
+from services.matching.service.connection_events import ConnectionEventDesks, Ports
 from services.matching.service.indicators import IndicatorDesk
 from services.matching.service.introductions import IntroductionDesk
 from services.matching.service.matches import MatchDesk
@@ -45,6 +48,7 @@ class UseCases:
     matches: MatchDesk
     introductions: IntroductionDesk
     indicators: IndicatorDesk
+    connection_events: ConnectionEventDesks
 
 
 def create_app(
@@ -63,9 +67,15 @@ def create_app(
         matches_router(cases.matches),
         introductions_router(cases.introductions),
         indicators_router(cases.indicators),
+        connection_events_router(cases.connection_events, settings.zone),
     )
     runtime.every("index_catch_up", settings.index_catch_up_seconds, cases.index.refresh)
     runtime.every("match_expiry", settings.expiry_sweep_seconds, cases.matches.expire_due)
+    runtime.every(
+        "meeting_request_expiry",
+        settings.meeting_request_sweep_seconds,
+        cases.connection_events.requests.expire_due,
+    )
     runtime.every(
         "indicators_publication", settings.indicators_sweep_seconds, cases.indicators.publish_closed
     )
@@ -95,6 +105,13 @@ def _use_cases(
         introductions=introductions,
         indicators=IndicatorDesk(
             runtime.outbox, repos, settings.zone, settings.province_name, clock
+        ),
+        connection_events=ConnectionEventDesks.of(
+            Ports(runtime.outbox, repos, clock),
+            introductions,
+            request_ttl=settings.meeting_request_ttl,
+            proposal_ttl=settings.proposal_ttl,
+            solver=SolverOptions(time_limit_s=settings.schedule_time_limit_seconds),
         ),
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -216,7 +216,3 @@ def cancel_all(
     live = [m for m in meetings if m.scheduled]
     cancelled = [m.model_copy(update={"status": MeetingStatus.CANCELLED}) for m in live]
     return cancelled, [MeetingCancelled(**m.common(), reason=reason) for m in live]
-
-
-def placed_at(event: ConnectionEvent, meeting: BookedMeeting) -> datetime:
-    return event.slot_start(meeting.slot)

@@ -56,10 +56,14 @@ class MeetingRequestDesk:
 
         return await self._ports.outbox.transact(work)
 
-    async def answer(self, request_id: str, principal: Principal, accept: bool) -> MeetingRequest:
+    async def answer(
+        self, event_id: str, request_id: str, principal: Principal, accept: bool
+    ) -> MeetingRequest:
         async def work(tx: Tx) -> MeetingRequest:
             request = await self._get(request_id, tx)
-            (await self._ports.event(request.event_id, tx)).check_open()
+            if request.event_id != event_id:
+                raise NotFoundError("request_id", f"no meeting request {request_id} here")
+            (await self._ports.event(event_id, tx)).check_open()
             answered, event = rules.answer(
                 request, accept, principal.organization_id, self._ports.clock()
             )

@@ -32,6 +32,7 @@ log = get_logger(__name__)
 
 @dataclass(frozen=True)
 class ScheduleRun:
+    event: ConnectionEvent
     meetings: list[BookedMeeting]
     schedule: Schedule
 
@@ -98,7 +99,7 @@ class ScheduleDesk:
             status=schedule.status,
             bound_ratio=round(schedule.bound_ratio, 4),
         )
-        return ScheduleRun([m for m in saved if m.scheduled], schedule)
+        return ScheduleRun(event, [m for m in saved if m.scheduled], schedule)
 
     async def _requested(self, event: ConnectionEvent, tx: Tx) -> set[frozenset[str]]:
         accepted = await self._repos.meeting_requests.of_event(
