@@ -157,16 +157,22 @@ class EventConsumer:
         raise TransientError(f"{envelope.type} {envelope.id}: still failing, rewinding")
 
     async def _apply(self, envelope: Envelope, handler: Handler, payload_digest: str) -> Outcome:
-        await self._processed.check(envelope.id, payload_digest)
-
         async def work(tx: Tx) -> None:
+            # First in the transaction: a duplicate aborts before the handler does any work.
             await self._processed.record(tx.session, envelope.id, envelope.type, payload_digest)
             await handler(Handling(envelope.data, envelope, tx))
 
         started = time.perf_counter()
-        await self._outbox.transact(
-            work, correlation_id=envelope.correlation_id or envelope.id, causation_id=envelope.id
-        )
+        try:
+            await self._outbox.transact(
+                work,
+                correlation_id=envelope.correlation_id or envelope.id,
+                causation_id=envelope.id,
+            )
+        except AlreadyProcessedError:
+            # Only on the duplicate path: tell a redelivery from a reused id with another payload.
+            await self._processed.check(envelope.id, payload_digest)
+            raise
         EVENT_HANDLER_SECONDS.labels(self.service, envelope.type).observe(
             time.perf_counter() - started
         )

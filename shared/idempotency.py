@@ -32,7 +32,7 @@ class ProcessedEvents:
         self._collection = db[PROCESSED_EVENTS]
 
     async def check(self, event_id: str, payload_digest: str) -> None:
-        """Cheap pre-check outside the transaction; `record` is the authoritative one."""
+        """Classify an id that `record` found applied: a redelivery or a conflicting reuse."""
         seen = await self._collection.find_one({"_id": event_id}, {"digest": 1})
         if seen is not None:
             _raise_duplicate(seen, payload_digest)

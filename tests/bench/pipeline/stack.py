@@ -1,0 +1,147 @@
+"""An ephemeral stack for the benchmark: Kafka + SecantusDB on free ports in a temp dir (the
+building blocks of `deploy/local/stack.py`), the services as real processes, an SMTP sink, and
+process memory read from /proc."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiosmtpd.controller import Controller
+
+from deploy.local.stack import (
+    LOOPBACK,
+    KafkaProcess,
+    SecantusProcess,
+    ServiceProcess,
+    create_topics,
+    default_cache_dir,
+    ensure_kafka_libs,
+    free_port,
+    service_env,
+)
+from shared.topics import TOPICS
+
+
+class MailSink:
+    """Accepts every message; counts them (nothing leaves the machine)."""
+
+    def __init__(self) -> None:
+        self.accepted = 0
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        with self._lock:
+            self.accepted += 1
+        return "250 OK"
+
+
+@dataclass
+class BenchStack:
+    root: Path
+    kafka: KafkaProcess
+    mongo: SecantusProcess
+    services: dict[str, ServiceProcess] = field(default_factory=dict)
+    sink: MailSink = field(default_factory=MailSink)
+    smtp: Controller | None = None
+
+    @property
+    def bootstrap(self) -> str:
+        return self.kafka.bootstrap_servers
+
+    @property
+    def mongo_url(self) -> str:
+        return self.mongo.url
+
+    @classmethod
+    def start(cls, extra_topics: list[tuple[str, int]]) -> BenchStack:
+        root = Path(tempfile.mkdtemp(prefix="stx-bench-pipeline-"))
+        kafka = KafkaProcess(
+            root / "kafka", free_port(), free_port(), ensure_kafka_libs(default_cache_dir())
+        )
+        kafka.start(wait=False)
+        mongo = SecantusProcess(root / "mongo", free_port())
+        stack = cls(root, kafka, mongo)
+        try:
+            mongo.start()
+            kafka.wait_ready()
+            create_topics(kafka.bootstrap_servers, TOPICS)
+            asyncio.run(_create(kafka.bootstrap_servers, extra_topics))
+        except BaseException:
+            stack.stop()
+            raise
+        return stack
+
+    def start_services(self, names: list[str], env: dict[str, str]) -> None:
+        self.smtp = Controller(self.sink, hostname=LOOPBACK, port=free_port())
+        self.smtp.start()
+        for name in names:
+            port = free_port()
+            service_vars = service_env(name, self.bootstrap, self.mongo_url, port) | {
+                "STX_DEPLOYMENT": "bench",
+                "STX_LOG_FORMAT": "json",
+                "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
+                "STX_NOTIFICATIONS_SMTP_HOST": LOOPBACK,
+                "STX_NOTIFICATIONS_SMTP_PORT": str(self.smtp.port),
+                **env,
+            }
+            service = ServiceProcess(name, port, service_vars, echo=False)
+            service.output_path = self.root / "logs" / f"{name}.log"
+            self.services[name] = service
+            service.start(wait=False)
+        for service in self.services.values():
+            service.wait_ready(180)
+
+    def stop(self) -> None:
+        running = [s for s in self.services.values() if s.running]
+        for service in running:
+            service.terminate()
+        for service in running:
+            service.wait_stopped(20)
+        if self.smtp is not None:
+            with contextlib.suppress(Exception):
+                self.smtp.stop()
+        for daemon in (self.kafka, self.mongo):
+            with contextlib.suppress(Exception):
+                if daemon.running:
+                    daemon.stop(20)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+async def _create(bootstrap: str, topics: list[tuple[str, int]]) -> None:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(name, parts, 1) for name, parts in topics])
+    finally:
+        await admin.close()
+
+
+def memory_mib(pid: int | None) -> tuple[float, float]:
+    """(VmRSS, VmHWM) of one process in MiB; NaN when it is gone."""
+    values = {"VmRSS": float("nan"), "VmHWM": float("nan")}
+    if pid is None:
+        return values["VmRSS"], values["VmHWM"]
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key = line.split(":", 1)[0]
+            if key in values:
+                values[key] = int(line.split()[1]) / 1024
+    return values["VmRSS"], values["VmHWM"]
+
+
+def wait_until(predicate: Any, timeout: float, step: float = 0.2) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return False
