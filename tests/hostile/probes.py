@@ -94,28 +94,31 @@ async def dead_letters(
     timeout: float,
     settle: float = 1.0,
 ) -> dict[Position, list[DeadLetter]]:
-    """Dead letters from offset `start` on, by original position, once every `wanted` arrived
-    (then `settle` seconds more, to see duplicates and letters that should not be there)."""
+    """Dead letters from offset `start` on, by original position: waits until every `wanted`
+    one arrived, then `settle` seconds more and to the end of the topic (to see duplicates and
+    letters that should not be there)."""
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap, enable_auto_commit=False, max_partition_fetch_bytes=4 << 20
     )
     await consumer.start()
     found: dict[Position, list[DeadLetter]] = {}
+    tp = TopicPartition(dlq, 0)
     try:
-        tp = TopicPartition(dlq, 0)
         consumer.assign([tp])
         consumer.seek(tp, start)
         deadline = time.monotonic() + timeout
         settled_at: float | None = None
-        while time.monotonic() < deadline:
-            if settled_at is None and wanted <= found.keys():
-                settled_at = time.monotonic() + settle
-            if settled_at is not None and time.monotonic() > settled_at:
-                break
+        while True:
             batch = await consumer.getmany(tp, timeout_ms=300)
             for message in batch.get(tp, []):
                 letter = DeadLetter(message.key, message.value, dict(message.headers))
                 found.setdefault(letter.original, []).append(letter)
+            if settled_at is None and wanted <= found.keys():
+                settled_at = time.monotonic() + settle
+            settled = settled_at is not None and time.monotonic() >= settled_at
+            at_end = await consumer.position(tp) >= (await consumer.end_offsets([tp]))[tp]
+            if (settled and at_end) or time.monotonic() > deadline:
+                break
     finally:
         await consumer.stop()
     return found
@@ -208,14 +211,15 @@ async def containing(db: Any, text: str) -> list[str]:
             if text in doc]  # fmt: skip
 
 
-async def dollar_keys(db: Any) -> list[str]:
-    """Field names starting with `$` stored anywhere (operator injection that got through)."""
+async def data_keys(db: Any) -> list[str]:
+    """Field names that start with `$` or hold a `.`: event data used as a field name, which
+    MongoDB reads as an operator or a path (the ids of the corpus carry both)."""
     found: list[str] = []
 
     def walk(node: Any, where: str) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
-                if isinstance(key, str) and key.startswith("$"):
+                if isinstance(key, str) and (key.startswith("$") or "." in key):
                     found.append(f"{where}.{key}")
                 walk(value, f"{where}.{key}")
         elif isinstance(node, list):

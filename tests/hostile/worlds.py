@@ -7,18 +7,25 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
 
+from services.matching.domain.ids import introduction_id_of
 from shared.auth import Role
 from shared.events.base import Event
 from shared.events.connections import IntroductionDealClosed, IntroductionParties
 from shared.events.envelope import to_record
+from shared.events.listings import ListingPublished
+from shared.events.matches import MatchProposed
+from shared.events.vocabulary import OrganizationKind
 from tests.hostile.apps import Running
-from tests.hostile.corpus import SOURCE, Sample
+from tests.hostile.corpus import SOURCE, Sample, sample
 from tests.hostile.probes import eventually
+from tests.integration.awards.story import CATEGORY, programme_body, registered
 from tests.integration.listings.flows import demand_body, offer_body, org_body
+from tests.integration.matching.kit import drying_offer, software_demand
 
 SCORE = {"clarity": 4, "completeness": 4, "commercial_relevance": 5}
 
@@ -45,14 +52,16 @@ async def applied(service: Running, *samples: Sample, timeout: float = 30.0) -> 
     ids = [s.headers["ce_id"] for s in samples]
 
     async def recorded() -> bool:
-        return await service.db.processed_events.count_documents({"_id": {"$in": ids}}) == len(ids)
+        found: int = await service.db.processed_events.count_documents({"_id": {"$in": ids}})
+        return found == len(ids)
 
     await eventually(recorded, f"{service.name} applied {ids}", timeout)
 
 
 async def outbox_drained(service: Running) -> None:
     async def drained() -> bool:
-        return await service.db.outbox.count_documents({"pending": {"$exists": True}}) == 0
+        pending: int = await service.db.outbox.count_documents({"pending": {"$exists": True}})
+        return pending == 0
 
     await eventually(drained, f"{service.name} relayed its outbox")
 
@@ -117,3 +126,202 @@ async def closed_deal(service: Running) -> Sample:
         value_vnd=800_000_000,
     )
     return sample_of(event)
+
+
+async def submitted(service: Running, owner: Org, body: dict[str, Any]) -> str:
+    listing_id = await draft(service, owner, body)
+    done = await service.http.post(f"/v1/listings/{listing_id}/submit", headers=owner.headers)
+    assert done.status_code == 200, done.text
+    return listing_id
+
+
+# --- the worlds of the authorisation matrix --------------------------------------------------
+
+
+class Who(StrEnum):
+    """The callers of the authorisation matrix."""
+
+    NONE = "none"
+    OTHER_ORG = "org of another organisation"
+    OWNER = "org owner"
+    BROKER = "broker"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
+@dataclass
+class World:
+    """Resources of one service and the headers each caller sends."""
+
+    headers: dict[Who, dict[str, str]]
+    ids: dict[str, str]
+
+
+def callers(service: Running, owner: str, other: str, reviewer: str = "reviewer-hostile") -> dict[
+    Who, dict[str, str]
+]:  # fmt: skip
+    return {
+        Who.NONE: {},
+        Who.OTHER_ORG: service.bearer(f"user-{other}", Role.org, org_id=other),
+        Who.OWNER: service.bearer(f"user-{owner}", Role.org, org_id=owner),
+        Who.BROKER: service.bearer("broker-hostile", Role.broker),
+        Who.REVIEWER: service.bearer(reviewer, Role.reviewer),
+        Who.ADMIN: service.bearer("admin-hostile", Role.admin),
+    }
+
+
+async def listings_world(service: Running, _: AIOKafkaProducer) -> World:
+    """Organisations A (owner) and B (other), verified; a draft and a submitted listing of A."""
+    owner, other = await verified_org(service), await verified_org(service, name="Công ty B")
+    return World(
+        callers(service, owner.organization_id, other.organization_id),
+        {
+            "org": owner.organization_id,
+            "draft": await draft(service, owner, offer_body()),
+            "submitted": await submitted(service, owner, demand_body()),
+        },
+    )
+
+
+async def notifications_world(service: Running, producer: AIOKafkaProducer) -> World:
+    """A pending e-mail subscription, and a delivery queued by a targeted message."""
+    created = await service.http.post(
+        "/subscriptions",
+        json={"subscriber_name": "Báo Quảng Ngãi", "channel": "email", "email": "a@b.vn"},
+    )
+    assert created.status_code == 201, created.text
+    proposed = sample(MatchProposed, f"{new_id('mx')}-")
+    await send_samples(producer, proposed)
+    await applied(service, proposed)
+    delivery = await service.db.deliveries.find_one({})
+    assert delivery is not None, "the targeted message queued no delivery"
+    return World(
+        callers(service, new_id("org"), new_id("org")),
+        {"subscription": created.json()["subscription_id"], "delivery": str(delivery["_id"])},
+    )
+
+
+async def awards_world(service: Running, producer: AIOKafkaProducer) -> World:
+    """Organisations known from Kafka: a nominee, an association (owner: it nominates) and an
+    enterprise (other). A programme in review with the association's nomination and a lead
+    reviewer; an open one with another nomination (to withdraw); a draft one."""
+    nominee, association, enterprise = new_id("org"), new_id("org"), new_id("org")
+    for organization_id, kind in (
+        (nominee, OrganizationKind.RESEARCH_INSTITUTE),
+        (association, OrganizationKind.ASSOCIATION),
+        (enterprise, OrganizationKind.ENTERPRISE),
+    ):
+        events = registered(organization_id, f"Tổ chức {organization_id}", kind)
+        await send_samples(producer, *map(sample_of, events))
+    headers = callers(service, association, enterprise, reviewer="rv-lead")
+    admin = headers[Who.ADMIN]
+    in_review = await open_programme(service, admin)
+    reviewed = await nominate(service, in_review, nominee, headers[Who.OWNER])
+    closed = await service.http.post(f"/programmes/{in_review}/close", headers=admin)
+    assert closed.status_code == 200, closed.text
+    lead = {"name": "GS.TS. Nguyễn Văn An", "duties": [DUTY | {"lead": True}]}
+    assigned = await service.http.put(
+        f"/programmes/{in_review}/reviewers/rv-lead", json=lead, headers=admin
+    )
+    assert assigned.status_code == 200, assigned.text
+    still_open = await open_programme(service, admin)
+    created = await service.http.post("/programmes", json=programme_body(rules=[]), headers=admin)
+    assert created.status_code == 201, created.text
+    return World(
+        headers,
+        {
+            "nominee": nominee,
+            "in_review": in_review,
+            "reviewed": reviewed,
+            "open": still_open,
+            "to_withdraw": await nominate(service, still_open, nominee, headers[Who.OWNER]),
+            "draft": created.json()["programme_id"],
+        },
+    )
+
+
+DUTY = {"category_id": CATEGORY, "round_id": "so-tuyen"}
+
+
+async def open_programme(service: Running, admin: dict[str, str]) -> str:
+    created = await service.http.post("/programmes", json=programme_body(rules=[]), headers=admin)
+    assert created.status_code == 201, created.text
+    programme_id = str(created.json()["programme_id"])
+    opened = await service.http.post(f"/programmes/{programme_id}/open", headers=admin)
+    assert opened.status_code == 200, opened.text
+    return programme_id
+
+
+def nomination_body(nominee: str) -> dict[str, Any]:
+    return {
+        "category_id": CATEGORY,
+        "nominee_organization_id": nominee,
+        "narrative": "Viện đã chuyển giao quy trình trồng sâm Ngọc Linh dưới tán rừng.",
+    }
+
+
+async def nominate(
+    service: Running, programme_id: str, nominee: str, nominator: dict[str, str]
+) -> str:
+    """Retried until the organisations, produced on Kafka, are known to the service."""
+    url = f"/programmes/{programme_id}/nominations"
+    response: list[Any] = []
+
+    async def accepted() -> bool:
+        response[:] = [
+            await service.http.post(url, json=nomination_body(nominee), headers=nominator)
+        ]
+        return bool(response[0].status_code == 201)
+
+    await eventually(accepted, "the nominee and the nominator are known to awards", 60)
+    return str(response[0].json()["nomination_id"])
+
+
+async def matching_world(service: Running, producer: AIOKafkaProducer) -> World:
+    """An offer of A (owner) and two demands of B, published on Kafka; a broker's proposal for
+    each pair; both answered interested on the first, which opened an introduction."""
+    owner, seeker, other = new_id("org"), new_id("org"), new_id("org")
+    offer = drying_offer(new_id("lst"), owner=owner)
+    demands = [software_demand(new_id("lst"), owner=seeker) for _ in range(2)]
+    listings = [ListingPublished(listing_id=x.listing_id, listing=x) for x in (offer, *demands)]
+    await send_samples(producer, *map(sample_of, listings))
+    headers = callers(service, owner, other)
+    proposed = [await propose(service, offer.listing_id, d.listing_id) for d in demands]
+    for organization_id in (seeker, owner):
+        answer = await service.http.post(
+            f"/v1/matches/{proposed[0]}/answers",
+            json={"interested": True},
+            headers=service.bearer(f"user-{organization_id}", Role.org, org_id=organization_id),
+        )
+        assert answer.status_code == 200, answer.text
+    return World(
+        headers,
+        {
+            "offer": offer.listing_id,
+            "demand": demands[0].listing_id,
+            "unanswered": proposed[1],
+            "introduction": introduction_id_of(proposed[0]),
+        },
+    )
+
+
+async def propose(service: Running, offer_id: str, demand_id: str) -> str:
+    """A broker's proposal, retried while the listings are not projected yet."""
+    broker = service.bearer("broker-hostile", Role.broker)
+    body = {"offer_id": offer_id, "demand_id": demand_id}
+    response: list[Any] = []
+
+    async def created() -> bool:
+        response[:] = [await service.http.post("/v1/matches", json=body, headers=broker)]
+        return bool(response[0].status_code == 201)
+
+    await eventually(created, "matching projected the listings", 60)
+    return str(response[0].json()["match_id"])
+
+
+WORLDS = {
+    "listings": listings_world,
+    "notifications": notifications_world,
+    "awards": awards_world,
+    "matching": matching_world,
+}
