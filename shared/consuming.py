@@ -127,7 +127,7 @@ class EventConsumer:
         """Process one record. Raises `TransientError` when the offset must not be committed."""
         with bound(topic=record.topic, partition=record.partition, offset=record.offset):
             try:
-                envelope = parse_record(record.headers, record.value)
+                envelope = parse_record(record.headers, record.value, record.topic)
             except UnknownEventTypeError as exc:
                 return self._count(str(exc), Outcome.skipped)
             except InvalidEventError as exc:

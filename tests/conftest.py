@@ -36,13 +36,21 @@ from deploy.local.stack import (
 from shared.topics import TOPICS
 
 INFRA_MARKERS = ("integration", "e2e")
+# Suites that flood the shared topics (hundreds of hostile records, whole-system runs) go last,
+# so the service suites' consumer groups, which read from the start, do not replay them.
+LAST_SUITES = ("tests/hostile/", "tests/e2e/", "tests/chaos/")
+
+
+def _suite_rank(item: pytest.Item) -> int:
+    path = item.nodeid.replace("\\", "/")
+    return next((i + 1 for i, suite in enumerate(LAST_SUITES) if path.startswith(suite)), 0)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Refuse a test that uses ``stack`` without an integration/e2e marker.
-
-    Markers are how CI selects suites: an unmarked test would start Kafka in a "unit" run.
-    """
+    """Run the flooding suites last, and refuse a test that uses ``stack`` without an
+    integration/e2e marker (markers are how CI selects suites: an unmarked test would start
+    Kafka in a "unit" run)."""
+    items.sort(key=_suite_rank)  # stable: the order within each group is kept
     offenders = [
         item.nodeid
         for item in items

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 from pymongo.errors import PyMongoError
+from rich.markup import escape
 
 from shared.cli import dlq, lag, outbox, seed, token, topics
 from shared.cli.output import stderr
@@ -43,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.prepare(args)
         settings = settings_from(args) if getattr(args, "settings", True) else None
     except ValidationError as exc:
-        stderr().print(f"[red]invalid settings:[/] {exc}")
+        stderr().print(f"[red]invalid settings:[/] {escape(str(exc))}")
         return 2
     except ValueError as exc:
         command_parser.error(str(exc))
@@ -55,8 +56,8 @@ def _run(args: argparse.Namespace, settings: OpsSettings | None) -> int:
         result = args.run(args, settings)
         return int(asyncio.run(result) if asyncio.iscoroutine(result) else result)
     except ValueError as exc:  # refused by a rule, e.g. an org token without --org
-        stderr().print(f"[red]error:[/] {exc}")
+        stderr().print(f"[red]error:[/] {escape(str(exc))}")
         return 2
     except (KafkaError, PyMongoError, OSError) as exc:
-        stderr().print(f"[red]error:[/] {type(exc).__name__}: {exc}")
+        stderr().print(f"[red]error:[/] {type(exc).__name__}: {escape(str(exc))}")
         return 1

@@ -9,6 +9,7 @@ from aiokafka import TopicPartition
 from aiokafka.coordinator.protocol import ConsumerProtocolMemberAssignment
 from pydantic import BaseModel, Field, computed_field
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
 
 from shared.cli import kafka, output
@@ -124,7 +125,7 @@ def render(report: LagReport) -> RenderableType:
 
 def _group_table(group: GroupLag) -> Table:
     title = (
-        f"[bold]{group.group}[/] · {group.state} · {group.members} member(s) · "
+        f"[bold]{escape(group.group)}[/] · {group.state} · {group.members} member(s) · "
         f"lag {group.total_lag:,}"
     )
     table = Table(title=title, title_justify="left")
@@ -138,7 +139,12 @@ def _group_table(group: GroupLag) -> Table:
         lag = f"[yellow]{p.lag:,}[/]" if p.lag else "0"
         committed = f"{p.committed:,}" if p.committed is not None else "—"
         table.add_row(
-            p.topic, str(p.partition), committed, f"{p.end_offset:,}", lag, p.member or "—"
+            escape(p.topic),
+            str(p.partition),
+            committed,
+            f"{p.end_offset:,}",
+            lag,
+            escape(p.member or "—"),
         )
     if not group.partitions:
         table.add_row("[dim]no committed offsets and no members[/]", "", "", "", "", "")

@@ -55,17 +55,16 @@ def local_time(moment: datetime | None) -> str:
 
 
 def duration(span: timedelta | None) -> str:
-    """`3d 4h`, `5m 12s`, `0s`: the two largest units."""
+    """`3d 4h`, `5m 12s`, `7d`, `0s`: the largest unit and the next one when it is not zero."""
     if span is None:
         return "—"
     seconds = max(0, int(span.total_seconds()))
-    units = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
-    parts: list[str] = []
-    for name, size in units:
+    amounts = []
+    for name, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
         amount, seconds = divmod(seconds, size)
-        if amount or parts:
-            parts.append(f"{amount}{name}")
-    return " ".join(parts[:2]) or "0s"
+        amounts.append((amount, name))
+    first = next((i for i, (amount, _) in enumerate(amounts) if amount), len(amounts) - 1)
+    return " ".join(f"{a}{n}" for a, n in amounts[first : first + 2] if a) or "0s"
 
 
 def retention(ms: int | None) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from rich.console import RenderableType
+from rich.markup import escape
 from rich.text import Text
 
 from shared.auth import DEFAULT_TTL, Role, mint_token
@@ -62,10 +63,15 @@ def run(args: argparse.Namespace, settings: OpsSettings) -> int:
         org_id=args.org,
         expires_at=output.now() + ttl,
     )
-    output.emit(minted, render, args.json)
+    if args.json:
+        output.emit(minted, render, as_json=True)
+        return 0
+    print(minted.token)  # unwrapped, so that `TOKEN=$(stx token …)` works
+    roles = ", ".join(minted.roles)
+    expires = output.local_time(minted.expires_at)
+    output.stderr().print(f"[dim]{escape(minted.subject)} ({roles}), expires {expires}[/]")
     return 0
 
 
 def render(minted: MintedToken) -> RenderableType:
-    # The bare token, so `TOKEN=$(stx token …)` works; the details are in `--json`.
-    return Text(minted.token)
+    return Text(minted.token, no_wrap=True, overflow="ignore")

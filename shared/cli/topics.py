@@ -119,9 +119,8 @@ def problems(topic: TopicReport) -> list[str]:
 def render(report: TopicsReport, verbose: bool = False) -> RenderableType:
     table = Table(title=f"Topics on {report.bootstrap_servers}", title_justify="left")
     for column in ("topic", "visibility", "partitions", "end offsets", "retention", "status"):
-        table.add_column(
-            column, justify="right" if column in {"partitions", "end offsets"} else "left"
-        )
+        right = column in {"partitions", "end offsets"}
+        table.add_column(column, justify="right" if right else "left", overflow="fold")
     for topic in report.topics:
         status = "[red]" + "; ".join(topic.problems) + "[/]" if topic.problems else "[green]ok[/]"
         table.add_row(

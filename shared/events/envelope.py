@@ -110,17 +110,25 @@ def decode_headers(raw: Iterable[tuple[str, bytes | None]]) -> dict[str, str]:
     return headers
 
 
-def parse_record(raw_headers: Iterable[tuple[str, bytes | None]], value: bytes | None) -> Envelope:
-    """Parse a Kafka record into a typed event.
+def parse_record(
+    raw_headers: Iterable[tuple[str, bytes | None]],
+    value: bytes | None,
+    topic: str | None = None,
+) -> Envelope:
+    """Parse a Kafka record (read from `topic`, when given) into a typed event.
 
     Raises `UnknownEventTypeError` for a valid envelope of an unknown type (skip it) and
-    `InvalidEventError` with a precise reason for anything else that is wrong (DLQ it).
+    `InvalidEventError` with a precise reason for anything else that is wrong (DLQ it) —
+    including a known type on a topic it does not belong to: whoever may write a public topic
+    must not be able to inject, say, internal contact records through it.
     """
     headers = decode_headers(raw_headers)
     _check_attributes(headers)
     model = model_for(headers["ce_type"])
     if model is None:
         raise UnknownEventTypeError(headers["ce_type"])
+    if topic is not None and model.topic != topic:
+        raise InvalidEventError(f"{model.ce_type} belongs on {model.topic}, not on {topic}")
     data = _load_json(value)
     try:
         event = model.model_validate(data)

@@ -4,7 +4,7 @@ It lives in Kafka, as the committed offset of the consumer group
 `<prefix>.ops.dlq-replay.<service>` plus the commit's metadata string:
 
 - the committed offset is a watermark: every record below it was replayed (or is no dead letter
-  and can never be), so `stx lag --group stx.ops.dlq-replay.<service>` counts what is left;
+  and can never be); `stx lag --group stx.ops.dlq-replay.<service>` shows 0 when nothing is left;
 - a filtered replay (`--error-class`, `--offset`, `--since`) leaves gaps: the records it replayed
   above the first one it passed over are listed in the metadata as offset ranges (`45-47,52`),
   so a later replay of the rest neither repeats them nor skips what the filter passed over.

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
 
 from shared.cli import output
@@ -140,7 +141,10 @@ def render_list(report: DeadLetterList) -> RenderableType:
     parts: list[RenderableType] = [
         f"[red]missing topic: {topic}[/]" for topic in report.missing_topics
     ]
-    parts += [_summary_table(report), _records_table(report)]
+    if not report.matched:
+        parts.append("[green]no dead letters match[/]")
+    else:
+        parts += [_summary_table(report), _records_table(report)]
     return Group(*parts)
 
 
@@ -150,8 +154,8 @@ def _summary_table(report: DeadLetterList) -> Table:
         table.add_column(column, justify="right" if column in {"count", "pending"} else "left")
     for item in report.summary:
         table.add_row(
-            item.service,
-            item.error_class,
+            escape(item.service),
+            escape(item.error_class),
             f"{item.count:,}",
             f"{item.pending:,}",
             output.local_time(item.oldest),
@@ -168,12 +172,12 @@ def _records_table(report: DeadLetterList) -> Table:
     for item in report.records:
         origin = f"{item.original_topic} [{item.original_partition}] @ {item.original_offset}"
         table.add_row(
-            item.service,
+            escape(item.service),
             f"{item.partition}:{item.offset}",
             output.local_time(item.failed_at),
-            f"[red]{item.error_class}[/] {_short(item.error_message)}",
-            origin if item.original_topic else "—",
-            f"{item.event_type or '—'}\n[dim]{item.event_id or ''}[/]",
+            f"[red]{escape(item.error_class)}[/] {escape(_short(item.error_message))}",
+            escape(origin) if item.original_topic else "—",
+            f"{escape(item.event_type or '—')}\n[dim]{escape(item.event_id or '')}[/]",
             _STATUS_STYLE[item.status],
         )
     return table

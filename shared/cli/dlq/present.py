@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import base64
 import json
+import unicodedata
 from datetime import datetime
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, Field
 from rich.console import Group, RenderableType
 from rich.json import JSON
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -50,6 +52,14 @@ def view(data: bytes | None, parse_json: bool = True) -> BytesView:
                 encoding="json", text=text, parsed=parsed, base64=encoded, size=len(data)
             )
     return BytesView(encoding="utf-8", text=text, base64=encoded, size=len(data))
+
+
+def printable(text: str) -> str:
+    """Control characters escaped (`\\x00`), line breaks and tabs kept: safe for a terminal."""
+    return "".join(
+        f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" and ch not in "\n\t" else ch
+        for ch in text
+    )
 
 
 def hex_preview(data: bytes) -> str:
@@ -114,8 +124,8 @@ def render_detail(item: DeadLetterDetail) -> RenderableType:
     facts.add_column()
     origin = f"{item.original_topic} [{item.original_partition}] @ {item.original_offset}"
     for label, value in (
-        ("error", f"[red]{item.error_class}[/]: {item.error_message}"),
-        ("original", origin if item.original_topic else "[red]none: not a dead letter[/]"),
+        ("error", f"[red]{escape(item.error_class)}[/]: {escape(item.error_message)}"),
+        ("original", escape(origin) if item.original_topic else "[red]none: not a dead letter[/]"),
         ("failed at", output.local_time(item.failed_at)),
         ("replayed", "yes" if item.replayed else "no"),
         ("key", _inline(item.key)),
@@ -146,8 +156,8 @@ def _inline(value: BytesView) -> str | Text:
         return "[dim](none)[/]"
     if value.encoding == "binary":
         raw = base64.b64decode(value.base64 or "")
-        return Text(f"{value.text}\n[hex] {hex_preview(raw)}", style="yellow")
-    return Text(value.text or "")
+        return Text(f"{printable(value.text or '')}\n[hex] {hex_preview(raw)}", style="yellow")
+    return Text(printable(value.text or ""))
 
 
 def _body(value: BytesView) -> RenderableType:
@@ -157,4 +167,4 @@ def _body(value: BytesView) -> RenderableType:
         return _inline(value)
     if value.encoding == "none":
         return Text("(none)", style="dim")
-    return Text(value.text or "")
+    return Text(printable(value.text or ""))

@@ -17,6 +17,7 @@ from typing import Any, Final
 from aiokafka import TopicPartition
 from pydantic import BaseModel, computed_field
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
 
 from shared.cli import kafka, output
@@ -110,7 +111,7 @@ async def run(args: argparse.Namespace, settings: OpsSettings) -> int:
             for item in plans:
                 item.final_ledger().metadata()
         except LedgerFullError as exc:
-            output.stderr().print(f"[red]{exc}[/]")
+            output.stderr().print(f"[red]{escape(str(exc))}[/]")
             return 1
         records = [_row(d) for item in plans for d in item.to_replay]
         if not args.dry_run:
@@ -239,9 +240,9 @@ def render(report: ReplayReport) -> RenderableType:
     for r in report.records:
         table.add_row(
             f"{r.partition}:{r.offset}",
-            r.error_class,
-            f"{r.event_type or '—'}\n[dim]{r.event_id or ''}[/]",
-            r.original_topic or "—",
+            escape(r.error_class),
+            f"{escape(r.event_type or '—')}\n[dim]{escape(r.event_id or '')}[/]",
+            escape(r.original_topic or "—"),
             _result(r, report.dry_run),
         )
     return Group(table, f"[dim]ledger: consumer group {report.ledger_group}[/]")
@@ -249,7 +250,7 @@ def render(report: ReplayReport) -> RenderableType:
 
 def _result(r: ReplayedRecord, dry_run: bool) -> str:
     if r.error:
-        return f"[red]{r.error}[/]"
+        return f"[red]{escape(r.error)}[/]"
     if dry_run:
         return "[dim]dry run[/]"
     return f"[green]→ [{r.published_partition}] @ {r.published_offset}[/]"

@@ -48,24 +48,26 @@ async def scan(
 
     `since` skips older records by timestamp; `from_ledger` starts after what was replayed.
     """
-    scans = []
     async with kafka.admin_client(settings) as admin, kafka.consumer(settings) as client:
-        for service in services:
-            scanned = await _prepare(settings, admin, client, service)
+        scans = [await _prepare(settings, admin, client, service) for service in services]
+        ranges: kafka.Ranges = {}
+        for scanned in scans:
             floors = {tp: ledger.watermark for tp, ledger in scanned.ledgers.items()}
-            ranges = await _ranges(client, scanned.ends, since, floors if from_ledger else {})
-            await _read(client, scanned, ranges, steps)
-            scans.append(scanned)
+            ranges |= await _ranges(client, scanned.ends, since, floors if from_ledger else {})
+        await _read(client, scans, ranges, steps)
     return scans
 
 
-async def _read(client: Any, scanned: Scanned, ranges: kafka.Ranges, steps: Steps) -> None:
-    task = steps.task(f"reading {scanned.topic}", total=_size(ranges))
+async def _read(client: Any, scans: list[Scanned], ranges: kafka.Ranges, steps: Steps) -> None:
+    """One pass over every partition (assigning one topic after another stalls on metadata)."""
+    by_topic = {scanned.topic: scanned for scanned in scans}
+    task = steps.task("reading dead letters", total=_size(ranges))
 
     def fetched(count: int) -> None:
         steps.advance(task, count)
 
     async for record in kafka.read_ranges(client, ranges, fetched):
+        scanned = by_topic[record.topic]
         scanned.records.append(DeadLetter.from_record(scanned.service, record))
 
 
