@@ -55,6 +55,7 @@ class Renderer:
     def render(self, template: str, language: str, context: dict[str, Any]) -> RenderedMessage:
         facts = {
             **context,
+            **_titles(context),
             "lang": language,
             "province": self._province,
             "sectors": labels.SECTORS[language],
@@ -81,6 +82,14 @@ class Renderer:
 
     def _local_time(self, moment: str | datetime) -> str:
         return self._local(moment).strftime("%H:%M %d/%m/%Y")
+
+
+def _titles(context: dict[str, Any]) -> dict[str, Any]:
+    """`titles[listing_id]` for the templates, from the stored `listing_titles` list (listing
+    ids are never stored as field names). Deliveries queued before keep their `titles` dict."""
+    if "listing_titles" not in context:
+        return {}
+    return {"titles": {item["listing_id"]: item["title"] for item in context["listing_titles"]}}
 
 
 def vnd(amount: int | None) -> str:

@@ -52,7 +52,7 @@ class Intake:
         if message is None:
             return
         titles = await self._titles(message.listings(h.event))
-        facts = message.facts(h.event) | {"titles": titles}
+        facts = message.facts(h.event) | {"listing_titles": titles}
         for party in message.parties(h.event):
             await self._queue(h.tx, self._targeted(h, message, party, facts))
 
@@ -63,9 +63,14 @@ class Intake:
         titles = await self._repos.notices.titles(notice.listing_ids[:1])
         return notice.model_copy(update={"title": titles.get(notice.listing_ids[0], "")})
 
-    async def _titles(self, listing_ids: tuple[str, ...]) -> dict[str, str]:
+    async def _titles(self, listing_ids: tuple[str, ...]) -> list[dict[str, str]]:
+        """`[{listing_id, title}]`, not a dict: a listing id (`$where`, `a.b`) must never
+        become a MongoDB field name. The renderer turns it into `titles[listing_id]`."""
         known = await self._repos.notices.titles(listing_ids)
-        return {listing_id: known.get(listing_id, listing_id) for listing_id in listing_ids}
+        return [
+            {"listing_id": listing_id, "title": known.get(listing_id, listing_id)}
+            for listing_id in listing_ids
+        ]
 
     def _alert(self, h: Handling[Event], notice: Notice, subscriber: Subscription) -> Delivery:
         recipient = subscription(subscriber.subscription_id)

@@ -33,7 +33,15 @@ from fastapi.routing import iter_route_contexts
 
 from tests.hostile.apps import SERVICES, ServiceSpec, build_app, running
 from tests.hostile.probes import raw_producer
-from tests.hostile.worlds import DUTY, SCORE, WORLDS, Who, World, nomination_body
+from tests.hostile.worlds import (
+    DUTY,
+    SCORE,
+    WORLDS,
+    Who,
+    World,
+    event_plan,
+    nomination_body,
+)
 from tests.integration.awards.story import CATEGORY, programme_body
 from tests.integration.listings.flows import offer_body, org_body
 
@@ -322,12 +330,113 @@ AWARDS = [
     ),
 ]
 
-# TODO(lead): matching's connection events (`/v1/connection-events…`: announce, change, cancel,
-# close, register, cancel a registration, meeting requests, accept/decline, schedule, pin, swap,
-# outcomes) were still being finished when this table was written: they need rows (brokers for
-# the event's lifecycle and schedule; the registering / requesting / requested org for its own
-# registration and requests) and a world with an announced event. Until then
-# `test_the_policy_table_names_every_mutating_route[matching]` fails by design, naming them.
+CE = "/v1/connection-events"
+
+
+def in_event(w: World, *rest: str, event: str = "event") -> str:
+    return "/".join((CE, w.ids[event], *rest))
+
+
+CONNECTION_EVENTS = [
+    Rule("POST", CE, frozenset({BROKER}), lambda w: Call(CE, event_plan()), "broker"),
+    Rule(
+        "PATCH",
+        f"{CE}/{{event_id}}",
+        frozenset({BROKER}),
+        lambda w: Call(in_event(w), {"venue": "Khách sạn Indochine, TP Kon Tum"}),
+        "broker",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/cancel",
+        frozenset({BROKER}),
+        lambda w: Call(in_event(w, "cancel", event="doomed"), {"reason": "Mưa lũ, hoãn sự kiện."}),
+        "broker",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/close",
+        frozenset({BROKER}),
+        lambda w: Call(in_event(w, "close"), {"mous_signed": 2}),
+        "broker (before the event starts: 409 connection_event.started)",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/registrations",
+        frozenset({OWNER, OTHER}),
+        lambda w: Call(
+            in_event(w, "registrations", event="fresh"),
+            {"role": "supplier", "listing_ids": [w.ids["offer"]], "max_meetings": 6},
+        ),
+        "any org, with its own published listings (another's: 422 body.listing_ids)",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/participants/{{organization_id}}/cancel",
+        frozenset({OWNER, BROKER}),
+        lambda w: Call(in_event(w, "participants", w.ids["org"], "cancel", event="spare")),
+        "the participant itself or a broker",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/meeting-requests",
+        frozenset({OWNER, OTHER}),
+        lambda w: Call(
+            in_event(w, "meeting-requests"),
+            {"to_organization_id": w.ids["unasked"], "reason": "Muốn giới thiệu máy sấy lạnh."},
+        ),
+        "any org; a registered participant only (else 409 participant.registered)",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/meeting-requests/{{request_id}}/accept",
+        frozenset({OWNER}),
+        lambda w: Call(in_event(w, "meeting-requests", w.ids["to_accept"], "accept")),
+        "the organisation asked",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/meeting-requests/{{request_id}}/decline",
+        frozenset({OWNER}),
+        lambda w: Call(in_event(w, "meeting-requests", w.ids["to_decline"], "decline")),
+        "the organisation asked",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/schedule",
+        frozenset({BROKER}),
+        lambda w: Call(in_event(w, "schedule")),
+        "broker (a re-run keeps the pins)",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/meetings/{{meeting_id}}/pin",
+        frozenset({BROKER}),
+        lambda w: Call(in_event(w, "meetings", w.ids["meeting"], "pin"), {"slot": 3, "table": 2}),
+        "broker",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/meetings/swap",
+        frozenset({BROKER}),
+        lambda w: Call(
+            in_event(w, "meetings", "swap"), {"meeting_ids": [w.ids["meeting"], w.ids["meeting_2"]]}
+        ),
+        "broker",
+    ),
+    Rule(
+        "POST",
+        f"{CE}/{{event_id}}/meetings/{{meeting_id}}/outcomes",
+        frozenset({OWNER, BROKER}),
+        lambda w: Call(
+            in_event(w, "meetings", w.ids["meeting"], "outcomes"),
+            {"outcome": "follow_up_wanted", "organization_id": w.ids["org"]},
+        ),
+        "either participant, for its own side; a broker naming the side (before the meeting "
+        "starts: 409)",
+    ),
+]
+
 MATCHING = [
     Rule(
         "POST",
@@ -353,6 +462,7 @@ MATCHING = [
         ),
         "a broker or either party",
     ),
+    *CONNECTION_EVENTS,
 ]
 
 POLICY: dict[str, list[Rule]] = {

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiokafka import AIOKafkaProducer
 
@@ -279,11 +280,14 @@ async def nominate(
 
 async def matching_world(service: Running, producer: AIOKafkaProducer) -> World:
     """An offer of A (owner) and two demands of B, published on Kafka; a broker's proposal for
-    each pair; both answered interested on the first, which opened an introduction."""
+    each pair; both answered interested on the first, which opened an introduction. Four more
+    seekers with a demand each, and the connection events of `techmart`."""
     owner, seeker, other = new_id("org"), new_id("org"), new_id("org")
     offer = drying_offer(new_id("lst"), owner=owner)
     demands = [software_demand(new_id("lst"), owner=seeker) for _ in range(2)]
-    listings = [ListingPublished(listing_id=x.listing_id, listing=x) for x in (offer, *demands)]
+    more = [software_demand(new_id("lst"), owner=new_id("org")) for _ in range(4)]
+    snapshots = (offer, *demands, *more)
+    listings = [ListingPublished(listing_id=x.listing_id, listing=x) for x in snapshots]
     await send_samples(producer, *map(sample_of, listings))
     headers = callers(service, owner, other)
     proposed = [await propose(service, offer.listing_id, d.listing_id) for d in demands]
@@ -294,14 +298,17 @@ async def matching_world(service: Running, producer: AIOKafkaProducer) -> World:
             headers=service.bearer(f"user-{organization_id}", Role.org, org_id=organization_id),
         )
         assert answer.status_code == 200, answer.text
+    seekers = [(str(d.owner_organization_id), d.listing_id) for d in (demands[0], *more)]
     return World(
         headers,
         {
+            "org": owner,
             "offer": offer.listing_id,
             "demand": demands[0].listing_id,
             "unanswered": proposed[1],
             "introduction": introduction_id_of(proposed[0]),
-        },
+        }
+        | await techmart(service, owner, offer.listing_id, seekers),
     )
 
 
@@ -317,6 +324,105 @@ async def propose(service: Running, offer_id: str, demand_id: str) -> str:
 
     await eventually(created, "matching projected the listings", 60)
     return str(response[0].json()["match_id"])
+
+
+KON_TUM_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def event_plan(**changes: Any) -> dict[str, Any]:
+    """A techmart a week ahead, 08:00 Kon Tum time; registrations close two days before."""
+    start = (datetime.now(KON_TUM_TIME) + timedelta(days=7)).replace(
+        hour=8, minute=0, second=0, microsecond=0
+    )
+    return {
+        "title": "Techmart sâm Ngọc Linh và dược liệu Kon Tum",
+        "kind": "techmart",
+        "starts_at": start.isoformat(),
+        "ends_at": (start + timedelta(hours=9)).isoformat(),
+        "venue": "Trung tâm Hội nghị tỉnh, TP Kon Tum",
+        "focus_sectors": ["medicinal_herbs"],
+        "capacity": 10,
+        "registration_deadline": (start - timedelta(days=2)).isoformat(),
+        "slot_minutes": 20,
+        "slot_count": 4,
+        "tables": 2,
+    } | changes
+
+
+async def techmart(
+    service: Running, owner: str, offer_id: str, seekers: list[tuple[str, str]]
+) -> dict[str, str]:
+    """Announced connection events. `event`: A (supplier) and the five seekers registered; the
+    first two asked A, A accepted, the schedule placed both meetings (`meeting`, `meeting_2`);
+    the next two asked A and wait (`to_accept`, `to_decline`); the last (`unasked`) has no
+    request with A. `spare`: A registered (to leave). `fresh`: nobody registered. `doomed`: to
+    be cancelled."""
+    event, spare, fresh, doomed = [await announce(service) for _ in range(4)]
+    await register(service, event, owner, "supplier", offer_id)
+    await register(service, spare, owner, "supplier", offer_id)
+    for organization_id, demand_id in seekers:
+        await register(service, event, organization_id, "seeker", demand_id)
+    (first, _), (second, _), (third, _), (fourth, _), (fifth, _) = seekers
+    for organization_id in (first, second):
+        await answer(service, event, await ask(service, event, organization_id, owner), owner)
+    broker = service.bearer("broker-hostile", Role.broker)
+    scheduled = await service.http.post(f"/v1/connection-events/{event}/schedule", headers=broker)
+    assert scheduled.status_code == 200, scheduled.text
+    meetings = {m["seeker_id"]: m["meeting_id"] for m in scheduled.json()["meetings"]}
+    assert {first, second} <= meetings.keys(), f"requested meetings not placed: {meetings}"
+    return {
+        "event": event,
+        "spare": spare,
+        "fresh": fresh,
+        "doomed": doomed,
+        "unasked": fifth,
+        "meeting": meetings[first],
+        "meeting_2": meetings[second],
+        "to_accept": await ask(service, event, third, owner),
+        "to_decline": await ask(service, event, fourth, owner),
+    }
+
+
+async def announce(service: Running) -> str:
+    broker = service.bearer("broker-hostile", Role.broker)
+    announced = await service.http.post("/v1/connection-events", json=event_plan(), headers=broker)
+    assert announced.status_code == 201, announced.text
+    return str(announced.json()["event_id"])
+
+
+async def register(
+    service: Running, event_id: str, organization_id: str, role: str, listing_id: str
+) -> None:
+    """Retried while the listing is not projected yet (422 `body.listing_ids`)."""
+    url = f"/v1/connection-events/{event_id}/registrations"
+    body = {"role": role, "listing_ids": [listing_id], "max_meetings": 6}
+    headers = service.bearer(f"user-{organization_id}", Role.org, org_id=organization_id)
+
+    async def registered() -> bool:
+        response = await service.http.post(url, json=body, headers=headers)
+        assert response.status_code in (201, 422), response.text
+        return bool(response.status_code == 201)
+
+    await eventually(registered, f"{organization_id} registered for {event_id}", 60)
+
+
+async def ask(service: Running, event_id: str, sender: str, to: str) -> str:
+    """A meeting request from `sender` to `to`; its id."""
+    sent = await service.http.post(
+        f"/v1/connection-events/{event_id}/meeting-requests",
+        json={"to_organization_id": to, "reason": "Muốn tìm hiểu quy trình sấy lạnh sâm."},
+        headers=service.bearer(f"user-{sender}", Role.org, org_id=sender),
+    )
+    assert sent.status_code == 201, sent.text
+    return str(sent.json()["request_id"])
+
+
+async def answer(service: Running, event_id: str, request_id: str, asked: str) -> None:
+    accepted = await service.http.post(
+        f"/v1/connection-events/{event_id}/meeting-requests/{request_id}/accept",
+        headers=service.bearer(f"user-{asked}", Role.org, org_id=asked),
+    )
+    assert accepted.status_code == 200, accepted.text
 
 
 WORLDS = {

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from services.notifications.api.deps import DeliveryLogDep, StaffDep
+from services.notifications.api.deps import DeliveryLogDep, Offset, StaffDep
 from services.notifications.api.models import DeliveryRead
 from services.notifications.delivery.log import DeliveryNotFoundError
 from services.notifications.domain.deliveries import DeliveryStatus
@@ -24,7 +24,7 @@ async def delivery_log(
     source_event_id: Id = None,
     status: DeliveryStatus | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> list[DeliveryRead]:
     """Newest first: queued, sending, sent, failed (with the last error) and cancelled."""
     found = await log.page(subscriber_id, source_event_id, status, limit, offset)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from services.notifications.delivery.log import DeliveryLog
 from services.notifications.feeds import Feeds
@@ -31,3 +31,9 @@ SubscriptionsDep = Annotated[Subscriptions, Depends(_subscriptions)]
 DeliveryLogDep = Annotated[DeliveryLog, Depends(_delivery_log)]
 FeedsDep = Annotated[Feeds, Depends(_feeds)]
 StaffDep = Annotated[Principal, Depends(require(Role.broker, Role.admin))]
+
+MAX_OFFSET = 100_000
+"""Deeper than any real log; MongoDB's `skip` is an int64 and overflows beyond it (a 500)."""
+Offset = Annotated[
+    int, Query(ge=0, le=MAX_OFFSET, description=f"Rows to skip, at most {MAX_OFFSET:,}.")
+]

@@ -13,6 +13,12 @@ router = APIRouter(prefix="/feeds", tags=["feeds"])
 _CACHE = {"Cache-Control": "public, max-age=300"}
 
 
+class JSONFeedResponse(JSONResponse):
+    """JSON Feed's own media type, so that the OpenAPI document names what is served."""
+
+    media_type = "application/feed+json"
+
+
 @router.get("/atom.xml", response_class=Response)
 async def atom_feed(
     feeds: FeedsDep, sector: Sector | None = None, kind: NoticeKind | None = None
@@ -29,10 +35,10 @@ async def rss_feed(
     return Response(body, media_type="application/rss+xml", headers=_CACHE)
 
 
-@router.get("/feed.json", response_class=JSONResponse)
+@router.get("/feed.json", response_class=JSONFeedResponse)
 async def json_feed(
     feeds: FeedsDep, sector: Sector | None = None, kind: NoticeKind | None = None
-) -> JSONResponse:
+) -> JSONFeedResponse:
     """JSON Feed 1.1."""
     body = await feeds.json_feed(sector, kind)
-    return JSONResponse(body, media_type="application/feed+json", headers=_CACHE)
+    return JSONFeedResponse(body, headers=_CACHE)

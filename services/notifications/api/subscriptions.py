@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from services.notifications.api.deps import StaffDep, SubscriptionsDep
+from services.notifications.api.deps import Offset, StaffDep, SubscriptionsDep
 from services.notifications.api.models import (
     SubscriptionCreate,
     SubscriptionCreated,
@@ -50,7 +50,7 @@ async def list_subscriptions(
     _: StaffDep,
     status: SubscriptionStatus | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> list[SubscriptionRead]:
     found = await subscriptions.page(status, limit, offset)
     return [SubscriptionRead.of(s) for s in found]

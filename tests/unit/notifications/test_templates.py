@@ -37,11 +37,27 @@ def alert_context(**overrides: Any) -> dict[str, Any]:
     return notice.context() | COMMON
 
 
+TITLES = {"lst_sam_ngoc_linh": EVIL_TITLE, "lst_htx_dak_ha": "Sấy lạnh sâm Ngọc Linh"}
+
+
 def targeted_context(event: Event, role: str) -> dict[str, Any]:
+    """As a delivery stores it: titles as a list, listing ids are never field names."""
     message = TARGETED[event.ce_type]
-    titles = {"lst_sam_ngoc_linh": EVIL_TITLE, "lst_htx_dak_ha": "Sấy lạnh sâm Ngọc Linh"}
-    facts = message.facts(event) | {"titles": titles, "role": role, "counterpart": COUNTERPART}
+    titles = [{"listing_id": k, "title": v} for k, v in TITLES.items()]
+    facts = message.facts(event) | {
+        "listing_titles": titles,
+        "role": role,
+        "counterpart": COUNTERPART,
+    }
     return facts | COMMON
+
+
+def test_a_delivery_queued_with_a_titles_mapping_still_renders() -> None:
+    """Deliveries queued before titles were stored as a list keep their `titles` dict."""
+    event = match_proposed()
+    legacy = TARGETED[event.ce_type].facts(event) | {"titles": TITLES, "role": "demand"}
+    rendered = renderer.render("match_proposed", "vi", legacy | COMMON)
+    assert "Sấy lạnh sâm Ngọc Linh" in rendered.text
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
