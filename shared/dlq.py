@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,6 +13,8 @@ from shared.events.envelope import rfc3339
 from shared.topics import dlq_topic
 
 MAX_ERROR_MESSAGE: Final = 1000
+ORIGINAL_NAMES_HEADER: Final = "x-original-header-names"
+"""The original record's header names, in order (JSON array)."""
 B64_PREFIX: Final = "x-original-header-b64."
 """An original header whose value is not UTF-8 travels base64-encoded under this prefix."""
 REPLAY_HEADER: Final = "x-stx-replayed-from"
@@ -39,6 +42,7 @@ def dead_letter_headers(
     headers = _original_headers(record.headers)
     headers.update(
         {
+            ORIGINAL_NAMES_HEADER: json.dumps([name for name, _ in record.headers]),
             "x-error-class": error_class,
             "x-error-message": error_message[:MAX_ERROR_MESSAGE],
             "x-original-topic": record.topic,
@@ -63,7 +67,22 @@ def _original_headers(raw: Sequence[tuple[str, bytes | None]]) -> dict[str, str]
 
 
 def restore_original_headers(dead: dict[str, bytes]) -> list[tuple[str, bytes]]:
-    """The headers of the original record, from a dead-letter record's headers (for replay)."""
+    """The headers of the original record, in order and byte for byte, from a dead-letter
+    record's headers (for replay). The producer may have added headers of its own to the dead
+    letter; only the names listed in `x-original-header-names` are the original's."""
+    names = dead.get(ORIGINAL_NAMES_HEADER)
+    if names is not None:
+        return [(name, _original_value(dead, name)) for name in json.loads(names)]
+    return _restore_without_names(dead)
+
+
+def _original_value(dead: dict[str, bytes], name: str) -> bytes:
+    encoded = dead.get(B64_PREFIX + name)
+    return base64.b64decode(encoded) if encoded is not None else dead.get(name, b"")
+
+
+def _restore_without_names(dead: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """Dead letters written before the names were recorded: everything but our own headers."""
     restored: list[tuple[str, bytes]] = []
     for name, value in dead.items():
         if name.startswith(B64_PREFIX):

@@ -93,7 +93,8 @@ class BrokerSender:
     async def send_raw(
         self, topic: str, key: bytes | None, value: bytes | None, headers: dict[str, str]
     ) -> None:
-        await self._broker.publish(value or b"", topic, key=key, headers=headers)
+        # A tombstone (value None) stays a tombstone: faststream sends a keyed None as such.
+        await self._broker.publish(value, topic, key=key, headers=headers)
 
 
 async def _tolerant_parser(record: ConsumerRecord[Any, Any], original: Any) -> Any:

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+from aiokafka.errors import (
+    CoordinatorLoadInProgressError,
+    CoordinatorNotAvailableError,
+    NotCoordinatorError,
+)
 
 from shared.settings import ServiceSettings
 
 CLIENT_ID: Final = "stx-ops"
 _FETCH_TIMEOUT_MS: Final = 1000
+_COORDINATOR_ATTEMPTS: Final = 20
+_COORDINATOR_ERRORS: Final = (
+    CoordinatorNotAvailableError,
+    CoordinatorLoadInProgressError,
+    NotCoordinatorError,
+)
+T = TypeVar("T")
 Ranges = dict[TopicPartition, tuple[int, int]]
 """Per partition: first offset to read, offset to stop before."""
 
@@ -116,3 +129,16 @@ async def read_ranges(
         for tp in list(todo):
             if await client.position(tp) >= todo[tp][1]:
                 del todo[tp]
+
+
+async def with_coordinator(call: Callable[[], Awaitable[T]]) -> T:
+    """Group requests fail while the group coordinator is elected or loaded (e.g. on a fresh
+    cluster, whose first group request creates `__consumer_offsets`): retry for a while."""
+    for attempt in range(_COORDINATOR_ATTEMPTS):
+        try:
+            return await call()
+        except _COORDINATOR_ERRORS:
+            if attempt == _COORDINATOR_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(min(0.1 * 2**attempt, 1.0))
+    raise AssertionError("unreachable")

@@ -7,6 +7,7 @@ from typing import Any
 
 from aiokafka import TopicPartition
 from aiokafka.coordinator.protocol import ConsumerProtocolMemberAssignment
+from aiokafka.errors import for_code
 from pydantic import BaseModel, Field, computed_field
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -75,7 +76,9 @@ async def group_lag(admin: Any, client: Any, group: str) -> GroupLag:
     state, owners = await _describe(admin, group)
     committed = {
         tp: meta.offset
-        for tp, meta in (await admin.list_consumer_group_offsets(group)).items()
+        for tp, meta in (
+            await kafka.with_coordinator(lambda: admin.list_consumer_group_offsets(group))
+        ).items()
         if meta.offset >= 0
     }
     tps = sorted(set(committed) | set(owners))
@@ -100,14 +103,21 @@ async def group_lag(admin: Any, client: Any, group: str) -> GroupLag:
 
 async def _describe(admin: Any, group: str) -> tuple[str, dict[TopicPartition, str]]:
     """The group's state and which member holds each partition (one request per group)."""
-    [response] = await admin.describe_consumer_groups([group])
-    [described] = response.to_object()["groups"]
+    described = await kafka.with_coordinator(lambda: _describe_once(admin, group))
     owners: dict[TopicPartition, str] = {}
     for member in described["members"]:
         name = f"{member['client_id']}@{member['client_host'].lstrip('/')}"
         for tp in _assigned(member["member_assignment"]):
             owners[tp] = name
     return described["state"] or "Dead", owners
+
+
+async def _describe_once(admin: Any, group: str) -> dict[str, Any]:
+    [response] = await admin.describe_consumer_groups([group])
+    [described] = response.to_object()["groups"]
+    if described["error_code"]:
+        raise for_code(described["error_code"])(f"describing group {group}")
+    return dict(described)
 
 
 def _assigned(raw: bytes) -> list[TopicPartition]:

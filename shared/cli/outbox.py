@@ -60,7 +60,10 @@ def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
 async def run(args: argparse.Namespace, settings: OpsSettings) -> int:
     services = args.service or list(SERVICES)
     client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(
-        settings.mongodb_url.get_secret_value(), tz_aware=True, appname="stx-ops"
+        settings.mongodb_url.get_secret_value(),
+        tz_aware=True,
+        appname="stx-ops",
+        serverSelectionTimeoutMS=10_000,
     )
     try:
         backlogs = [

@@ -12,6 +12,20 @@ from shared.cli.dlq.records import Selection, parse_coordinate, parse_offsets, p
 from shared.topics import SERVICES
 
 _SERVICE: Final = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+REPLAY_HELP: Final = """\
+Re-publish the original record of each selected dead letter to its original topic
+(x-original-topic): the same key, value and headers (base64-kept ones decoded), plus
+`x-stx-replayed-from: stx.dlq.<service>/<partition>/<offset>`, with an idempotent producer
+(acks=all).
+
+Replaying is idempotent: once the broker acknowledged a record, it is recorded in the commits of
+the consumer group `<prefix>.ops.dlq-replay.<service>`, so a second replay sends nothing again,
+and records a filter passed over stay replayable later. Consumers de-duplicate on ce_id anyway."""
+REPLAY_EXAMPLES: Final = """\
+examples:
+  stx dlq replay matching --error-class KeyError --since 1d --dry-run
+  stx dlq replay matching --error-class KeyError --since 1d
+  stx dlq replay listings --offset 0:1200-1250"""
 
 
 def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -66,7 +80,8 @@ def _replay_parser(actions: Any, parents: list[argparse.ArgumentParser]) -> None
         "replay",
         parents=parents,
         help="re-publish original records to their topics, once",
-        description=replay.__doc__,
+        description=REPLAY_HELP,
+        epilog=REPLAY_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("target", nargs="?", metavar="SERVICE")

@@ -102,7 +102,7 @@ class ReplayReport(BaseModel):
 async def run(args: argparse.Namespace, settings: OpsSettings) -> int:
     [service] = args.services
     with output.progress(quiet=args.json) as steps:
-        [scanned] = await scan(settings, [service], steps, from_ledger=True)
+        [scanned] = await scan(settings, [service], steps)
         if not scanned.exists:
             output.stderr().print(f"[red]{scanned.topic} does not exist on the cluster[/]")
             return 1

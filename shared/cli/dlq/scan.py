@@ -42,18 +42,17 @@ async def scan(
     services: Iterable[str],
     steps: Steps,
     since: datetime | None = None,
-    from_ledger: bool = False,
 ) -> list[Scanned]:
     """Each service's dead letters, with their replay ledgers.
 
-    `since` skips older records by timestamp; `from_ledger` starts after what was replayed.
+    Dead-letter topics are small (30 days of failures): they are read from the start, or from
+    `since` (by record timestamp), so counts of what was replayed before are exact.
     """
     async with kafka.admin_client(settings) as admin, kafka.consumer(settings) as client:
         scans = [await _prepare(settings, admin, client, service) for service in services]
         ranges: kafka.Ranges = {}
         for scanned in scans:
-            floors = {tp: ledger.watermark for tp, ledger in scanned.ledgers.items()}
-            ranges |= await _ranges(client, scanned.ends, since, floors if from_ledger else {})
+            ranges |= await _ranges(client, scanned.ends, since)
         await _read(client, scans, ranges, steps)
     return scans
 
@@ -85,7 +84,9 @@ async def _prepare(settings: ServiceSettings, admin: Any, client: Any, service: 
 async def load_ledgers(
     admin: Any, group: str, ends: Mapping[TopicPartition, int]
 ) -> dict[TopicPartition, Ledger]:
-    committed = await admin.list_consumer_group_offsets(group, partitions=list(ends))
+    committed = await kafka.with_coordinator(
+        lambda: admin.list_consumer_group_offsets(group, partitions=list(ends))
+    )
     ledgers = {}
     for tp, end in ends.items():
         meta = committed.get(tp)
@@ -99,7 +100,6 @@ async def _ranges(
     client: Any,
     ends: Mapping[TopicPartition, int],
     since: datetime | None,
-    floors: Mapping[TopicPartition, int],
 ) -> kafka.Ranges:
     if not ends:
         return {}
@@ -107,7 +107,7 @@ async def _ranges(
     if since is not None:
         found = await client.offsets_for_times({tp: int(since.timestamp() * 1000) for tp in ends})
         starts = {tp: found[tp].offset if found.get(tp) else ends[tp] for tp in ends}
-    return {tp: (max(starts[tp], floors.get(tp, 0)), end) for tp, end in ends.items()}
+    return {tp: (starts[tp], end) for tp, end in ends.items()}
 
 
 def _size(ranges: kafka.Ranges) -> int:

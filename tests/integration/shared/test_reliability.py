@@ -11,6 +11,7 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from pymongo import AsyncMongoClient
 
+from shared.dlq import restore_original_headers
 from shared.events.envelope import to_record
 from shared.outbox import OUTBOX
 from shared.topics import dlq_topic
@@ -153,6 +154,8 @@ async def test_malformed_and_invalid_records_land_in_the_dlq_and_the_next_is_app
     assert {"x-original-partition", "x-original-offset", "x-failed-at"} <= set(not_json)
     assert b"quantity" in reasons[invalid_payload]["x-error-message"]
     assert reasons[b"\xff not utf-8"]["x-original-header-b64.x-note"] == b"//4="
+    replayable = next(r for r in dead if r.value == b"\xff not utf-8")
+    assert restore_original_headers(dict(replayable.headers)) == bad_utf8_header
     assert await consumer.applied() == {"ok": 1}
 
 
