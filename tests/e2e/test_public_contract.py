@@ -13,12 +13,14 @@ API, and then:
    header or value of any record on a public topic, while the internal contacts topic does
    hold them (so the scan demonstrably catches them).
 
-Other tests of the session share the topics; their records are privacy-scanned too, but only
-reported (a warning), not failed, when they break the contract: some are deliberately broken.
+Other tests of the session share the topics. Their records are checked too but only reported
+(a warning) when they break the contract, since some are broken on purpose (hostile input);
+the privacy scan fails on any record that claims a service as its source, whoever ran it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import time
@@ -51,7 +53,10 @@ SHOWN = 15
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 SOURCE = re.compile(rf"^/stx/[a-z0-9-]+/({'|'.join(SERVICES)})$")
 
-EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
+# Both patterns can only start where a run of their characters starts and are bounded in
+# length, so scanning stays linear on hostile megabyte strings (an unbounded `[\w.]+@` is
+# quadratic on a long run without an "@").
+EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,256}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 PHONE = re.compile(
     r"(?<![\w+])"  # not inside a word or a longer number
     r"(?:(?:\+|00)?\s?84|\(?0)"  # (+)84, or a leading 0 (also in brackets: "(0260)")
@@ -185,6 +190,14 @@ class Contract:
         schemas = [json.loads(p.read_text("utf-8")) for p in sorted(SCHEMAS_DIR.glob("*.json"))]
         return cls({s["$id"]: s for s in schemas}, frozenset(s["x-ce-type"] for s in schemas))
 
+    def validator(self, schema_id: str) -> Draft202012Validator:
+        return _validator(json.dumps(self.by_id[schema_id]))
+
+
+@functools.cache
+def _validator(schema: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads(schema), format_checker=FORMATS)
+
 
 def _format_checker() -> FormatChecker:
     """jsonschema's checkers, plus ``date-time`` (skipped silently unless rfc3339-validator is
@@ -246,10 +259,10 @@ def _payload_problems(record: Record, h: dict[str, str], contract: Contract) -> 
         yield f"schema {schema['$id']} is for {schema['x-ce-type']} on {schema['x-topic']}"
     try:
         payload = json.loads(record.value or b"")
-    except ValueError as exc:
-        yield f"value is not JSON: {exc}"
+    except (ValueError, RecursionError) as exc:
+        yield f"value is not JSON: {type(exc).__name__} {str(exc)[:100]}"
         return
-    error = best_match(Draft202012Validator(schema, format_checker=FORMATS).iter_errors(payload))
+    error = best_match(contract.validator(schema["$id"]).iter_errors(payload))
     if error is not None:
         yield f"{schema['$id']}: {error.json_path}: {error.message[:200]}"
 
@@ -385,10 +398,26 @@ def test_the_cloudevents_sdk_reads_each_record_as_the_event_its_headers_describe
 
 
 def test_no_email_or_phone_number_on_any_public_topic(public: Topics, contacts: Topics) -> None:
+    """Every record is scanned. A hit fails the test when the record claims to come from an STX
+    service (``ce_source`` ``/stx/<deployment>/<service>``, as every record our envelope writes
+    does: this run's services and those other tests run in-process); records that test
+    harnesses write themselves (no CloudEvents headers, or a source such as
+    ``/stx/hostile/corpus``, which plants a ``stx.contact.updated`` on a public topic on
+    purpose) are reported as a warning."""
     assert len(public.ours()) > 0, "nothing produced by this run to scan"
-    leaks = [f"{r.where} from {r.header('ce_source')}: {hit}" for r in public.records
-             for hit in personal_data_in(r)]  # fmt: skip
+    leaks: list[str] = []
+    planted: list[str] = []
+    for record in public.records:
+        source = record.header("ce_source") or ""
+        found = [f"{record.where} from {source!r}: {hit}" for hit in personal_data_in(record)]
+        (leaks if SOURCE.match(source) else planted).extend(found)
     assert not leaks, f"{len(leaks)} personal data on public topics:\n{_shown(leaks)}"
+    if planted:
+        warnings.warn(
+            f"{len(planted)} personal data in records test harnesses wrote on public topics "
+            f"(not produced by a service):\n{_shown(planted)}",
+            stacklevel=1,
+        )
 
     # The same scan does find them where they belong, so a leak could not slip past it.
     ours = [r for r in contacts.ours() if r.header("ce_type") == "stx.contact.updated"]
@@ -466,6 +495,17 @@ def test_the_privacy_scan_patterns(text: str, kind: str | None) -> None:
     assert found == ([kind] if kind else []), text
 
 
+def test_the_privacy_scan_stays_fast_on_hostile_values() -> None:
+    """Other tests put megabyte strings and deep nesting on the public topics."""
+    huge = ["a" * 2_000_000, "0" * 2_000_000, "a." * 1_000_000, "9 " * 1_000_000 + "x"]
+    deep = b"[" * 50_000 + b"]" * 50_000
+    started = time.monotonic()
+    for value in [json.dumps({"x": text}).encode() for text in huge] + [deep]:
+        record = Record("stx.listings.v1", 0, 0, None, value, ())
+        assert not list(personal_data_in(record))
+    assert time.monotonic() - started < 10
+
+
 def personal_data_in(record: Record) -> Iterator[str]:
     """E-mail addresses and phone numbers in the key, header names/values and in every
     string (and object key) of the JSON value; a value that is not JSON is scanned as text.
@@ -476,7 +516,7 @@ def personal_data_in(record: Record) -> Iterator[str]:
         yield from _hits(where, (raw or b"").decode("utf-8", "replace"))
     try:
         value = json.loads(record.value or b"null")
-    except ValueError:
+    except (ValueError, RecursionError):
         yield from _hits("value", (record.value or b"").decode("utf-8", "replace"))
         return
     for path, text in _strings(value, "$"):
@@ -490,12 +530,15 @@ def _hits(where: str, text: str) -> Iterator[str]:
 
 
 def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield f"{path} (key)", str(key)
-            yield from _strings(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, f"{path}[{index}]")
+    """Every string and object key, with its path; iterative, for hostile nesting depths."""
+    pending: list[tuple[object, str]] = [(value, path)]
+    while pending:
+        node, where = pending.pop()
+        if isinstance(node, str):
+            yield where, node
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                yield f"{where} (key)", str(key)
+                pending.append((item, f"{where}.{key}"))
+        elif isinstance(node, list):
+            pending.extend((item, f"{where}[{i}]") for i, item in enumerate(node))
