@@ -12,9 +12,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 UP_ARGS ?=
+CHAOS_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: help install run down test lint fmt bench contract constraints clean distclean deploy-tools check-deploy contract-tools
+.PHONY: help install run down test lint fmt bench contract constraints clean distclean deploy-tools check-deploy contract-tools chaos
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -72,6 +73,9 @@ tests/contract/asyncapi/node_modules/.installed: tests/contract/asyncapi/package
 	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm; }
 	npm ci --prefix tests/contract/asyncapi --no-audit --no-fund --ignore-scripts
 	touch $@
+
+chaos: install ## fault injection: kill -9 each service, stop Kafka and SecantusDB 20 s mid-workload; fails on any lost/duplicated effect (CHAOS_ARGS="--pairs-per-fault 5")
+	$(PY) -m tests.chaos $(CHAOS_ARGS)
 
 contract: install ## regenerate docs/schemas and docs/asyncapi from the event models
 	$(PY) -m shared.contract generate

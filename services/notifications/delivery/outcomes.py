@@ -43,11 +43,17 @@ class Outcomes:
         return await self._deliveries.claim_due(now, lease_until)
 
     async def settle_abandoned(self, now: datetime, limit: int) -> None:
+        released = await self._deliveries.release_unstarted(now)
+        if released:
+            log.warning("notification_claims_released", count=released)
         for delivery in await self._deliveries.abandoned(now, limit):
             failed, events = delivery.in_doubt(now)
             if await self._record(failed, events, claimed_before=now):
                 log.error("notification_in_doubt", delivery_id=delivery.delivery_id)
                 DELIVERIES.labels(delivery.channel.value, DeliveryOutcome.FAILED.value).inc()
+
+    async def send_started(self, delivery: Delivery, now: datetime) -> None:
+        await self._deliveries.mark_send_started(delivery.delivery_id, now)
 
     async def delivered(self, delivery: Delivery, where: Destination, now: datetime) -> None:
         done, events = delivery.delivered(now)

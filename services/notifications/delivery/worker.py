@@ -1,11 +1,12 @@
 """The delivery worker: claim a due delivery → resolve → send → record the outcome.
 
 Exactly one delivery per (event, recipient, channel): the intent is stored (unique id) before
-anything is sent; a claim marks it `sending` with a lease; the outcome and its public event are
-written in one transaction after the peer answered. A process that dies between the peer's
-acceptance and that write leaves the claim to expire: the delivery is then marked `failed` /
-`in_doubt` instead of being sent again (README: the remaining window). A graceful stop lets the
-send in flight finish and be recorded.
+anything is sent; a claim marks it `sending` with a lease, and `send_started_at` is written just
+before the peer is contacted; the outcome and its public event are written in one transaction
+after the peer answered. An expired claim that never started a send (the store failed first) is
+queued again; one that did start (the process died between the peer's acceptance and that
+write) is marked `failed` / `in_doubt` instead of being sent again (README: the remaining
+window). A graceful stop lets the send in flight finish and be recorded.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class DeliveryWorker:
         if isinstance(extra, NotYet):
             await self._wait(delivery, extra.reason)
             return
+        await self._outcomes.send_started(delivery, self._clock())
         failure = await self._senders.send(delivery, where, extra)
         if failure is None:
             await self._outcomes.delivered(delivery, where, self._clock())

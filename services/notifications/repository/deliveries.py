@@ -53,15 +53,42 @@ class DeliveryRepository:
         """Take the most overdue queued delivery; it stays `sending` until its outcome is saved."""
         doc = await self._deliveries.find_one_and_update(
             {"status": DeliveryStatus.QUEUED.value, "next_attempt_at": {"$lte": now}},
-            {"$set": {"status": DeliveryStatus.SENDING.value, "claimed_until": lease_until}},
+            {
+                "$set": {"status": DeliveryStatus.SENDING.value, "claimed_until": lease_until},
+                "$unset": {"send_started_at": ""},
+            },
             sort=[("next_attempt_at", ASCENDING)],
             return_document=ReturnDocument.AFTER,
         )
         return _delivery(doc) if doc else None
 
+    async def mark_send_started(self, delivery_id: str, now: datetime) -> None:
+        """Written just before talking to the peer: from here on, an expired claim is in doubt."""
+        await self._deliveries.update_one(
+            {"_id": delivery_id, "status": DeliveryStatus.SENDING.value},
+            {"$set": {"send_started_at": now}},
+        )
+
+    async def release_unstarted(self, now: datetime) -> int:
+        """Expired claims that never reached the peer (e.g. the store failed first): queue them
+        again — nothing was sent, so sending now cannot duplicate."""
+        result = await self._deliveries.update_many(
+            {
+                "status": DeliveryStatus.SENDING.value,
+                "claimed_until": {"$lt": now},
+                "send_started_at": {"$exists": False},
+            },
+            {"$set": {"status": DeliveryStatus.QUEUED.value}, "$unset": {"claimed_until": ""}},
+        )
+        return result.modified_count
+
     async def abandoned(self, now: datetime, limit: int) -> list[Delivery]:
-        """Claimed by a process that never recorded the outcome (it died mid-send)."""
-        query = {"status": DeliveryStatus.SENDING.value, "claimed_until": {"$lt": now}}
+        """Claimed by a process that died after starting to send and before the outcome."""
+        query = {
+            "status": DeliveryStatus.SENDING.value,
+            "claimed_until": {"$lt": now},
+            "send_started_at": {"$exists": True},
+        }
         return [_delivery(d) async for d in self._deliveries.find(query).limit(limit)]
 
     async def record(
@@ -79,7 +106,9 @@ class DeliveryRepository:
         if sent_to is not None:
             doc |= {"recipient_key": sent_to.recipient_key, "domain": sent_to.domain}
         result = await self._deliveries.update_one(
-            query, {"$set": doc, "$unset": {"claimed_until": ""}}, session=session
+            query,
+            {"$set": doc, "$unset": {"claimed_until": "", "send_started_at": ""}},
+            session=session,
         )
         return result.modified_count == 1
 
