@@ -126,7 +126,7 @@ def test_bad_payloads_are_rejected_with_the_reason(value: bytes, reason: str) ->
 
 def test_a_known_type_on_a_foreign_topic_is_invalid() -> None:
     record = to_record(_verified(), source="/s")
-    with pytest.raises(InvalidEventError, match="belongs on stx.organizations.v1"):
+    with pytest.raises(InvalidEventError, match=r"belongs on stx\.organizations\.v1"):
         parse_record(_headers(record.headers), record.value, topic="stx.connections.v1")
     assert parse_record(_headers(record.headers), record.value, topic=record.topic).data
 
