@@ -41,7 +41,10 @@ def register_handlers(consumer: EventConsumer, intake: Intake, address_book: Add
 
     async def on_organization_profile(h: Handling[Any]) -> None:
         e: _Profile = h.event
-        await address_book.record_name(e.organization_id, e.organization.name, h.tx.session)
+        profile = e.organization
+        await address_book.record_name(
+            e.organization_id, profile.name, h.tx.session, kind=profile.kind.value
+        )
 
     for profile in (OrganizationRegistered, OrganizationUpdated, OrganizationVerified):
         consumer.on(profile)(on_organization_profile)

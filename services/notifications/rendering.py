@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -46,6 +46,8 @@ class Renderer:
             vnd=vnd,
             local_date=self._local_date,
             local_time=self._local_time,
+            local_clock=self._local_clock,
+            day=day,
             listing_url=self.listing_url,
         )
 
@@ -83,6 +85,9 @@ class Renderer:
     def _local_time(self, moment: str | datetime) -> str:
         return self._local(moment).strftime("%H:%M %d/%m/%Y")
 
+    def _local_clock(self, moment: str | datetime) -> str:
+        return self._local(moment).strftime("%H:%M")
+
 
 def _titles(context: dict[str, Any]) -> dict[str, Any]:
     """`titles[listing_id]` for the templates, from the stored `listing_titles` list (listing
@@ -95,3 +100,9 @@ def _titles(context: dict[str, Any]) -> dict[str, Any]:
 def vnd(amount: int | None) -> str:
     """`1.200.000.000 ₫`: Vietnamese grouping with dots."""
     return f"{amount or 0:,}".replace(",", ".") + " ₫"
+
+
+def day(value: str | date) -> str:
+    """A calendar date (no time zone involved) as `dd/mm/yyyy`."""
+    parsed = date.fromisoformat(value) if isinstance(value, str) else value
+    return parsed.strftime("%d/%m/%Y")

@@ -14,7 +14,7 @@ from typing import Any
 from services.notifications.delivery.webhook import cloudevent_of
 from services.notifications.domain.deliveries import Delivery, Purpose, delivery_id
 from services.notifications.domain.notices import Notice, NoticeKind, notice_of
-from services.notifications.domain.recipients import RecipientRef, subscription
+from services.notifications.domain.recipients import RecipientRef, organization, subscription
 from services.notifications.domain.subscriptions import Subscription
 from services.notifications.domain.targeted import TARGETED, Party, TargetedMessage
 from services.notifications.metrics import QUEUED
@@ -53,8 +53,15 @@ class Intake:
             return
         titles = await self._titles(message.listings(h.event))
         facts = message.facts(h.event) | {"listing_titles": titles}
-        for party in message.parties(h.event):
+        for party in [*message.parties(h.event), *await self._audience(message)]:
             await self._queue(h.tx, self._targeted(h, message, party, facts))
+
+    async def _audience(self, message: TargetedMessage) -> list[Party]:
+        """Organisations of the message's audience kind known when the event is consumed."""
+        if message.audience is None:
+            return []
+        members = await self._repos.address_book.of_kind(message.audience.value)
+        return [Party(organization(member), message.audience.value) for member in members]
 
     async def _with_title(self, notice: Notice) -> Notice:
         """A deal is announced under its offer's public title."""
@@ -92,7 +99,7 @@ class Intake:
             message.template,
             facts | {"role": party.role},
         )
-        return intent.model_copy(update={"counterpart": party.counterpart})
+        return intent.model_copy(update={"counterpart": party.counterpart, "named": party.named})
 
     def _intent(
         self,

@@ -150,4 +150,4 @@ class DeliveryRead(BaseModel):
 
     @classmethod
     def of(cls, delivery: Delivery) -> DeliveryRead:
-        return cls.model_validate(delivery.model_dump(exclude={"context", "counterpart"}))
+        return cls.model_validate(delivery.model_dump(exclude={"context", "counterpart", "named"}))

@@ -77,6 +77,11 @@ class Destinations:
             "phone": contact.phone,
         }
 
+    async def name_of(self, recipient: RecipientRef) -> str | None:
+        """An organisation's public name, or None while it is not known (nobody waits for it)."""
+        organization_id = await self._organization_of(recipient)
+        return await self._address_book.name(organization_id) if organization_id else None
+
     async def _organization_of(self, recipient: RecipientRef) -> str | None:
         if recipient.kind is RecipientKind.ORGANIZATION:
             return recipient.id

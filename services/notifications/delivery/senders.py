@@ -10,7 +10,9 @@ from services.notifications.delivery.destinations import Destination
 from services.notifications.delivery.email import compose
 from services.notifications.delivery.smtp import SmtpSender
 from services.notifications.delivery.webhook import WebhookSender
+from services.notifications.domain.attachments import Attachment
 from services.notifications.domain.deliveries import Delivery, Purpose, SendFailure
+from services.notifications.domain.targeted import TARGETED
 from services.notifications.links import Links
 from services.notifications.rendering import Renderer
 from shared.events.notifications import NotificationChannel
@@ -66,5 +68,14 @@ class Senders:
             to=where.address,
             delivery_id=delivery.delivery_id,
             unsubscribe_url=unsubscribe_url,
+            attachments=_attachments(delivery),
         )
         return await self._smtp.send(message)
+
+
+def _attachments(delivery: Delivery) -> list[Attachment]:
+    """Files of a targeted message (a meeting's `.ics`), built from the facts it stored."""
+    message = TARGETED.get(delivery.source_event_type)
+    if delivery.purpose is not Purpose.TARGETED or message is None:
+        return []
+    return message.attachments(delivery.context)

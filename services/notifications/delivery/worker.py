@@ -99,10 +99,13 @@ class DeliveryWorker:
             await self._outcomes.failed(delivery, failure, self._clock(), self._retry, jitter)
 
     async def _extra_facts(self, delivery: Delivery) -> dict[str, Any] | NotYet:
+        extra: dict[str, Any] = {}
+        if delivery.named is not None:
+            extra["counterpart_name"] = await self._destinations.name_of(delivery.named)
         if delivery.counterpart is None:
-            return {}
+            return extra
         card = await self._destinations.counterpart(delivery.counterpart)
-        return card if isinstance(card, NotYet) else {"counterpart": card}
+        return card if isinstance(card, NotYet) else extra | {"counterpart": card}
 
     async def _wait(self, delivery: Delivery, reason: str) -> None:
         now = self._clock()

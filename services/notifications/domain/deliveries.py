@@ -82,6 +82,8 @@ class Delivery(BaseModel):
     template: str
     context: dict[str, Any]
     counterpart: RecipientRef | None = None
+    named: RecipientRef | None = None
+    """Whose public name the message shows (`counterpart_name`, None when unknown)."""
     status: DeliveryStatus = DeliveryStatus.QUEUED
     attempts: int = 0
     next_attempt_at: datetime

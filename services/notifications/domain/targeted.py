@@ -10,11 +10,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from services.notifications.domain.attachments import (
+    Attachment,
+    meeting_invitation,
+    no_attachments,
+)
 from services.notifications.domain.recipients import RecipientRef, listing_owner, organization
+from shared.events.awards import AwardGranted, AwardProgrammeOpened
 from shared.events.base import Event
+from shared.events.connection_events import MeetingRequestSent, MeetingScheduled
 from shared.events.connections import IntroductionOpened
 from shared.events.listings import ListingReturned
 from shared.events.matches import MatchAccepted, MatchProposed
+from shared.events.vocabulary import OrganizationKind
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,9 @@ class Party:
     """`owner`, `offer` (the supplier side) or `demand` (the seeker side)."""
     counterpart: RecipientRef | None = None
     """Whose contact details the message reveals (only once both sides agreed)."""
+    named: RecipientRef | None = None
+    """Whose public organisation name the message shows, if known when sent (no contact
+    details, and the message does not wait for it)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,10 @@ class TargetedMessage:
     facts: Callable[[Event], dict[str, Any]]
     listings: Callable[[Event], tuple[str, ...]]
     """Listings whose public titles the message names."""
+    attachments: Callable[[Mapping[str, Any]], list[Attachment]] = no_attachments
+    """Files built from the stored facts when the e-mail is sent."""
+    audience: OrganizationKind | None = None
+    """Organisations of this kind (known from `stx.organizations.v1`) receive it too."""
 
 
 def _owner(org_id: str | None, listing_id: str) -> RecipientRef:
@@ -125,6 +140,105 @@ def _returned_listing(event: Event) -> tuple[str, ...]:
     return ()  # the event carries the title itself
 
 
+def _no_listings(event: Event) -> tuple[str, ...]:
+    return ()
+
+
+def _no_parties(event: Event) -> list[Party]:
+    return []
+
+
+def _meeting_parties(event: Event) -> list[Party]:
+    """Both sides of a B2B meeting, each told the other's name (public) but not its contacts."""
+    assert isinstance(event, MeetingScheduled)
+    supplier = organization(event.supplier_organization_id)
+    seeker = organization(event.seeker_organization_id)
+    return [Party(supplier, "offer", named=seeker), Party(seeker, "demand", named=supplier)]
+
+
+def _meeting_facts(event: Event) -> dict[str, Any]:
+    assert isinstance(event, MeetingScheduled)
+    return {
+        "meeting_id": event.meeting_id,
+        "event_id": event.event_id,
+        "slot": event.slot,
+        "table": event.table,
+        "starts_at": event.starts_at.isoformat(),
+        "ends_at": event.ends_at.isoformat(),
+        "offer_id": event.offer_id,
+        "demand_id": event.demand_id,
+        "requested": event.requested,
+    }
+
+
+def _meeting_listings(event: Event) -> tuple[str, ...]:
+    assert isinstance(event, MeetingScheduled)
+    return (event.offer_id, event.demand_id)
+
+
+def _request_parties(event: Event) -> list[Party]:
+    """The organisation asked, told who asked (by public name, if known)."""
+    assert isinstance(event, MeetingRequestSent)
+    asked = organization(event.to_organization_id)
+    return [Party(asked, "asked", named=organization(event.from_organization_id))]
+
+
+def _request_facts(event: Event) -> dict[str, Any]:
+    assert isinstance(event, MeetingRequestSent)
+    return {
+        "request_id": event.request_id,
+        "event_id": event.event_id,
+        "expires_at": event.expires_at.isoformat(),
+    }
+
+
+def _award_parties(event: Event) -> list[Party]:
+    """The nominee and its nominator (once, when it nominated itself)."""
+    assert isinstance(event, AwardGranted)
+    nominee = Party(organization(event.nominee_organization_id), "nominee")
+    if event.nominator_organization_id == event.nominee_organization_id:
+        return [nominee]
+    return [nominee, Party(organization(event.nominator_organization_id), "nominator")]
+
+
+def _award_facts(event: Event) -> dict[str, Any]:
+    assert isinstance(event, AwardGranted)
+    return {
+        "nomination_id": event.nomination_id,
+        "programme_id": event.programme_id,
+        "year": event.year,
+        "programme_title": event.programme_title,
+        "category_name": event.category_name,
+        "category_name_en": event.category_name_en,
+        "level": event.level.value,
+        "nominee_name": event.nominee_name,
+        "citation": event.citation,
+        "announced_at": event.announced_at.isoformat(),
+    }
+
+
+def _programme_facts(event: Event) -> dict[str, Any]:
+    assert isinstance(event, AwardProgrammeOpened)
+    return {
+        "programme_id": event.programme_id,
+        "year": event.year,
+        "title": event.title,
+        "title_en": event.title_en,
+        "period_start": event.period_start.isoformat(),
+        "period_end": event.period_end.isoformat(),
+        "nominations_close_at": event.nominations_close_at.isoformat(),
+        "categories": [
+            {
+                "name": category.name,
+                "name_en": category.name_en,
+                "quota": category.quota,
+                "merit_quota": category.merit_quota,
+            }
+            for category in event.categories
+        ],
+    }
+
+
 TARGETED: Final[Mapping[str, TargetedMessage]] = {
     ListingReturned.ce_type: TargetedMessage(
         "listing_returned", _returned_owner, _returned_facts, _returned_listing
@@ -137,6 +251,26 @@ TARGETED: Final[Mapping[str, TargetedMessage]] = {
     ),
     IntroductionOpened.ce_type: TargetedMessage(
         "introduction_opened", _introduction_parties, _introduction_facts, _introduction_listings
+    ),
+    MeetingScheduled.ce_type: TargetedMessage(
+        "meeting_scheduled",
+        _meeting_parties,
+        _meeting_facts,
+        _meeting_listings,
+        attachments=meeting_invitation,
+    ),
+    MeetingRequestSent.ce_type: TargetedMessage(
+        "meeting_request_received", _request_parties, _request_facts, _no_listings
+    ),
+    AwardGranted.ce_type: TargetedMessage(
+        "award_granted", _award_parties, _award_facts, _no_listings
+    ),
+    AwardProgrammeOpened.ce_type: TargetedMessage(
+        "award_programme_opened",
+        _no_parties,
+        _programme_facts,
+        _no_listings,
+        audience=OrganizationKind.ASSOCIATION,
     ),
 }
 """`ce_type` → the targeted message it triggers."""

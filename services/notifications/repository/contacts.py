@@ -44,11 +44,26 @@ class AddressBook:
         )
 
     async def record_name(
-        self, organization_id: str, name: str, session: AsyncClientSession
+        self,
+        organization_id: str,
+        name: str,
+        session: AsyncClientSession,
+        kind: str | None = None,
     ) -> None:
+        fields = {"name": name} if kind is None else {"name": name, "kind": kind}
         await self._organizations.update_one(
-            {"_id": organization_id}, {"$set": {"name": name}}, upsert=True, session=session
+            {"_id": organization_id}, {"$set": fields}, upsert=True, session=session
         )
+
+    async def name(self, organization_id: str) -> str | None:
+        """The public name from `stx.organizations.v1`, if it arrived."""
+        doc = await self._organizations.find_one({"_id": organization_id}, {"name": 1})
+        return str(doc["name"]) if doc and doc.get("name") else None
+
+    async def of_kind(self, kind: str) -> list[str]:
+        """Ids of the organisations of this `OrganizationProfile.kind` (e.g. `association`)."""
+        cursor = self._organizations.find({"kind": kind}, {"_id": 1}).sort("_id", 1)
+        return [str(doc["_id"]) async for doc in cursor]
 
     async def record_owner(
         self, listing_id: str, organization_id: str, session: AsyncClientSession

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from shared.events.connection_events import MeetingScheduled
 from shared.events.contacts import ContactDetailsUpdated, ListingOwnerRecorded
 from shared.events.listings import (
     ListingPublished,
@@ -78,4 +79,23 @@ def acceptance(unique: str, offer_owner: str) -> MatchAccepted:
         demand_id=f"lst_{unique}_demand",
         offer_owner_organization_id=offer_owner,
         demand_owner_organization_id=None,
+    )
+
+
+def meeting(unique: str, supplier: str, seeker: str) -> MeetingScheduled:
+    starts_at = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)  # 09:00 in Asia/Ho_Chi_Minh
+    return MeetingScheduled(
+        meeting_id=f"mtg_{unique}",
+        event_id=f"cev_{unique}",
+        seeker_organization_id=seeker,
+        supplier_organization_id=supplier,
+        slot=3,
+        table=7,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(minutes=20),
+        score=0.82,
+        requested=False,
+        pinned=False,
+        offer_id=f"lst_{unique}_1",
+        demand_id=f"lst_{unique}_demand",
     )

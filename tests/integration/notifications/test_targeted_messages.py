@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from icalendar import Calendar
 
 from tests.integration.notifications.conftest import Notifications, text_of
 from tests.integration.notifications.events import (
     acceptance,
     contact,
+    meeting,
     offer,
     owner,
     proposal,
@@ -75,3 +77,35 @@ async def test_smtp_451_then_success_sends_exactly_one_message(
     [delivery] = await n.deliveries(subscriber_id=institute)
     assert (delivery["status"], delivery["attempts"]) == ("sent", 2)
     assert delivery["last_error"].startswith("SMTP 451")
+
+
+async def test_a_scheduled_meeting_sends_each_participant_one_email_with_its_ics(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    institute, cooperative = f"org_{n.unique}_vien", f"org_{n.unique}_htx"
+    institute_mail = f"an.nguyen.{n.unique}@vienduoclieu.vn"
+    cooperative_mail = f"ylan.{n.unique}@htxdakha.vn"
+    await n.produce(
+        contact(institute, institute_mail, "TS. Nguyễn Văn An"),
+        contact(cooperative, cooperative_mail, "Bà Y Lan"),
+        offer(n.unique, 1, n.district),
+    )
+    await asyncio.sleep(0.5)
+    scheduled = meeting(n.unique, institute, cooperative)
+    [record] = await n.produce(scheduled)
+    await n.send(record)  # Kafka redelivers: still one e-mail each
+    for address in (institute_mail, cooperative_mail):
+        [message] = await n.mail_to(address, 1)
+        assert "09:00 03/12/2026" in text_of(message)
+        assert "Bàn số: 7" in text_of(message)
+        [ics] = list(message.iter_attachments())
+        assert (ics.get_content_type(), ics.get_filename()) == ("text/calendar", "meeting.ics")
+        [event] = Calendar.from_ical(ics.get_content()).walk("VEVENT")
+        assert str(event["UID"]) == f"mtg_{n.unique}@stx"
+        assert event.decoded("DTSTART") == scheduled.starts_at
+        assert event.decoded("DTEND") == scheduled.ends_at
+        assert str(event["SUMMARY"]).startswith("Gặp gỡ kết nối")
+    await asyncio.sleep(0.5)
+    assert len(n.smtp.mailbox.to(institute_mail)) == 1
+    assert len(n.smtp.mailbox.to(cooperative_mail)) == 1
