@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from faststream.kafka import KafkaBroker
 from pydantic import Field
@@ -149,18 +149,28 @@ async def eventually(
 
 
 async def read_all(bootstrap: str, topic: str, expected: int, timeout: float = 20.0) -> list[Any]:
-    """Every record of a topic from the start (at least `expected`, waiting up to `timeout`)."""
+    """Every record of a topic from the start up to its end at the time of the call — and at
+    least `expected` records, waiting up to `timeout` for them to arrive."""
     consumer = AIOKafkaConsumer(
         topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
     )
     await consumer.start()
     records: list[Any] = []
+    end: dict[TopicPartition, int] = {}
     try:
         deadline = time.monotonic() + timeout
-        while len(records) < expected and time.monotonic() < deadline:
+        while time.monotonic() < deadline:
             batch = await consumer.getmany(timeout_ms=500)
             for messages in batch.values():
                 records.extend(messages)
+            if not end and consumer.assignment():
+                end = await consumer.end_offsets(list(consumer.assignment()))
+            if end and len(records) >= expected and await _reached(consumer, end):
+                break
     finally:
         await consumer.stop()
     return records
+
+
+async def _reached(consumer: AIOKafkaConsumer, end: dict[TopicPartition, int]) -> bool:
+    return all([await consumer.position(tp) >= offset for tp, offset in end.items()])
