@@ -23,8 +23,9 @@ from shared.auth import Role, mint_token
 from shared.events.base import Event
 from shared.events.envelope import OutgoingRecord, to_record
 from shared.settings import DEV_JWT_SECRET
+from shared.topics import TOPICS, Visibility
 from tests.integration.notifications.peers import SmtpServer, WebhookReceiver, start_smtp
-from tests.integration.shared.harness import eventually
+from tests.integration.shared.harness import eventually, start_group_at_end
 
 PUBLIC_URL = "http://notifications.test"
 _LINK = re.compile(re.escape(PUBLIC_URL) + r"\S+")
@@ -183,6 +184,8 @@ async def notifications(
     stack: Any, unique_name: str, smtp: SmtpServer, clock: MovableClock, overrides: dict[str, Any]
 ) -> AsyncIterator[Notifications]:
     settings = settings_for(stack, unique_name, smtp.port, **overrides)
+    consumed = [t.name for t in TOPICS if t.visibility is not Visibility.DLQ]
+    await start_group_at_end(stack.bootstrap_servers, settings.consumer_group, consumed)
     app = create_app(settings, clock=clock)
     producer = AIOKafkaProducer(bootstrap_servers=stack.bootstrap_servers)
     await producer.start()

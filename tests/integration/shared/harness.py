@@ -23,6 +23,7 @@ from shared.idempotency import ProcessedEvents
 from shared.kafka import BrokerSender, subscribe
 from shared.mongo import ensure_indexes
 from shared.outbox import OUTBOX_INDEXES, Outbox, OutboxRelay
+from shared.topics import topic as topic_spec
 
 _serial = itertools.count(1)
 
@@ -174,3 +175,20 @@ async def read_all(bootstrap: str, topic: str, expected: int, timeout: float = 2
 
 async def _reached(consumer: AIOKafkaConsumer, end: dict[TopicPartition, int]) -> bool:
     return all([await consumer.position(tp) >= offset for tp, offset in end.items()])
+
+
+async def start_group_at_end(bootstrap: str, group_id: str, topics: list[str]) -> None:
+    """Commit a fresh consumer group at the current end of `topics`, so a service under test
+    does not first replay every record the earlier tests of the session left there."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, group_id=group_id, enable_auto_commit=False
+    )
+    await consumer.start()
+    try:
+        partitions = [
+            TopicPartition(name, p) for name in topics for p in range(topic_spec(name).partitions)
+        ]
+        consumer.assign(partitions)
+        await consumer.commit(await consumer.end_offsets(partitions))
+    finally:
+        await consumer.stop()
