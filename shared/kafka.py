@@ -1,8 +1,8 @@
 """faststream's Kafka broker, configured the way DESIGN.md §5 demands.
 
-Producer: `acks=all` + idempotence. Consumers: commit after processing (never ACK_FIRST),
-rewind on transient failure, a parser that survives headers that are not UTF-8 so the record
-can still reach the dead-letter topic byte for byte.
+Producer: `acks=all` + idempotence. Consumers: commit after processing (never faststream's
+at-most-once ack-on-receipt default), rewind on transient failure, a parser that survives
+headers that are not UTF-8 so the record can still reach the dead-letter topic byte for byte.
 """
 
 from __future__ import annotations
