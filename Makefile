@@ -45,7 +45,7 @@ down: ## stop a running local stack
 	@if [ -x $(PY) ]; then $(PY) -m deploy.local.stack down; fi
 
 test: install deploy-tools contract-tools ## the whole test suite (PYTEST_ARGS="-m 'not integration and not e2e'" for unit only)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --durations=25 $(PYTEST_ARGS)
 
 lint: install ## ruff, ruff format --check, mypy, import-linter (all run; fails if any fails)
 	@status=0; \
@@ -60,7 +60,8 @@ fmt: $(STAMP) ## format and auto-fix
 
 deploy-tools: ## kubectl for the offline manifest checks (Debian's kubernetes-client) unless one is on PATH
 	@command -v kubectl >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y kubernetes-client; }
-	@kubectl version --client 2>/dev/null | head -n 1
+	@# No pipe into head here: under pipefail a reader that closes early kills kubectl with SIGPIPE (Error 141).
+	@kubectl version --client
 
 check-deploy: install deploy-tools ## manifests match the registry, overlays build + validate, image deps, docs
 	$(PY) -m deploy.k8s.generate --check
