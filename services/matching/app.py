@@ -92,9 +92,7 @@ def _use_cases(
     repos = Repositories.of(runtime.db)
     index = LiveIndex(MatchingEngine(settings.engine_config()), repos.listings)
     vectors = ListingVectors(embedder)
-    policy = ProposalPolicy(
-        settings.top_k, settings.rescore_top_k, settings.threshold, settings.proposal_ttl
-    )
+    policy = ProposalPolicy(settings.top_k, settings.rescore_top_k, settings.proposal_ttl)
     proposals = EngineProposals(index, repos.listings, repos.matches, policy, clock)
     introductions = IntroductionDesk(runtime.outbox, repos, settings.zone, clock)
     return UseCases(

@@ -59,9 +59,8 @@ class LiveIndex:
         previous: ProjectedListing | None,
         *,
         top_k: int,
-        threshold: float,
     ) -> list[Proposal]:
-        """The listing's candidates as if it were new, also on an update.
+        """The listing's proposals through the serving gate, as if it were new, also on an update.
 
         Until its transaction commits the index still holds the previous version, whose terms
         would compete with the listing's own in the rarity statistics and lower every score.
@@ -71,8 +70,8 @@ class LiveIndex:
         if held is not None:
             self.engine.remove(listing.listing_id)
         try:
-            return self.engine.candidates_for(
-                listing.for_engine(), top_k=top_k, threshold=threshold, vector=listing.vector
+            return self.engine.proposals_for(
+                listing.for_engine(), top_k=top_k, vector=listing.vector
             )
         finally:
             if held is not None:

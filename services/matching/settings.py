@@ -13,8 +13,10 @@ from zoneinfo import ZoneInfo
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from services.matching.engine import EngineConfig, ScoringSettings, Weights
+from services.matching.engine import EngineConfig, ScoringSettings, ServingSettings, Weights
 from shared.settings import ServiceSettings
+
+_SERVING = ServingSettings()
 
 
 class MatchingSettings(ServiceSettings):
@@ -28,14 +30,36 @@ class MatchingSettings(ServiceSettings):
         default=10, ge=1, le=100, description="Most proposals made for one published listing."
     )
     threshold: float = Field(
-        default=0.45, ge=0, le=1, description="Lowest score (0–1) worth proposing."
+        default=_SERVING.floor,
+        ge=0,
+        le=1,
+        description="Lowest score (0–1) worth proposing: the floor of the serving gate.",
+    )
+    text_floor: float = Field(
+        default=_SERVING.text_floor,
+        ge=0,
+        le=1,
+        description="Lowest text relevance worth proposing: structured fit alone is no match.",
+    )
+    min_probability: float = Field(
+        default=_SERVING.min_probability,
+        ge=0,
+        le=1,
+        description="Calibrated probability of relevance a candidate needs to be proposed.",
+    )
+    best_probability: float = Field(
+        default=_SERVING.best_probability,
+        ge=0,
+        le=1,
+        description="Probability from which a listing's best candidate is proposed, so that a "
+        "listing with a plausible counterpart is never left without a proposal.",
     )
     rescore_top_k: int = Field(
         default=50,
         ge=1,
         le=500,
         description="When a listing changes, an open engine proposal stays while the pair is "
-        "among this many best candidates above the threshold; otherwise it is retracted.",
+        "among this many best candidates through the serving gate; otherwise it is retracted.",
     )
     weights: Weights = Field(
         default_factory=Weights,
@@ -87,4 +111,10 @@ class MatchingSettings(ServiceSettings):
         return ZoneInfo(self.timezone)
 
     def engine_config(self) -> EngineConfig:
-        return EngineConfig(scoring=ScoringSettings(weights=self.weights))
+        serving = ServingSettings(
+            floor=self.threshold,
+            text_floor=self.text_floor,
+            min_probability=self.min_probability,
+            best_probability=self.best_probability,
+        )
+        return EngineConfig(scoring=ScoringSettings(weights=self.weights), serving=serving)

@@ -2,7 +2,8 @@
 
 Usage: `engine.index(listing, embed_listing(E5Embedder(), listing))` for every published
 or updated listing, `engine.remove(listing_id)` when it leaves the market, and
-`engine.candidates_for(listing, top_k=10, threshold=0.4)` for its proposals.
+`engine.proposals_for(listing, top_k=10)` for its proposals (`candidates_for` ranks without the
+serving gate).
 """
 
 from services.matching.engine.config import ENGINE_VERSION, EngineConfig
@@ -12,6 +13,7 @@ from services.matching.engine.explanation import Proposal
 from services.matching.engine.query import QuerySettings
 from services.matching.engine.relevance import RelevanceSettings
 from services.matching.engine.scoring import FeatureScore, ScoringSettings, Weights
+from services.matching.engine.serving import ServingSettings
 
 __all__ = [
     "ENGINE_VERSION",
@@ -24,6 +26,7 @@ __all__ = [
     "QuerySettings",
     "RelevanceSettings",
     "ScoringSettings",
+    "ServingSettings",
     "Weights",
     "embed_listing",
     "embedding_text",

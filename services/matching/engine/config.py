@@ -8,8 +8,9 @@ from services.matching.engine.fusion import DEFAULT_K
 from services.matching.engine.query import QuerySettings
 from services.matching.engine.relevance import RelevanceSettings
 from services.matching.engine.scoring import ScoringSettings
+from services.matching.engine.serving import ServingSettings
 
-ENGINE_VERSION = "stx-match-1.0"
+ENGINE_VERSION = "stx-match-1.1"
 """Recorded on every proposal; bump it whenever a change can alter scores."""
 
 
@@ -18,6 +19,9 @@ class EngineConfig(BaseModel):
 
     scoring: ScoringSettings = Field(
         default_factory=ScoringSettings, description="Feature weights and the text gate."
+    )
+    serving: ServingSettings = Field(
+        default_factory=ServingSettings, description="Which ranked candidates are proposed."
     )
     relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)
     query: QuerySettings = Field(default_factory=QuerySettings)

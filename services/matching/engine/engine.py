@@ -16,6 +16,7 @@ from services.matching.engine.fusion import reciprocal_rank_fusion
 from services.matching.engine.profile import ListingProfile, profile_of
 from services.matching.engine.query import query_terms
 from services.matching.engine.relevance import Spread
+from services.matching.engine.serving import served
 from services.matching.engine.terms import TermTable
 from services.matching.engine.text_index import TextIndex
 from services.matching.engine.tokens import Tokens, listing_tokens
@@ -117,6 +118,14 @@ class MatchingEngine:
             proposal(self._terms, query, item, config.scoring, self.version)
             for item in kept[:top_k]
         ]
+
+    def proposals_for(
+        self, listing: ListingSnapshot, top_k: int = 10, vector: npt.ArrayLike | None = None
+    ) -> list[Proposal]:
+        """The proposals the service makes for `listing`: its ranked candidates through the
+        serving gate (`config.serving`), at most `top_k`, best first."""
+        ranked = self.candidates_for(listing, self.config.pool_size, 0.0, vector)
+        return served(ranked, self.config.serving, top_k)
 
     def _query_profile(self, listing: ListingSnapshot, tokens: Tokens) -> ListingProfile:
         key = self._key_of.get(listing.listing_id)

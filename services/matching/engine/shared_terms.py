@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from services.matching.engine.concepts import TOPIC_PREFIX
 from services.matching.engine.terms import IdArray, Space, TermTable
 
 _MIN_DOCUMENTS_FOR_COMMON = 20
@@ -67,7 +68,11 @@ def shared_terms(
     ranked = sorted(phrases, key=_weightiest)
     if not ranked and with_diacritics:
         syllables = _weighted(table, picked[table.space[picked] == Space.EXACT])
-        long_enough = [term for term in syllables if len(term[0]) >= _MIN_SYLLABLE_LENGTH]
+        long_enough = [
+            term
+            for term in syllables
+            if len(term[0]) >= _MIN_SYLLABLE_LENGTH and not term[0].startswith(TOPIC_PREFIX)
+        ]
         ranked = sorted(long_enough, key=_weightiest)[:_MAX_SYLLABLES]
     return [term for term, _ in ranked[:limit]]
 

@@ -7,41 +7,22 @@ written (case-folded, NFC) and folded — and adjacent syllables form bigrams (`
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
+from services.matching.engine.concepts import topic_terms
+from services.matching.engine.syllables import fold_syllable, runs
 from shared.events.listings import ListingSnapshot
-from shared.text import fold, nfc
+
+__all__ = ["BIGRAM_JOINER", "Tokens", "fold_syllable", "listing_tokens", "tokenize"]
 
 BIGRAM_JOINER = "_"
 """Joins the two folded syllables of a bigram token: `nuoi_ca`."""
 
-_TOKEN = re.compile(r"(\w+)|[^\w\s]+")
-"""A syllable (captured) or a run of punctuation (captured as "", it ends a bigram run)."""
 _TITLE_WEIGHT = 2
 """Title and keywords count twice: they say what the listing is about."""
-
-STOPWORDS = frozenset(
-    {
-        # Vietnamese function words, as written (their folded forms are real words:
-        # "duoc" is also "dược" — medicinal — so only the exact form is a stopword).
-        "và", "của", "các", "cho", "trong", "được", "có", "là", "với", "những", "một",
-        "để", "từ", "theo", "tại", "này", "đã", "sẽ", "nhằm", "về", "khi", "như", "đến",
-        "thì", "mà", "hoặc", "hay", "cũng", "đang", "bị", "do", "nên", "vì", "nếu", "vào",
-        "lại", "rất", "bằng", "gồm", "qua", "đó", "nhờ",
-        # English function words.
-        "the", "of", "and", "for", "in", "to", "a", "an", "with", "on", "by", "from",
-        "is", "are", "at", "or", "that", "this", "as", "be", "our", "we", "it", "its",
-    }
-)  # fmt: skip
-
-
-@lru_cache(maxsize=200_000)
-def fold_syllable(syllable: str) -> str:
-    """`fold` of one syllable, cached: a corpus has few distinct syllables."""
-    return fold(syllable)
+_TOPIC_WEIGHT = 1
+"""Each topic the listing's phrases name (`concepts.py`) counts as one more term."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,26 +45,11 @@ class Tokens:
         return self.exact == self.folded
 
 
-def _runs(text: str) -> list[list[str]]:
-    """Runs of adjacent content syllables; punctuation and stopwords end a run."""
-    runs: list[list[str]] = []
-    run: list[str] = []
-    for word in _TOKEN.findall(nfc(text).casefold()):
-        if word and word not in STOPWORDS:
-            run.append(word)
-        elif run:
-            runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    return runs
-
-
 def tokenize(weighted_texts: list[tuple[str, int]]) -> Tokens:
     """Tokens of texts, each text's tokens repeated `weight` times."""
     tokens = Tokens([], [], [], {})
     for text, weight in weighted_texts:
-        for run in _runs(text):
+        for run in runs(text):
             folded = [fold_syllable(syllable) for syllable in run]
             bigrams = [f"{a}{BIGRAM_JOINER}{b}" for a, b in pairwise(folded)]
             tokens.phrases.update(zip(bigrams, [f"{a} {b}" for a, b in pairwise(run)], strict=True))
@@ -94,7 +60,8 @@ def tokenize(weighted_texts: list[tuple[str, int]]) -> Tokens:
 
 
 def listing_tokens(listing: ListingSnapshot) -> Tokens:
-    """Tokens of every searchable field of a listing, title and keywords weighted up."""
+    """Tokens of every searchable field of a listing, title and keywords weighted up, plus
+    the topic terms its phrases name."""
     weighted = [
         (listing.title, _TITLE_WEIGHT),
         (" , ".join(listing.keywords), _TITLE_WEIGHT),
@@ -105,4 +72,6 @@ def listing_tokens(listing: ListingSnapshot) -> Tokens:
         (" , ".join(listing.related_products), 1),
         (listing.description_en or "", 1),
     ]
+    named = ((run, [fold_syllable(s) for s in run]) for text, _ in weighted for run in runs(text))
+    weighted.append((" , ".join(topic_terms(named)), _TOPIC_WEIGHT))
     return tokenize(weighted)

@@ -31,7 +31,6 @@ RESCORED_OUT = "rescored_below_threshold"
 class ProposalPolicy:
     top_k: int
     rescore_top_k: int
-    threshold: float
     ttl: timedelta
 
 
@@ -81,7 +80,6 @@ class EngineProposals:
             listing,
             previous,
             top_k=max(policy.top_k, policy.rescore_top_k),
-            threshold=policy.threshold,
         )
         open_matches = await self._matches.open_of(listing.listing_id, tx.session)
         await self._rescore(open_matches, candidates, tx)
