@@ -7,8 +7,9 @@ The labelled markets are in `markets/` (graded by `RUBRIC.md`; each market's sou
 - **served** — the headline: what the service proposes, replayed through the same decision
   path (`rankers.served_lists`): nDCG@10, recall@10, precision of the proposals, proposals per
   demand, and demands that have a relevant offer but received no proposal;
-- BM25 over the raw texts and over a diacritic-folded copy, E5 alone, and the engine's
-  ranking at threshold 0 — diagnostics;
+- the former gate (a fixed cut at 0.45) on the same ranking, BM25 over the raw texts and
+  over a diacritic-folded copy, E5 alone, and the engine's ranking at threshold 0 —
+  diagnostics;
 - the diacritics gap: the served nDCG of the Vietnamese demands as written and of the same
   demands typed without diacritics.
 
@@ -27,13 +28,17 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
-from services.matching.engine import E5Embedder, EngineConfig, embed_listing
+from services.matching.engine import E5Embedder, EngineConfig, ServingSettings, embed_listing
 from shared.events.listings import ListingSnapshot
 from tests.bench.quality import rankers
 from tests.bench.quality.data import SPLITS, Demand, Market, load_markets, typed_plainly
 from tests.bench.quality.metrics import Summary
 
 Vectors = dict[str, npt.NDArray[np.float32]]
+FORMER_GATE = EngineConfig(
+    serving=ServingSettings(floor=0.45, text_floor=0.0, min_probability=0.0, best_probability=0.0)
+)
+"""Engine 1.0's gate (a fixed cut at 0.45) on today's ranking, for comparison in the same run."""
 GROUPS: dict[str, Callable[[Demand], bool]] = {
     "all": lambda d: True,
     "vi": lambda d: d.style == "vi",
@@ -73,6 +78,7 @@ def rows_of(
     for market in markets:
         listings = [d.listing for d in market.demands]
         served = rankers.served_lists(market.offers, listings, vectors, config)
+        former = rankers.served_lists(market.offers, listings, vectors, FORMER_GATE)
         plain = [typed_plainly(d) for d in market.demands if d.style == "vi"]
         served_plain = rankers.served_lists(
             market.offers, [d.listing for d in plain], vectors, config
@@ -87,6 +93,7 @@ def rows_of(
         }
         for demand in market.demands:
             add("SERVED (what is proposed)", demand, served[demand.listing.listing_id])
+            add("served by the former 0.45 cut", demand, former[demand.listing.listing_id])
             for row, rank in diagnostics.items():
                 add(row, demand, rank(demand.listing))
             if demand.style == "vi":
