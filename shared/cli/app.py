@@ -11,13 +11,14 @@ from pydantic import ValidationError
 from pymongo.errors import PyMongoError
 from rich.markup import escape
 
-from shared.cli import dlq, lag, outbox, seed, token, topics
+from shared.cli import dlq, lag, outbox, proposals, seed, token, topics
 from shared.cli.output import stderr
 from shared.cli.settings import OpsSettings, add_connection_options, settings_from
 
-DESCRIPTION = """Ops tools for STX: topics, consumer lag, dead letters, outbox backlog, tokens, demo
-data. Readable tables by default, `--json` for scripts. Connection settings come from the same
-environment as the services' (STX_KAFKA_BOOTSTRAP_SERVERS, STX_KAFKA_SASL_*, STX_MONGODB_URL, …)."""
+DESCRIPTION = """Ops tools for STX: topics, consumer lag, dead letters, outbox backlog, how
+proposals fared, tokens, demo data. Readable tables by default, `--json` for scripts. Connection
+settings come from the same environment as the services' (STX_KAFKA_BOOTSTRAP_SERVERS,
+STX_KAFKA_SASL_*, STX_MONGODB_URL, …)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print JSON instead of tables")
     add_connection_options(common)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (topics, lag, dlq, outbox):
+    for module in (topics, lag, dlq, outbox, proposals):
         module.register(commands, [common])
     token_options = argparse.ArgumentParser(add_help=False)
     token_options.add_argument("--json", action="store_true", help="token and claims as JSON")
