@@ -49,8 +49,11 @@ class _NotificationEvent(Event):
         examples=[DELIVERY_ID_EXAMPLE],
     )
     subscriber_id: str = Field(
-        description="The subscription id, or the organisation id of a targeted message.",
-        examples=["sub_7c1e4b2a9f3d", "org_01JC9W3Z8Q5M7K2H4N6P8R0T2V"],
+        description="The subscription id; for a message targeted at an organisation (a "
+        "listing's owner, a party of a match), an opaque id of this delivery (`rcp_…`), never "
+        "the organisation's id: joined with the source event it could unveil the owner of an "
+        "anonymous demand. Until 2026-12 this carried the organisation id.",
+        examples=["sub_7c1e4b2a9f3d", "rcp_3f9a1c7e5b2d4f6a8c0e1b3d"],
     )
     channel: NotificationChannel = Field(description="`email` or `webhook`.", examples=["email"])
     source_event_id: str = Field(

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from services.notifications.domain.recipients import RecipientRef
+from services.notifications.domain.recipients import RecipientKind, RecipientRef
 from shared.events.base import Event
 from shared.events.notifications import (
     NotificationChannel,
@@ -22,6 +22,9 @@ from shared.events.notifications import (
     NotificationFailed,
     NotificationFailure,
 )
+
+
+PUBLIC_RECIPIENT_PREFIX = "rcp_"
 
 
 class Purpose(StrEnum):
@@ -153,10 +156,21 @@ class Delivery(BaseModel):
     def for_subscriber(self, subscriber_id: str) -> Delivery:
         return self.model_copy(update={"subscriber_id": subscriber_id})
 
+    @property
+    def public_subscriber_id(self) -> str:
+        """Who it was for, as a public record may say it: a subscription by its id; an
+        organisation (a listing's owner, a party of a match) by an opaque id of this delivery
+        only — its own id, joined with the source event, would unveil an anonymous demand's
+        owner, and one stable pseudonym per organisation could be linked across deliveries."""
+        if self.recipient.kind is RecipientKind.SUBSCRIPTION:
+            return self.subscriber_id
+        digest = hashlib.sha256(f"recipient|{self.delivery_id}".encode()).hexdigest()
+        return f"{PUBLIC_RECIPIENT_PREFIX}{digest[:24]}"
+
     def _facts(self) -> dict[str, Any]:
         return {
             "delivery_id": self.delivery_id,
-            "subscriber_id": self.subscriber_id,
+            "subscriber_id": self.public_subscriber_id,
             "channel": self.channel,
             "source_event_id": self.source_event_id,
             "source_event_type": self.source_event_type,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 from icalendar import Calendar
 
+from shared.topics import NOTIFICATIONS
 from tests.integration.notifications.conftest import Notifications, text_of
 from tests.integration.notifications.events import (
     acceptance,
@@ -17,6 +19,7 @@ from tests.integration.notifications.events import (
     proposal,
     returned,
 )
+from tests.integration.shared.harness import eventually, read_all
 
 pytestmark = pytest.mark.integration
 
@@ -35,7 +38,7 @@ async def test_a_match_proposal_reaches_both_owners_still_anonymous(
         offer(n.unique, 1, n.district),
     )
     await asyncio.sleep(0.5)  # titles and owners are known before the proposal (usual order)
-    await n.produce(proposal(n.unique, institute))
+    [proposed] = await n.produce(proposal(n.unique, institute))
     [to_institute] = await n.mail_to(institute_mail, 1)
     [to_cooperative] = await n.mail_to(cooperative_mail, 1)
     assert "Quy trình nhân giống sâm Ngọc Linh số 1" in text_of(to_cooperative)
@@ -47,6 +50,28 @@ async def test_a_match_proposal_reaches_both_owners_still_anonymous(
     [_, introduced_back] = await n.mail_to(cooperative_mail, 2)
     assert cooperative_mail in text_of(introduced)
     assert institute_mail in text_of(introduced_back)
+
+    # The public outcome of the delivery about the proposal must not name the anonymous demand's
+    # owner: joined with the proposal (source_event_id), it would unveil who posted the demand.
+    about_proposal = await _public_outcomes_of(n, proposed.headers["ce_id"], count=2)
+    assert len(about_proposal) == 2
+    for outcome in about_proposal:
+        assert cooperative not in json.dumps(outcome)
+        assert outcome["subscriber_id"].startswith("rcp_")
+    assert len({o["subscriber_id"] for o in about_proposal}) == 2
+
+
+async def _public_outcomes_of(n: Notifications, source_event_id: str, count: int) -> list[dict]:
+    async def outcomes() -> list[dict]:
+        records = await read_all(n.bootstrap, NOTIFICATIONS, expected=1)
+        values = [json.loads(r.value) for r in records]
+        return [v for v in values if v.get("source_event_id") == source_event_id]
+
+    async def arrived() -> bool:
+        return len(await outcomes()) >= count
+
+    await eventually(arrived)
+    return await outcomes()
 
 
 async def test_contact_details_arriving_after_the_event_are_still_used(
