@@ -23,7 +23,6 @@ from shared.events.notifications import (
     NotificationFailure,
 )
 
-
 PUBLIC_RECIPIENT_PREFIX = "rcp_"
 
 
