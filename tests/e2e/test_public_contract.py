@@ -40,7 +40,7 @@ from confluent_kafka import Consumer, KafkaError, KafkaException, Message
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
-from shared.topics import CONTACTS, SERVICES, public_topics
+from shared.topics import CONTACTS, LISTINGS, SERVICES, public_topics
 from tests.e2e.conftest import SUMMARY, E2ESystem, dump, new_consumer_config
 
 pytestmark = pytest.mark.e2e
@@ -428,6 +428,69 @@ def test_no_email_or_phone_number_on_any_public_topic(public: Topics, contacts: 
     hits = [hit for r in ours for hit in personal_data_in(r)]
     assert sum(h.startswith("e-mail") for h in hits) >= contacts.system.seeded_organizations, hits
     assert any(h.startswith("phone") for h in hits), hits
+
+
+def anonymous_owners(public: Topics, contacts: Topics) -> dict[str, str]:
+    """Anonymous demand id → its owner's organisation id: the public listings name no owner,
+    only the internal topic says who it is."""
+    anonymous = set()
+    for record in public.ours(LISTINGS):
+        listing = json.loads(record.value or b"{}").get("listing") or {}
+        if listing.get("kind") == "demand" and listing.get("owner_organization_id") is None:
+            anonymous.add(listing.get("listing_id"))
+    owners = {}
+    for record in contacts.ours():
+        if record.header("ce_type") == "stx.listing_owner.recorded":
+            data = json.loads(record.value or b"{}")
+            if data["listing_id"] in anonymous:
+                owners[data["listing_id"]] = data["owner_organization_id"]
+    return owners
+
+
+def unveiled_owners(records: list[Record], owners: dict[str, str]) -> list[str]:
+    """Records that name an anonymous demand's owner next to the demand, directly or through
+    the event they are about (`source_event_id`): the join an agency could make."""
+    about: dict[str, set[str]] = {}
+    for record in records:
+        text = (record.value or b"").decode("utf-8", "replace")
+        about[str(record.header("ce_id"))] = {lst for lst in owners if lst in text}
+    found = []
+    for record in records:
+        text = (record.value or b"").decode("utf-8", "replace")
+        text += (record.key or b"").decode("utf-8", "replace")
+        value = json.loads(record.value or b"{}") if (record.value or b"").startswith(b"{") else {}
+        referred = about.get(str(value.get("source_event_id")), set())
+        for listing_id in about.get(str(record.header("ce_id")), set()) | referred:
+            if owners[listing_id] in text:
+                found.append(f"{record.where} names {owners[listing_id]}, owner of {listing_id}")
+    return found
+
+
+def test_no_public_record_unveils_the_owner_of_an_anonymous_demand(
+    public: Topics, contacts: Topics
+) -> None:
+    owners = anonymous_owners(public, contacts)
+    assert owners, "the demo seed has anonymous demands: their owners must be on the contacts topic"
+    delivered = [r for r in public.ours() if r.header("ce_type") == "stx.notification.delivered"]
+    assert delivered, "notifications delivered nothing in this run: the join was not exercised"
+    leaks = unveiled_owners(public.ours(), owners)
+    assert not leaks, f"{len(leaks)} records unveil anonymous owners:\n{_shown(leaks)}"
+
+
+def test_the_owner_scan_catches_the_join_through_a_delivery_outcome() -> None:
+    """Guards against a vacuous pass: the join the issue describes is found."""
+
+    def record(offset: int, ce_id: str, value: dict[str, Any]) -> Record:
+        headers = (("ce_id", ce_id.encode()), ("ce_type", b"t"))
+        return Record("stx.x.v1", 0, offset, b"k", json.dumps(value).encode(), headers)
+
+    proposal = record(0, "e1", {"demand_id": "lst_anon", "offer_owner_organization_id": "org_a"})
+    delivered = record(1, "e2", {"subscriber_id": "org_owner", "source_event_id": "e1"})
+    opaque = record(2, "e3", {"subscriber_id": "rcp_1", "source_event_id": "e1"})
+
+    leaks = unveiled_owners([proposal, delivered, opaque], {"lst_anon": "org_owner"})
+
+    assert leaks == ["stx.x.v1[0]@1 t names org_owner, owner of lst_anon"]
 
 
 def test_the_checks_catch_a_broken_or_leaking_record(public: Topics) -> None:
