@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from aiokafka import AIOKafkaProducer
 
-from services.matching.domain.ids import introduction_id_of
+from services.matching.domain.ids import introduction_id_of, match_id_of
 from shared.auth import Role
 from shared.events.base import Event
 from shared.events.connections import IntroductionDealClosed, IntroductionParties
@@ -320,10 +320,18 @@ async def propose(service: Running, offer_id: str, demand_id: str) -> str:
 
     async def created() -> bool:
         response[:] = [await service.http.post("/v1/matches", json=body, headers=broker)]
-        return bool(response[0].status_code == 201)
+        return response[0].status_code == 201 or _already_proposed(response[0])
 
     await eventually(created, "matching projected the listings", 60)
-    return str(response[0].json()["match_id"])
+    # The engine may have proposed the pair itself first: the world needs a proposal, not
+    # necessarily the broker's (a pair is proposed once, ever).
+    return match_id_of(offer_id, demand_id)
+
+
+def _already_proposed(response: Any) -> bool:
+    if response.status_code != 409:
+        return False
+    return any(e.get("field") == "match.unique" for e in response.json().get("errors", []))
 
 
 KON_TUM_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
