@@ -20,6 +20,7 @@ import yaml
 
 import shared.events  # noqa: F401 - registers every event model
 from shared.events.base import Event
+from shared.contract_changes import documented_move, moved_off
 from shared.events.registry import all_models
 from shared.topics import TOPICS, TopicSpec, Visibility
 
@@ -143,9 +144,10 @@ def _message_id(model: type[Event]) -> str:
 
 
 def _channel(topic: TopicSpec, models: list[type[Event]]) -> dict[str, Any]:
+    moves = " ".join(f"{m.sentence()}." for m in moved_off(topic.name))
     return {
         "address": topic.name,
-        "description": topic.description,
+        "description": f"{topic.description} {moves}".strip(),
         "messages": {
             _message_id(m): {"$ref": f"#/components/messages/{_message_id(m)}"}
             for m in models
@@ -280,6 +282,11 @@ def check() -> list[str]:
             problems.append(f"{name}: event type removed (publish a new version instead)")
             continue
         problems.extend(f"{name}: {p}" for p in breaking_changes(old, new))
+        moved = (old.get("x-topic"), new.get("x-topic"))
+        if moved[0] != moved[1] and not documented_move(
+            str(new.get("x-ce-type")), *map(str, moved)
+        ):
+            problems.append(f"{name}: moved from {moved[0]} to {moved[1]} undocumented")
     if committed != generated:
         problems.append("docs/schemas is out of date: run `make contract`")
     expected = dump_yaml(asyncapi_document())

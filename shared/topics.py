@@ -52,6 +52,7 @@ INDICATORS: Final = "stx.indicators.v1"
 AWARDS: Final = "stx.awards.v1"
 NOTIFICATIONS: Final = "stx.notifications.v1"
 CONTACTS: Final = "stx.internal.contacts.v1"
+MODERATION: Final = "stx.internal.moderation.v1"
 
 SERVICES: Final = ("listings", "matching", "notifications", "awards")
 
@@ -114,6 +115,13 @@ TOPICS: Final[tuple[TopicSpec, ...]] = (
         "public topic, never readable by agencies.",
         Visibility.INTERNAL,
         cleanup_policy="compact",
+    ),
+    TopicSpec(
+        MODERATION,
+        "Listings submitted for moderation and returned to their owners with the broker's "
+        "feedback. Internal: the public sees a listing only once it is published.",
+        Visibility.INTERNAL,
+        retention_ms=365 * DAY_MS,
     ),
     *(
         TopicSpec(

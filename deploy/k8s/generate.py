@@ -40,6 +40,7 @@ from shared.topics import (
     INDICATORS,
     LISTINGS,
     MATCHES,
+    MODERATION,
     NOTIFICATIONS,
     ORGANIZATIONS,
     SERVICES,
@@ -126,7 +127,7 @@ SERVICE_IO: Final[tuple[ServiceIO, ...]] = (
     ServiceIO(
         "listings",
         consumes=(CONNECTIONS,),
-        produces=(ORGANIZATIONS, LISTINGS, CONTACTS),
+        produces=(ORGANIZATIONS, LISTINGS, CONTACTS, MODERATION),
         requests=_SMALL_REQUESTS,
         limits=_SMALL_LIMITS,
     ),
@@ -142,7 +143,7 @@ SERVICE_IO: Final[tuple[ServiceIO, ...]] = (
     ),
     ServiceIO(
         "notifications",
-        consumes=(*(spec.name for spec in public_topics()), CONTACTS),
+        consumes=(*(spec.name for spec in public_topics()), CONTACTS, MODERATION),
         produces=(NOTIFICATIONS,),
         requests=_SMALL_REQUESTS,
         limits=_SMALL_LIMITS,

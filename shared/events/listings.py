@@ -24,7 +24,7 @@ from shared.events.vocabulary import (
     TransferForm,
     TransferObject,
 )
-from shared.topics import LISTINGS
+from shared.topics import LISTINGS, MODERATION
 
 LISTING_ID_EXAMPLE = "lst_01JC9X0F1B2C3D4E5F6G7H8J9K"
 
@@ -178,9 +178,10 @@ class ListingEvent(Event):
 
 @register
 class ListingSubmitted(ListingEvent):
-    """The owner submitted the listing for moderation."""
+    """The owner submitted the listing for moderation (internal: unmoderated content)."""
 
     ce_type: ClassVar[str] = "stx.listing.submitted"
+    topic: ClassVar[str] = MODERATION
 
 
 @register
@@ -208,9 +209,11 @@ class ReturnFeedback(BaseModel):
 
 @register
 class ListingReturned(ListingEvent):
-    """A broker returned the listing to its owner with feedback."""
+    """A broker returned the listing to its owner with feedback (internal: the content was not
+    approved and the comment is the broker's word to the owner)."""
 
     ce_type: ClassVar[str] = "stx.listing.returned"
+    topic: ClassVar[str] = MODERATION
 
     feedback: ReturnFeedback = Field(description="Structured feedback.")
 

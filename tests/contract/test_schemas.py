@@ -108,3 +108,24 @@ def test_a_real_payload_validates_against_its_committed_schema() -> None:
         }
     )
     jsonschema.validate(json.loads(event.model_dump_json()), _listing_published_schema())
+
+
+def test_an_event_type_leaves_a_public_topic_only_through_a_documented_move(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shared.contract as contract
+
+    moved = copy.deepcopy(contract.generated_schemas())
+    moved["listing.published.v1.json"]["x-topic"] = "stx.internal.moderation.v1"
+    before = copy.deepcopy(contract.committed_schemas())
+    before["listing.returned.v1.json"]["x-topic"] = "stx.listings.v1"  # as committed until 2026-12
+    monkeypatch.setattr(contract, "generated_schemas", lambda: moved)
+    monkeypatch.setattr(contract, "committed_schemas", lambda: before)
+
+    problems = contract.check()
+
+    assert (
+        "listing.published.v1.json: moved from stx.listings.v1 to stx.internal.moderation.v1 "
+        "undocumented" in problems
+    )
+    assert not [p for p in problems if p.startswith("listing.returned")]  # a documented move

@@ -40,7 +40,7 @@ from confluent_kafka import Consumer, KafkaError, KafkaException, Message
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
-from shared.topics import CONTACTS, LISTINGS, SERVICES, public_topics
+from shared.topics import CONTACTS, LISTINGS, MODERATION, SERVICES, public_topics
 from tests.e2e.conftest import SUMMARY, E2ESystem, dump, new_consumer_config
 
 pytestmark = pytest.mark.e2e
@@ -177,6 +177,11 @@ def public(e2e_system: E2ESystem) -> Topics:
 @pytest.fixture(scope="module")
 def contacts(e2e_system: E2ESystem) -> Topics:
     return Topics(read_to_the_end(e2e_system.bootstrap_servers, [CONTACTS]), e2e_system)
+
+
+@pytest.fixture(scope="module")
+def moderation(e2e_system: E2ESystem) -> Topics:
+    return Topics(read_to_the_end(e2e_system.bootstrap_servers, [MODERATION]), e2e_system)
 
 
 # --------------------------------------------------------------------------- the contract
@@ -475,6 +480,25 @@ def test_no_public_record_unveils_the_owner_of_an_anonymous_demand(
     assert delivered, "notifications delivered nothing in this run: the join was not exercised"
     leaks = unveiled_owners(public.ours(), owners)
     assert not leaks, f"{len(leaks)} records unveil anonymous owners:\n{_shown(leaks)}"
+
+
+def test_no_moderation_traffic_and_no_broker_comment_on_any_public_topic(
+    public: Topics, moderation: Topics
+) -> None:
+    """Agencies see what the public sees: a listing once it is published, never the listings
+    waiting for a broker nor what the broker told their owners."""
+    submitted = [r for r in moderation.ours() if r.header("ce_type") == "stx.listing.submitted"]
+    assert submitted, "the demo seed submits every listing: the moderation topic has them"
+    internal_types = {"stx.listing.submitted", "stx.listing.returned"}
+    on_public = [r.where for r in public.ours() if r.header("ce_type") in internal_types]
+    assert not on_public, f"moderation traffic on public topics:\n{_shown(on_public)}"
+    comments = {
+        comment
+        for r in moderation.ours()
+        if (comment := json.loads(r.value or b"{}").get("feedback", {}).get("comment"))
+    }
+    said = [r.where for r in public.records for c in comments if c.encode() in (r.value or b"")]
+    assert not said, f"broker comments on public topics:\n{_shown(said)}"
 
 
 def test_the_owner_scan_catches_the_join_through_a_delivery_outcome() -> None:

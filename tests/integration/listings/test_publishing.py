@@ -11,8 +11,11 @@ import httpx
 import pytest
 from jsonschema import Draft202012Validator
 
-from shared.topics import CONTACTS, LISTINGS, ORGANIZATIONS
+from shared.topics import CONTACTS, LISTINGS, MODERATION, ORGANIZATIONS
 from tests.integration.listings.flows import (
+    BROKER,
+    SCORE,
+    create,
     demand_body,
     events_of,
     offer_body,
@@ -44,7 +47,7 @@ async def test_an_approved_offer_is_published_with_a_valid_public_snapshot(
     org_id, token = await verified_org(client)
     listing_id = await publish(client, token, offer_body())
 
-    wanted = {"stx.listing.submitted", "stx.listing.published"}
+    wanted = {"stx.listing.published"}
     records = await events_of(stack.bootstrap_servers, LISTINGS, listing_id, wanted)
     published = next(r for r in records if dict(r.headers)["ce_type"] == b"stx.listing.published")
     payload = json.loads(published.value)
@@ -87,3 +90,32 @@ async def test_an_anonymous_demand_is_published_without_its_owner(
     assert (public["owner_name"], public["private"]) == (None, None)
     own = (await client.get(f"/v1/listings/{listing_id}", headers=token)).json()
     assert own["private"]["owner_organization_id"] == org_id
+
+
+async def test_moderation_stays_internal_and_the_public_sees_only_the_approved_listing(
+    client: httpx.AsyncClient, stack: Any
+) -> None:
+    _, token = await verified_org(client)
+    listing_id = await create(client, token, offer_body())
+    comment = f"Bổ sung số liệu thử nghiệm {listing_id}."
+    feedback = {"reasons": ["incomplete"], "comment": comment}
+    for step in ("submit", "return", "submit", "approve"):
+        body = {"return": {"feedback": feedback}, "approve": {"score": SCORE}}.get(step)
+        headers = token if step == "submit" else BROKER
+        done = await client.post(f"/v1/listings/{listing_id}/{step}", json=body, headers=headers)
+        assert done.status_code == 200, done.text
+
+    moderation = await events_of(
+        stack.bootstrap_servers,
+        MODERATION,
+        listing_id,
+        {"stx.listing.submitted", "stx.listing.returned"},
+    )
+    public = await events_of(
+        stack.bootstrap_servers, LISTINGS, listing_id, {"stx.listing.published"}
+    )
+
+    returned = [r for r in moderation if dict(r.headers)["ce_type"] == b"stx.listing.returned"]
+    assert json.loads(returned[0].value)["feedback"]["comment"] == comment
+    assert [dict(r.headers)["ce_type"] for r in public] == [b"stx.listing.published"]
+    assert all(comment.encode() not in r.value for r in public)
