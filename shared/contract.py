@@ -19,8 +19,8 @@ from typing import Any, Final
 import yaml
 
 import shared.events  # noqa: F401 - registers every event model
-from shared.events.base import Event
 from shared.contract_changes import documented_move, moved_off
+from shared.events.base import Event
 from shared.events.registry import all_models
 from shared.topics import TOPICS, TopicSpec, Visibility
 
