@@ -32,8 +32,6 @@ from tests.integration.matching.kit import (
 )
 
 pytestmark = pytest.mark.integration
-STRONG_EVIDENCE = 0.3
-"""A floor only the pair under test clears (it scores about 0.45)."""
 
 
 async def _proposed(replica: Replica, offer_owner: str, demand_owner: str | None, name: str) -> str:
@@ -168,20 +166,21 @@ async def test_the_indicators_count_the_deal_of_this_month(
         "value_vnd": 900_000_000,
         "signed_on": today,
     }
-    # The month's counts must hold this test's one proposal only: the serving gate proposes a
-    # listing's best counterpart on thin evidence, which the background market would add to.
-    settings = settings.model_copy(update={"threshold": STRONG_EVIDENCE})
     async with running(settings, embedder) as replica:
         itr = await _introduced(replica, unique_name)
         broker = replica.token(Role.broker)
         await _step(replica, itr, broker, step="meeting_held", held_on=today, format="in_person")
         await _step(replica, itr, broker, **contract)
         month = await replica.http.get("/v1/indicators", params={"period": today[:7]})
+        # The background market may add proposals of its own (the gate proposes a listing's
+        # best counterpart on thin evidence): the month counts every one made.
+        proposals = await replica.app.state.runtime.db["matches"].count_documents({})
 
     totals = month.json()["totals"]
     assert (totals["introductions"], totals["mous"], totals["contracts"]) == (1, 0, 1)
     assert totals["contract_value_vnd"] == 900_000_000
-    assert (totals["proposals"], totals["answers"], totals["interest_rate"]) == (1, 2, 1.0)
+    assert proposals >= 1
+    assert (totals["proposals"], totals["answers"], totals["interest_rate"]) == (proposals, 2, 1.0)
     assert totals["academic_supplier_contract_share"] == 1.0
     assert totals["state_funded_transferred_share"] == 1.0
     assert totals["median_days_to_contract"] == 0.0
