@@ -462,6 +462,13 @@ MATCHING = [
         ),
         "a broker or either party",
     ),
+    Rule(
+        "POST",
+        "/v1/introductions/{introduction_id}/claim",
+        frozenset({BROKER}),
+        lambda w: Call(f"/v1/introductions/{w.ids['introduction']}/claim", {"confirmed": True}),
+        "a broker or the other party — never the party that claimed the step (here the owner)",
+    ),
     *CONNECTION_EVENTS,
 ]
 

@@ -298,6 +298,7 @@ async def matching_world(service: Running, producer: AIOKafkaProducer) -> World:
             headers=service.bearer(f"user-{organization_id}", Role.org, org_id=organization_id),
         )
         assert answer.status_code == 200, answer.text
+    await _owner_claims_a_contract(service, owner, introduction_id_of(proposed[0]))
     seekers = [(str(d.owner_organization_id), d.listing_id) for d in (demands[0], *more)]
     return World(
         headers,
@@ -326,6 +327,25 @@ async def propose(service: Running, offer_id: str, demand_id: str) -> str:
     # The engine may have proposed the pair itself first: the world needs a proposal, not
     # necessarily the broker's (a pair is proposed once, ever).
     return match_id_of(offer_id, demand_id)
+
+
+async def _owner_claims_a_contract(service: Running, owner: str, introduction_id: str) -> None:
+    """The owner records a meeting and claims a signed contract: a claim waiting for the other
+    party or a broker."""
+    token = service.bearer(f"user-{owner}", Role.org, org_id=owner)
+    day = date.today().isoformat()
+    contract = {
+        "step": "contract_signed",
+        "transfer_form": "independent_transfer",
+        "rights_mode": "non_exclusive_licence",
+        "value_vnd": 300_000_000,
+        "signed_on": day,
+    }
+    for body in ({"step": "meeting_held", "held_on": day, "format": "online"}, contract):
+        recorded = await service.http.post(
+            f"/v1/introductions/{introduction_id}/steps", json=body, headers=token
+        )
+        assert recorded.status_code == 200, recorded.text
 
 
 def _already_proposed(response: Any) -> bool:

@@ -1,4 +1,5 @@
-"""HTTP: introductions — each step recorded by a broker or a party, the history for them."""
+"""HTTP: introductions — each step recorded by a broker or a party (a party's contract,
+registration or deal waits for the other side's confirmation), the history for them."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from services.matching.domain.introductions import (
+    Claim,
     Introduction,
     Milestone,
     SignContract,
@@ -23,6 +25,10 @@ from shared.http import PROBLEM_RESPONSES
 Participant = Annotated[Principal, Depends(require(Role.broker, Role.org))]
 
 
+class ClaimAnswer(BaseModel):
+    confirmed: bool = Field(description="true: the step counts; false: the claim is dropped.")
+
+
 class IntroductionRead(BaseModel):
     introduction_id: str
     parties: IntroductionParties
@@ -32,6 +38,11 @@ class IntroductionRead(BaseModel):
     opened_at: datetime
     history: list[Milestone]
     contract: SignContract | None
+    claim: Claim | None = Field(
+        default=None,
+        description="A contract, registration or deal one party recorded: it counts (event, "
+        "indicators, fulfilled listings) once the other party or a broker confirms it.",
+    )
 
     @classmethod
     def of(cls, introduction: Introduction) -> IntroductionRead:
@@ -63,5 +74,17 @@ def introductions_router(desk: IntroductionDesk) -> APIRouter:
         introduction_id: str, step: Annotated[Step, Body()], participant: Participant
     ) -> IntroductionRead:
         return IntroductionRead.of(await desk.record(introduction_id, participant, step))
+
+    @router.post(
+        "/{introduction_id}/claim",
+        summary="Confirm or reject the step the other party claimed (contract, registration, deal)",
+        responses={409: {"description": "No step is waiting for confirmation."}},
+    )
+    async def answer_claim(
+        introduction_id: str, answer: ClaimAnswer, participant: Participant
+    ) -> IntroductionRead:
+        return IntroductionRead.of(
+            await desk.answer_claim(introduction_id, participant, answer.confirmed)
+        )
 
     return router

@@ -109,12 +109,26 @@ ALLOWED_FROM: dict[Stage, tuple[Stage, ...]] = {
 
 
 class Milestone(BaseModel):
-    """One entry of the history: the stage reached, the step's data, who recorded it and when."""
+    """One entry of the history: the stage reached, the step's data, who recorded it and when
+    (and who confirmed it, for a step one party claimed)."""
 
     model_config = ConfigDict(frozen=True)
 
     stage: Stage
     step: Step | None = None
+    recorded_by: str
+    recorded_at: datetime
+    confirmed_by: str | None = None
+
+
+class Claim(BaseModel):
+    """A step that changes the public figures (contract, registration, deal), recorded by one
+    party: it counts only once the other party or a broker confirms it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    step: Step
+    organization_id: str = Field(description="The party that claimed it.")
     recorded_by: str
     recorded_at: datetime
 
@@ -131,6 +145,8 @@ class Introduction(BaseModel):
     opened_at: datetime
     history: tuple[Milestone, ...]
     contract: SignContract | None = None
+    claim: Claim | None = None
+    """A counted step one party recorded, waiting for the other party or a broker."""
 
     @property
     def is_open(self) -> bool:
@@ -223,18 +239,29 @@ def _check_day(introduction: Introduction, step: Step, today: date) -> None:
         raise RuleBrokenError(field, f"{day} is before the previous step ({previous})")
 
 
+def check_step(introduction: Introduction, step: Step, today: date) -> None:
+    """The step may follow the introduction's stage, on a plausible day."""
+    _check_order(introduction, Stage(step.step))
+    _check_day(introduction, step, today)
+
+
 def apply_step(
-    introduction: Introduction, step: Step, by: str, now: datetime, today: date
+    introduction: Introduction,
+    step: Step,
+    by: str,
+    now: datetime,
+    today: date,
+    confirmed_by: str | None = None,
 ) -> tuple[Introduction, Event]:
     """Record one step of the introduction; `today` is the local day (dates people typed)."""
+    check_step(introduction, step, today)
     stage = Stage(step.step)
-    _check_order(introduction, stage)
-    _check_day(introduction, step, today)
-    milestone = Milestone(stage=stage, step=step, recorded_by=by, recorded_at=now)
-    contract = step if isinstance(step, SignContract) else introduction.contract
-    advanced = introduction.model_copy(
-        update={"stage": stage, "history": (*introduction.history, milestone), "contract": contract}
+    milestone = Milestone(
+        stage=stage, step=step, recorded_by=by, recorded_at=now, confirmed_by=confirmed_by
     )
+    contract = step if isinstance(step, SignContract) else introduction.contract
+    update = {"stage": stage, "history": (*introduction.history, milestone), "contract": contract}
+    advanced = introduction.model_copy(update=update)
     return advanced, _event(advanced, step)
 
 

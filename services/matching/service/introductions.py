@@ -1,10 +1,13 @@
 """Use cases of introductions: opened when both parties are interested, then each step
-recorded by a broker or either party, every step an event on `stx.connections.v1`."""
+recorded by a broker or either party, every step an event on `stx.connections.v1` — a step that
+changes public figures only once both sides stand behind it (`domain/claims.py`)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from services.matching.domain import claims
 from services.matching.domain import introductions as rules
 from services.matching.domain.errors import ConflictError, NotAllowedError, NotFoundError
 from services.matching.domain.introductions import Introduction, Step
@@ -13,6 +16,7 @@ from services.matching.domain.periods import local_day
 from services.matching.repository import Repositories
 from services.matching.service.clock import Clock
 from shared.auth import Principal, Role
+from shared.events.base import Event
 from shared.logging import get_logger
 from shared.outbox import Outbox, Tx
 
@@ -38,17 +42,42 @@ class IntroductionDesk:
         return introduction
 
     async def record(self, introduction_id: str, principal: Principal, step: Step) -> Introduction:
+        """A broker's step counts at once; a party's contract, registration or deal is a claim
+        until the other side confirms it."""
+
         async def work(tx: Tx) -> Introduction:
             introduction = self._visible(await self._get(introduction_id, tx), principal)
             now = self._clock()
-            advanced, event = rules.apply_step(
-                introduction, step, principal.subject, now, local_day(now, self._zone)
+            advanced, event = claims.record(
+                introduction, step, _party(principal), principal.subject, now, self._today(now)
             )
-            await self._repos.introductions.save(advanced, tx.session)
-            tx.emit(event)
-            return advanced
+            return await self._save(advanced, event, tx)
 
         return await self._outbox.transact(work)
+
+    async def answer_claim(
+        self, introduction_id: str, principal: Principal, confirmed: bool
+    ) -> Introduction:
+        """The other party or a broker confirms (the step counts) or rejects a claimed step."""
+
+        async def work(tx: Tx) -> Introduction:
+            introduction = self._visible(await self._get(introduction_id, tx), principal)
+            now = self._clock()
+            answered, event = claims.answer_claim(
+                introduction, confirmed, _party(principal), principal.subject, now, self._today(now)
+            )
+            return await self._save(answered, event, tx)
+
+        return await self._outbox.transact(work)
+
+    async def _save(self, introduction: Introduction, event: Event | None, tx: Tx) -> Introduction:
+        await self._repos.introductions.save(introduction, tx.session)
+        if event is not None:
+            tx.emit(event)
+        return introduction
+
+    def _today(self, now: datetime) -> date:
+        return local_day(now, self._zone)
 
     async def view(self, introduction_id: str, principal: Principal) -> Introduction:
         return self._visible(await self._get(introduction_id), principal)
@@ -79,3 +108,8 @@ class IntroductionDesk:
         if principal.has(Role.broker) or party:
             return introduction
         raise NotAllowedError("introduction", "only brokers and the two parties follow it")
+
+
+def _party(principal: Principal) -> str | None:
+    """The organisation speaking for one side, or None for a broker (whose word counts)."""
+    return None if principal.has(Role.broker) else principal.organization_id

@@ -32,6 +32,8 @@ from tests.integration.matching.kit import (
 )
 
 pytestmark = pytest.mark.integration
+SETTLE_SECONDS = 2.0
+"""Time for a record that should not be published to have been, had it been."""
 
 
 async def _proposed(replica: Replica, offer_owner: str, demand_owner: str | None, name: str) -> str:
@@ -62,6 +64,54 @@ async def _step(
 ) -> Any:
     path = f"/v1/introductions/{introduction_id}/steps"
     return await replica.http.post(path, json=body, headers=headers)
+
+
+async def _confirm(
+    replica: Replica, introduction_id: str, headers: dict[str, str], confirmed: bool = True
+) -> Any:
+    path = f"/v1/introductions/{introduction_id}/claim"
+    return await replica.http.post(path, json={"confirmed": confirmed}, headers=headers)
+
+
+async def test_one_party_alone_cannot_record_a_deal_the_other_side_confirms_it(
+    settings: MatchingSettings, embedder: E5Embedder, unique_name: str
+) -> None:
+    today = str(date.today())
+    contract = {
+        "step": "contract_signed",
+        "transfer_form": "independent_transfer",
+        "rights_mode": "non_exclusive_licence",
+        "value_vnd": 700_000_000,
+        "signed_on": today,
+    }
+    bootstrap = settings.kafka_bootstrap_servers
+    async with running(settings, embedder) as replica:
+        itr = await _introduced(replica, unique_name)
+        supplier, seeker = (
+            replica.token(Role.org, f"org_{unique_name}_{o}") for o in ("uni", "htx")
+        )
+        await _step(replica, itr, seeker, step="meeting_held", held_on=today, format="online")
+        claimed = await _step(replica, itr, seeker, **contract)
+        own = await _confirm(replica, itr, seeker)
+        month = await replica.http.get("/v1/indicators", params={"period": today[:7]})
+        signed = of_type("stx.introduction.contract_signed", introduction_id=itr)
+        await asyncio.sleep(SETTLE_SECONDS)
+        before = await published(bootstrap, CONNECTIONS, signed)
+        confirmed = await _confirm(replica, itr, supplier)
+        after = await eventually_published(bootstrap, CONNECTIONS, signed)
+        counted = await replica.http.get("/v1/indicators", params={"period": today[:7]})
+
+    assert claimed.status_code == 200, claimed.text
+    assert (claimed.json()["stage"], claimed.json()["claim"]["step"]["value_vnd"]) == (
+        "meeting_held",
+        700_000_000,
+    )
+    assert own.status_code == 403
+    assert (month.json()["totals"]["contracts"], before) == (0, [])
+    assert confirmed.json()["stage"] == "contract_signed"
+    assert confirmed.json()["claim"] is None
+    assert len(after) == 1
+    assert counted.json()["totals"]["contracts"] == 1
 
 
 async def test_both_interested_open_an_introduction_without_unveiling_an_anonymous_demand(
@@ -123,7 +173,8 @@ async def test_a_state_funded_introduction_steps_through_registration_to_a_close
         stepped = [
             await _step(replica, itr, broker, step="meeting_held", held_on=today, format="online"),
             await _step(replica, itr, supplier, step="mou_signed", signed_on=today),
-            await _step(replica, itr, seeker, step="contract_signed", **contract),
+            await _step(replica, itr, seeker, step="contract_signed", **contract),  # a claim
+            await _confirm(replica, itr, supplier),
         ]
         too_early = await _step(replica, itr, broker, step="deal_closed", closed_on=today)
         stepped.append(
@@ -140,7 +191,7 @@ async def test_a_state_funded_introduction_steps_through_registration_to_a_close
             of_type("stx.introduction.deal_closed", introduction_id=itr),
         )
 
-    assert [r.status_code for r in stepped] == [200] * 5
+    assert [r.status_code for r in stepped] == [200] * 6
     assert too_early.status_code == 409
     assert too_early.json()["errors"][0]["field"] == "introduction.registration"
     assert [m["stage"] for m in history.json()["history"]] == [
