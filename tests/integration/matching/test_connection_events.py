@@ -169,6 +169,7 @@ async def test_a_techmart_handshake_is_followed_to_an_introduction(
             headers=replica.token(Role.org, market.institute),
         )
         participants = await replica.http.get(f"{base}/participants", headers=broker)
+        as_htx = await replica.http.get(f"{base}/participants", headers=htx)
 
         asked, accepted = [], []
         for seeker in (market.enterprise, market.htx):
@@ -233,6 +234,17 @@ async def test_a_techmart_handshake_is_followed_to_an_introduction(
     assert [r.json()["status"] for r in registered] == ["registered"] * 3 + ["waitlisted"]
     assert left.status_code == 204
     statuses = {p["organization_id"]: p["status"] for p in participants.json()}
+    seen_by_htx = {p["organization_id"]: p for p in as_htx.json()}
+    assert seen_by_htx[market.htx]["listing_ids"] == [market.of(market.htx)]  # its own, in full
+    assert seen_by_htx[market.htx]["max_meetings"] == 3
+    assert seen_by_htx[market.enterprise]["listing_ids"] == []  # another seeker: no demand
+    assert seen_by_htx[market.uni]["listing_ids"] == [market.of(market.uni)]  # an offer: public
+    assert all(
+        (p["unavailable_slots"], p["max_meetings"]) == (None, None)
+        for org, p in seen_by_htx.items()
+        if org != market.htx
+    )
+    assert participants.json()[0]["unavailable_slots"] is not None  # brokers see all
     assert statuses[market.enterprise] == "registered"  # moved up in the cancellation
     assert statuses[market.institute] == "cancelled"
     assert [(a.status_code, b.json()["status"]) for a, b in zip(asked, accepted, strict=True)] == [

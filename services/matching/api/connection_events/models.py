@@ -116,18 +116,28 @@ class ConnectionEventRead(BaseModel):
 class RegistrationRead(BaseModel):
     organization_id: str
     role: ParticipantRole
-    listing_ids: list[str]
-    unavailable_slots: list[int]
+    listing_ids: list[str] = Field(
+        description="Its listings at the event; to other participants only its offers (a "
+        "demand may be anonymous, and naming it next to the organisation would unveil it)."
+    )
+    unavailable_slots: list[int] | None = Field(
+        description="Slots it cannot meet in; null unless it is you (or you are a broker)."
+    )
     max_meetings: int | None
     status: RegistrationStatus
     registered_at: datetime
 
     @classmethod
-    def of(cls, registration: Registration) -> RegistrationRead:
+    def of(cls, registration: Registration, full: bool = True) -> RegistrationRead:
+        """Everything for the participant itself and brokers; for other participants only
+        what they need to ask for a meeting: who, which role, which offers."""
         return cls(
-            **registration.model_dump(exclude={"unavailable_slots", "offer_ids", "demand_ids"}),
-            listing_ids=registration.listing_ids,
-            unavailable_slots=sorted(registration.unavailable_slots),
+            **registration.model_dump(
+                exclude={"unavailable_slots", "offer_ids", "demand_ids", "max_meetings"}
+            ),
+            listing_ids=registration.listing_ids if full else list(registration.offer_ids),
+            unavailable_slots=sorted(registration.unavailable_slots) if full else None,
+            max_meetings=registration.max_meetings if full else None,
         )
 
 

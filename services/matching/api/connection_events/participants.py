@@ -39,8 +39,13 @@ def participant_routes(router: APIRouter, desks: ConnectionEventDesks, zone: Zon
         await registrations.cancel(event_id, organization_id, reader)
 
     @router.get("/{event_id}/participants", summary="Registered and waiting participants")
-    async def participants(event_id: str, _: Reader) -> list[RegistrationRead]:
-        return [RegistrationRead.of(r) for r in await registrations.participants(event_id)]
+    async def participants(event_id: str, reader: Reader) -> list[RegistrationRead]:
+        """Brokers see every registration in full; an organisation its own in full and the
+        others' name, role and offers only (no demands, slots or meeting limits)."""
+        return [
+            RegistrationRead.of(r, full=_sees_all_of(reader, r.organization_id))
+            for r in await registrations.participants(event_id)
+        ]
 
     @router.get(
         "/{event_id}/participants/{organization_id}/schedule.ics",
@@ -53,3 +58,7 @@ def participant_routes(router: APIRouter, desks: ConnectionEventDesks, zone: Zon
         filename = f"stx-b2b-{event_id}-{organization_id}.ics"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         return Response(ics, media_type=ICS_MEDIA_TYPE, headers=headers)
+
+
+def _sees_all_of(reader: Principal, organization_id: str) -> bool:
+    return reader.has(Role.broker) or reader.organization_id == organization_id
