@@ -68,7 +68,7 @@ def create_app(
     app = runtime.app
     app.state.renderer = renderer
     app.state.subscriptions = Subscriptions(
-        repositories, runtime.outbox, links, schedule, clock, settings.webhook_allow_private_targets
+        repositories, runtime.outbox, links, schedule, clock, settings.webhook_targets
     )
     app.state.delivery_log = DeliveryLog(repositories.deliveries, clock)
     app.state.feeds = Feeds(
@@ -92,9 +92,7 @@ def _delivery_worker(
     schedule: DigestSchedule,
     clock: Clock,
 ) -> DeliveryWorker:
-    webhook = WebhookSender(
-        settings.webhook_allow_private_targets, settings.webhook_timeout_seconds
-    )
+    webhook = WebhookSender(settings.webhook_targets, settings.webhook_timeout_seconds)
     senders = Senders(renderer, links, SmtpSender(settings), webhook, settings.smtp_from)
     return DeliveryWorker(
         Destinations(repositories),

@@ -7,6 +7,7 @@ from typing import ClassVar
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from services.notifications.delivery.ssrf import TargetPolicy
 from shared.settings import ServiceSettings
 
 DEV_TOKEN_SECRET = "stx-notifications-dev-token-secret-change-me"  # noqa: S105 - refused in prod
@@ -57,7 +58,12 @@ class NotificationsSettings(ServiceSettings):
         description="Allow webhooks to loopback / private / link-local addresses (tests only: "
         "otherwise a subscriber could make the service call internal systems).",
     )
-    webhook_timeout_seconds: float = Field(default=10.0, gt=0, description="Per webhook POST.")
+    webhook_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        description="Whole webhook call, connection to status line: a receiver that trickles "
+        "its answer is cut off then (the body is never read).",
+    )
     # Delivery
     delivery_poll_seconds: float = Field(
         default=0.5, gt=0, description="How often the worker looks for due deliveries."
@@ -103,6 +109,14 @@ class NotificationsSettings(ServiceSettings):
         default=7, ge=0, le=23, description="Local hour digests may be sent again."
     )
     feed_max_entries: int = Field(default=50, ge=1, le=500, description="Entries per feed.")
+
+    @property
+    def webhook_targets(self) -> TargetPolicy:
+        """Private targets only when allowed (tests); plain http only in dev and test."""
+        return TargetPolicy(
+            allow_private=self.webhook_allow_private_targets,
+            require_https=self.environment == "prod",
+        )
 
     @model_validator(mode="after")
     def _refuse_unsafe_settings(self) -> NotificationsSettings:

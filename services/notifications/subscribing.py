@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from services.notifications.delivery.ssrf import resolve_target
+from services.notifications.delivery.ssrf import TargetPolicy, resolve_target
 from services.notifications.domain.deliveries import Delivery, Purpose, delivery_id
 from services.notifications.domain.digests import DigestSchedule
 from services.notifications.domain.recipients import RecipientKind, subscription
@@ -60,14 +60,14 @@ class Subscriptions:
         links: Links,
         schedule: DigestSchedule,
         clock: Clock,
-        allow_private_webhooks: bool,
+        webhook_targets: TargetPolicy,
     ):
         self._repos = repositories
         self._outbox = outbox
         self._links = links
         self._schedule = schedule
         self._clock = clock
-        self._allow_private = allow_private_webhooks
+        self._webhook_targets = webhook_targets
 
     async def subscribe(self, new: NewSubscription) -> tuple[Subscription, str | None]:
         """E-mail: pending until confirmed. Webhook: active at once, with its signing secret."""
@@ -87,7 +87,7 @@ class Subscriptions:
         )
         created.check()
         if webhook:
-            await resolve_target(new.address, self._allow_private)
+            await resolve_target(new.address, self._webhook_targets)
         secret = secrets.token_urlsafe(32) if webhook else None
 
         async def work(tx: Tx) -> None:

@@ -1,9 +1,12 @@
 """Webhook targets must not turn the service into a proxy to internal systems (SSRF).
 
-Only http(s) URLs without credentials; the host is resolved and *every* address must be
-public (not loopback, private, link-local, CGNAT, multicast, reserved or unspecified). The
+Only https URLs (http too in dev and test) without credentials; the host is resolved and
+*every* address must be public (not loopback, private, link-local, CGNAT, multicast, reserved,
+unspecified, nor an IPv6 address that tunnels IPv4 — 6to4, Teredo, NAT64 — whose relay would
+reach an address the IPv4 rules refuse). The
 request then goes to the address that was checked (pinned), so DNS cannot change the answer
-between the check and the connection. `allow_private` lifts the address rule (tests only).
+between the check and the connection. `TargetPolicy.allow_private` lifts the address rule
+(tests only).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from urllib.parse import SplitResult, urlsplit
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 _SCHEMES = {"http": 80, "https": 443}
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
 
 
 class UnsafeTargetError(ValueError):
@@ -27,6 +31,14 @@ class UnresolvableHostError(UnsafeTargetError):
 
 
 @dataclass(frozen=True)
+class TargetPolicy:
+    """`allow_private`: tests only; `require_https`: everywhere but dev and test."""
+
+    allow_private: bool = False
+    require_https: bool = True
+
+
+@dataclass(frozen=True)
 class Target:
     url: str
     host: str
@@ -34,11 +46,13 @@ class Target:
     address: IPAddress
 
 
-def check_shape(url: str) -> SplitResult:
+def check_shape(url: str, require_https: bool = False) -> SplitResult:
     """Scheme, host and credentials: what can be refused without resolving anything."""
     parts = urlsplit(url.strip())
     if parts.scheme.lower() not in _SCHEMES:
         raise UnsafeTargetError(f"scheme {parts.scheme or '(none)'!r} is not allowed: use https")
+    if require_https and parts.scheme.lower() != "https":
+        raise UnsafeTargetError("webhooks are sent over https only: use an https URL")
     if not parts.hostname:
         raise UnsafeTargetError("the URL has no host")
     if parts.username is not None or parts.password is not None:
@@ -52,8 +66,11 @@ def check_shape(url: str) -> SplitResult:
 
 def refusal(address: IPAddress) -> str | None:
     """Why an address may not be called, or None when it is a public address."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return refusal(address.ipv4_mapped)
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return refusal(address.ipv4_mapped)
+        if tunnel := _tunnel(address):
+            return f"{address} is a {tunnel} address (it tunnels IPv4)"
     checks = (
         ("loopback", address.is_loopback),
         ("link-local", address.is_link_local),
@@ -68,12 +85,22 @@ def refusal(address: IPAddress) -> str | None:
     return None if address.is_global else f"{address} is not a public address"
 
 
-async def resolve_target(url: str, allow_private: bool) -> Target:
-    parts = check_shape(url)
+def _tunnel(address: ipaddress.IPv6Address) -> str | None:
+    if address.sixtofour is not None:
+        return "6to4"
+    if address.teredo is not None:
+        return "Teredo"
+    if any(address in network for network in _NAT64):
+        return "NAT64"
+    return None
+
+
+async def resolve_target(url: str, policy: TargetPolicy) -> Target:
+    parts = check_shape(url, policy.require_https)
     host = parts.hostname or ""
     port = parts.port or _SCHEMES[parts.scheme.lower()]
     addresses = await _resolve(host, port)
-    if not allow_private:
+    if not policy.allow_private:
         for address in addresses:
             reason = refusal(address)
             if reason:

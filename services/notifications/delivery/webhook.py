@@ -3,6 +3,7 @@ as the JSON body), signed per subscriber, sent to the address the SSRF guard che
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -11,6 +12,7 @@ import httpx
 from services.notifications.delivery.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, signature
 from services.notifications.delivery.ssrf import (
     Target,
+    TargetPolicy,
     UnresolvableHostError,
     UnsafeTargetError,
     resolve_target,
@@ -48,8 +50,8 @@ def binary_mode_headers(cloudevent: dict[str, Any]) -> dict[str, str]:
 
 
 class WebhookSender:
-    def __init__(self, allow_private: bool, timeout_seconds: float):
-        self._allow_private = allow_private
+    def __init__(self, policy: TargetPolicy, timeout_seconds: float):
+        self._policy = policy
         self._timeout = timeout_seconds
 
     async def send(
@@ -57,7 +59,7 @@ class WebhookSender:
     ) -> SendFailure | None:
         """None on a 2xx answer."""
         try:
-            target = await resolve_target(url, self._allow_private)
+            target = await resolve_target(url, self._policy)
         except UnresolvableHostError as exc:
             return SendFailure(str(exc), retryable=True)
         except UnsafeTargetError as exc:
@@ -79,18 +81,27 @@ class WebhookSender:
         url = httpx.URL(target.url)
         pinned = url.copy_with(host=str(target.address))
         try:
-            async with httpx.AsyncClient(headers={"user-agent": USER_AGENT}) as client:
-                response = await client.post(
+            # One deadline for the whole call: httpx's timeouts are per read, so a receiver
+            # trickling a byte at a time would hold a worker for ever. Only the status line
+            # matters: the body is never read, so no answer can be too large.
+            async with (
+                asyncio.timeout(self._timeout),
+                httpx.AsyncClient(headers={"user-agent": USER_AGENT}) as client,
+                client.stream(
+                    "POST",
                     pinned,
                     content=body,
                     headers=headers | {"host": url.netloc.decode()},
                     extensions={"sni_hostname": target.host},
                     timeout=self._timeout,
                     follow_redirects=False,
-                )
+                ) as response,
+            ):
+                status = response.status_code
+        except TimeoutError:
+            return SendFailure(f"{target.host}: no answer within {self._timeout:g} s", True)
         except httpx.TransportError as exc:
             return SendFailure(f"{target.host}: {type(exc).__name__}", retryable=True)
-        status = response.status_code
         if 200 <= status < 300:
             return None
         retryable = status >= 500 or status in _RETRYABLE_STATUS

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 import pytest
 
+from services.notifications.delivery.ssrf import TargetPolicy
+from services.notifications.delivery.webhook import WebhookSender
 from shared.events.notifications import NotificationDelivered, NotificationFailed
 from shared.topics import NOTIFICATIONS
 from tests.integration.notifications.conftest import Notifications
@@ -122,3 +125,36 @@ async def test_by_default_internal_webhook_targets_are_refused(
     )
     assert reply.status_code == 422
     assert reply.json()["errors"][0]["field"] == "webhook_url"
+
+
+async def test_a_receiver_that_trickles_its_answer_is_cut_off_at_the_deadline() -> None:
+    """A status line sent a byte at a time would hold a worker for ever under per-read
+    timeouts; the whole call has one deadline instead."""
+
+    async def trickle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        try:
+            for byte in b"HTTP/1.1 200 OK\r\n" * 100:
+                writer.write(bytes([byte]))
+                await writer.drain()
+                await asyncio.sleep(0.05)
+        except ConnectionError:
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(trickle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    sender = WebhookSender(TargetPolicy(allow_private=True, require_https=False), 0.5)
+    cloudevent = {"attributes": {"id": "e1", "type": "stx.test"}, "data": "{}"}
+    try:
+        failure = await asyncio.wait_for(
+            sender.send(f"http://127.0.0.1:{port}/hook", "secret", cloudevent, "dlv_1"), 30
+        )
+    finally:
+        server.close()
+        await server.wait_closed()
+
+    assert failure is not None
+    assert failure.retryable
+    assert "no answer within 0.5 s" in failure.message

@@ -7,6 +7,7 @@ import ipaddress
 import pytest
 
 from services.notifications.delivery.ssrf import (
+    TargetPolicy,
     UnsafeTargetError,
     check_shape,
     refusal,
@@ -31,6 +32,12 @@ def test_urls_of_the_wrong_shape_are_refused(url: str, reason: str) -> None:
         check_shape(url)
 
 
+def test_plain_http_is_refused_where_https_is_required() -> None:
+    with pytest.raises(UnsafeTargetError, match="https"):
+        check_shape("http://congthongtin.quangngai.gov.vn/hook", require_https=True)
+    assert check_shape("https://congthongtin.quangngai.gov.vn/hook", require_https=True)
+
+
 @pytest.mark.parametrize(
     ("address", "reason"),
     [
@@ -47,6 +54,11 @@ def test_urls_of_the_wrong_shape_are_refused(url: str, reason: str) -> None:
         ("224.0.0.1", "multicast"),
         ("::ffff:127.0.0.1", "loopback"),
         ("240.0.0.1", "reserved"),
+        ("2002:7f00:1::1", "6to4"),  # 6to4 of 127.0.0.1
+        ("2002:cb71:8301::1", "6to4"),  # 6to4 of a public address: still a tunnel, refused
+        ("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo"),
+        ("64:ff9b::a00:1", "NAT64"),  # NAT64 of 10.0.0.1
+        ("64:ff9b:1::a00:1", "NAT64"),
     ],
 )
 def test_internal_addresses_are_refused(address: str, reason: str) -> None:
@@ -65,17 +77,19 @@ def test_public_addresses_pass(address: str) -> None:
 )
 async def test_loopback_targets_are_refused_by_default(url: str) -> None:
     with pytest.raises(UnsafeTargetError, match="refused address"):
-        await resolve_target(url, allow_private=False)
+        await resolve_target(url, TargetPolicy(require_https=False))
 
 
 async def test_the_setting_lets_tests_reach_a_loopback_receiver() -> None:
-    target = await resolve_target("http://127.0.0.1:8080/hook", allow_private=True)
+    target = await resolve_target(
+        "http://127.0.0.1:8080/hook", TargetPolicy(allow_private=True, require_https=False)
+    )
     assert str(target.address) == "127.0.0.1"
     assert target.port == 8080
 
 
 async def test_a_public_address_is_pinned_for_the_request() -> None:
-    target = await resolve_target("https://203.113.131.1/hooks/stx", allow_private=False)
+    target = await resolve_target("https://203.113.131.1/hooks/stx", TargetPolicy())
     assert (target.host, target.port, str(target.address)) == (
         "203.113.131.1",
         443,
