@@ -77,9 +77,14 @@ def is_transient(exc: BaseException) -> bool:
     if isinstance(exc, TransientError | ConnectionFailure | TimeoutError | ConnectionError):
         return True
     if isinstance(exc, PyMongoError):
-        return exc.has_error_label("TransientTransactionError") or exc.has_error_label(
-            "RetryableWriteError"
+        # An unknown commit result may have committed: running the handler again is safe, as
+        # the ce_id recorded in that same transaction then makes it a no-op.
+        labels = (
+            "TransientTransactionError",
+            "RetryableWriteError",
+            "UnknownTransactionCommitResult",
         )
+        return any(exc.has_error_label(label) for label in labels)
     if isinstance(exc, KafkaError):
         return bool(getattr(exc, "retriable", False))
     return False
