@@ -1,43 +1,43 @@
 """Transactional outbox (DESIGN.md §5.1).
 
 A use case changes state and emits events in one MongoDB transaction: the events are
-written to the service's `outbox` collection next to the state. `OutboxRelay` publishes
-pending records in insertion order with the idempotent producer and marks them sent. A
-crash between publish and mark re-publishes on restart; consumers de-duplicate on `ce_id`.
+written to the service's `outbox` collection next to the state, numbered by a sequence taken
+in that transaction. `OutboxRelay` publishes pending records in sequence order with the
+idempotent producer and marks them sent. A crash between publish and mark re-publishes on
+restart; consumers de-duplicate on `ce_id`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
-import socket
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final, Protocol, TypeVar
+from typing import Final, TypeVar
 
 from bson import ObjectId
 from pymongo import ASCENDING, AsyncMongoClient, IndexModel, ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import DuplicateKeyError
 
 from shared.events.base import Event
 from shared.events.envelope import OutgoingRecord, to_record
-from shared.logging import current_correlation_id, get_logger
-from shared.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
+from shared.logging import current_correlation_id
 from shared.mongo import Document, in_transaction
 
 OUTBOX: Final = "outbox"
 LEASES: Final = "outbox_lease"
+SEQUENCE: Final = "outbox_sequence"
 SENT_RETENTION: Final = timedelta(days=7)
 BACKLOG_REFRESH_SECONDS: Final = 5.0
 T = TypeVar("T")
 
 OUTBOX_INDEXES: Final = {
     OUTBOX: [
-        IndexModel([("pending", ASCENDING), ("_id", ASCENDING)], name="pending_in_order"),
+        IndexModel(
+            [("pending", ASCENDING), ("seq", ASCENDING), ("_id", ASCENDING)],
+            name="pending_in_sequence",
+        ),
         IndexModel(
             [("sent_at", ASCENDING)],
             name="sent_ttl",
@@ -46,7 +46,6 @@ OUTBOX_INDEXES: Final = {
     ],
 }
 
-log = get_logger(__name__)
 
 
 @dataclass
@@ -106,8 +105,9 @@ class Outbox:
         if not tx.emitted:
             return
         now = datetime.now(UTC)
+        first = await self._reserve(len(tx.emitted), tx.session)
         docs = []
-        for event in tx.emitted:
+        for seq, event in enumerate(tx.emitted, start=first):
             record = to_record(
                 event,
                 source=self._source,
@@ -115,15 +115,32 @@ class Outbox:
                 causation_id=tx.causation_id,
                 time=now,
             )
-            # ObjectIds made here, after the state write, follow commit order per aggregate:
-            # a concurrent writer of the same aggregate conflicts and retries with newer ids.
-            docs.append(_document(record, now))
+            docs.append(_document(record, now, seq))
         await self._db[OUTBOX].insert_many(docs, session=tx.session, ordered=True)
 
+    async def _reserve(self, count: int, session: AsyncClientSession) -> int:
+        """The first of `count` sequence numbers, taken in the transaction.
 
-def _document(record: OutgoingRecord, now: datetime) -> Document:
+        ObjectIds order by second and then by a per-process random value, so two replicas
+        writing the same aggregate within a second could be published out of commit order.
+        Concurrent transactions conflict on this one document instead, and the later retries
+        after the earlier commits: the sequence is the commit order.
+        """
+        counter = await self._db[SEQUENCE].find_one_and_update(
+            {"_id": OUTBOX},
+            {"$inc": {"next": count}},
+            upsert=True,
+            return_document=ReturnDocument.AFTER,
+            session=session,
+        )
+        assert counter is not None  # an upsert returning the document after the update
+        return int(counter["next"]) - count + 1
+
+
+def _document(record: OutgoingRecord, now: datetime, seq: int) -> Document:
     return {
         "_id": ObjectId(),
+        "seq": seq,
         "event_id": record.event_id,
         "event_type": record.headers["ce_type"],
         "topic": record.topic,
@@ -133,150 +150,3 @@ def _document(record: OutgoingRecord, now: datetime) -> Document:
         "created_at": now,
         "pending": True,
     }
-
-
-def _record(doc: Document) -> OutgoingRecord:
-    return OutgoingRecord(
-        topic=doc["topic"], key=doc["key"], value=bytes(doc["value"]), headers=dict(doc["headers"])
-    )
-
-
-class RecordSender(Protocol):
-    async def send(self, records: Sequence[OutgoingRecord]) -> None:
-        """Publish in order and return once every record is acknowledged (acks=all)."""
-
-
-class Lease:
-    """Only one relay per service publishes at a time (several replicas may run)."""
-
-    def __init__(self, db: AsyncDatabase[Document], ttl: timedelta = timedelta(seconds=15)):
-        self._leases = db[LEASES]
-        self._ttl = ttl
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
-
-    async def acquire(self) -> bool:
-        now = datetime.now(UTC)
-        try:
-            doc = await self._leases.find_one_and_update(
-                {"_id": "relay", "$or": [{"owner": self.owner}, {"expires_at": {"$lt": now}}]},
-                {"$set": {"owner": self.owner, "expires_at": now + self._ttl}},
-                upsert=True,
-                return_document=ReturnDocument.AFTER,
-            )
-        except DuplicateKeyError:
-            return False  # another live relay holds it
-        return doc is not None and doc.get("owner") == self.owner
-
-    async def release(self) -> None:
-        await self._leases.delete_one({"_id": "relay", "owner": self.owner})
-
-
-class OutboxRelay:
-    """Publishes pending outbox records in order and marks them sent."""
-
-    def __init__(
-        self,
-        service: str,
-        db: AsyncDatabase[Document],
-        sender: RecordSender,
-        committed: asyncio.Event,
-        *,
-        batch_size: int = 200,
-        poll_seconds: float = 0.2,
-    ):
-        self._service = service
-        self._outbox = db[OUTBOX]
-        self._sender = sender
-        self._committed = committed
-        self._batch_size = batch_size
-        self._poll_seconds = poll_seconds
-        self._lease = Lease(db)
-        self._stopping = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-        self._backlog_measured_at = 0.0
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name=f"outbox-relay-{self._service}")
-
-    async def stop(self) -> None:
-        """Stop after the batch in flight, then publish what is left once (graceful drain)."""
-        self._stopping.set()
-        if self._task is not None:
-            await self._task
-        try:
-            if await self._lease.acquire():
-                await self.drain()
-                await self._lease.release()
-        except Exception:  # a store or broker outage at shutdown: the next start publishes it
-            log.warning("outbox_drain_failed", exc_info=True)
-
-    async def drain(self) -> int:
-        total = 0
-        while published := await self.publish_pending():
-            total += published
-        return total
-
-    async def publish_pending(self) -> int:
-        """One pass: publish up to one batch of pending records. Returns how many."""
-        docs = (
-            await self._outbox.find({"pending": True})
-            .sort("_id", ASCENDING)
-            .to_list(self._batch_size)
-        )
-        if not docs:
-            return 0
-        records = [_record(doc) for doc in docs]
-        await self._sender.send(records)
-        await self._mark_sent([doc["_id"] for doc in docs])
-        for record in records:
-            OUTBOX_PUBLISHED.labels(self._service, record.topic).inc()
-        return len(docs)
-
-    async def _mark_sent(self, ids: list[Any]) -> None:
-        await self._outbox.update_many(
-            {"_id": {"$in": ids}},
-            {"$set": {"sent_at": datetime.now(UTC)}, "$unset": {"pending": ""}},
-        )
-
-    async def backlog(self) -> int:
-        count = await self._outbox.count_documents({"pending": True})
-        OUTBOX_BACKLOG.labels(self._service).set(count)
-        return count
-
-    async def _run(self) -> None:
-        failures = 0
-        while not self._stopping.is_set():
-            self._committed.clear()  # before the pass: a commit during it wakes the next one
-            try:
-                full_batch = await self._pass()
-                failures = 0
-            except Exception:
-                failures += 1
-                log.warning("outbox_relay_retrying", attempt=failures, exc_info=True)
-                full_batch = False
-                await self._sleep(min(0.5 * 2**failures, 15.0))
-            if not full_batch:
-                await self._idle()
-
-    async def _pass(self) -> bool:
-        if not await self._lease.acquire():
-            return False
-        published = await self.publish_pending()
-        now = asyncio.get_running_loop().time()
-        if now - self._backlog_measured_at > BACKLOG_REFRESH_SECONDS:
-            self._backlog_measured_at = now
-            await self.backlog()
-        return published == self._batch_size
-
-    async def _idle(self) -> None:
-        waiter = asyncio.ensure_future(self._committed.wait())
-        stopper = asyncio.ensure_future(self._stopping.wait())
-        await asyncio.wait(
-            {waiter, stopper}, timeout=self._poll_seconds, return_when="FIRST_COMPLETED"
-        )
-        waiter.cancel()
-        stopper.cancel()
-
-    async def _sleep(self, seconds: float) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stopping.wait(), seconds)

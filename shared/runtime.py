@@ -25,7 +25,8 @@ from shared.kafka import BrokerSender, create_router, subscribe
 from shared.logging import configure_logging, get_logger
 from shared.metrics import CONSUMER_LAG
 from shared.mongo import create_client, database, ensure_indexes, ping
-from shared.outbox import OUTBOX_INDEXES, Outbox, OutboxRelay
+from shared.outbox import OUTBOX_INDEXES, Outbox
+from shared.outbox_relay import OutboxRelay
 from shared.settings import ServiceSettings
 
 log = get_logger(__name__)

@@ -22,7 +22,8 @@ from shared.events.registry import register
 from shared.idempotency import ProcessedEvents
 from shared.kafka import BrokerSender, subscribe
 from shared.mongo import ensure_indexes
-from shared.outbox import OUTBOX_INDEXES, Outbox, OutboxRelay
+from shared.outbox import OUTBOX_INDEXES, Outbox
+from shared.outbox_relay import OutboxRelay
 from shared.topics import topic as topic_spec
 
 _serial = itertools.count(1)

@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaProducer
+from bson import ObjectId
 from pymongo import AsyncMongoClient
 
 from shared.dlq import restore_original_headers
 from shared.events.envelope import to_record
-from shared.outbox import OUTBOX
+from shared.outbox import OUTBOX, Outbox
 from shared.topics import dlq_topic
 from tests.integration.shared.harness import (
     ConsumingSide,
@@ -231,3 +232,36 @@ async def test_same_event_id_with_a_different_payload_goes_to_the_dlq(
     assert dict(dead[0].headers)["x-error-class"] == b"ConflictingDuplicateError"
     applied = await consumer.client[consumer.db_name].applied.find_one({"_id": "dup"})
     assert applied["quantity"] == 1
+
+
+async def test_two_replicas_writing_one_aggregate_publish_in_commit_order(
+    pipeline: Any, stack: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ObjectIds order by second, then by a per-process random value: the outbox of a replica
+    whose random value is lower would publish its later write first. The sequence taken in
+    each transaction keeps commit order whatever the ids."""
+    producer, _, model, topic = pipeline
+    await producer.relay.stop()  # publish by hand once both replicas have written
+    replica_b = Outbox(producer.client, producer.client[producer.db_name], "/stx/test/replica-b")
+    for attempt in range(5):
+        key = f"aggregate-{attempt}"
+        monkeypatch.setattr(ObjectId, "_random", classmethod(lambda cls: b"\xff" * 5))
+        await producer.emit(model(item_id=key, quantity=1))  # replica A commits first
+        monkeypatch.setattr(ObjectId, "_random", classmethod(lambda cls: b"\x00" * 5))
+        await replica_b.transact(_emitting(model(item_id=key, quantity=2)))  # then replica B
+        docs = await producer.client[producer.db_name][OUTBOX].find({"key": key}).to_list(None)
+        if len({doc["_id"].generation_time for doc in docs}) == 1:
+            break  # both ids fell in the same second: the case that went wrong
+    await producer.relay.drain()
+
+    records = [
+        r for r in await read_all(stack.bootstrap_servers, topic, 2) if r.key == key.encode()
+    ]
+    assert [json.loads(r.value)["quantity"] for r in records] == [1, 2]
+
+
+def _emitting(event: Any) -> Any:
+    async def work(tx: Any) -> None:
+        tx.emit(event)
+
+    return work
