@@ -47,7 +47,6 @@ OUTBOX_INDEXES: Final = {
 }
 
 
-
 @dataclass
 class Tx:
     """What a unit of work sees: the session to write state with, and where to emit events."""

@@ -165,7 +165,10 @@ class ScoreSubmission(EdgeModel):
 
 
 class RankingEntryRead(BaseModel):
-    rank: int
+    rank: int | None = Field(
+        description="Place in the round among the nominations you may see; null for those "
+        "you are recused from."
+    )
     nomination_id: str
     nominee_name: str
     total: float | None = Field(description="Weighted total, 0–10; hidden when you are recused.")

@@ -68,16 +68,27 @@ async def close_round(
 
 
 def _read(programme_id: str, category_id: str, round_id: str, ranking: Ranking) -> RankingRead:
+    """The ranking as the caller may see it: the nominations it is recused from come last, in
+    id order, with neither rank nor total (their place in the list would reveal standing), and
+    the others are ranked among themselves."""
+    hidden = ranking.hidden
+    shown = [entry for entry in ranking.entries if entry.nomination_id not in hidden]
+    withheld = sorted(
+        (entry for entry in ranking.entries if entry.nomination_id in hidden),
+        key=lambda entry: entry.nomination_id,
+    )
+    # Ranks are counted among what the caller sees: a gap would place the hidden nominees.
+    places = {entry.nomination_id: place for place, entry in enumerate(shown, start=1)}
     entries = [
         RankingEntryRead(
-            rank=entry.rank,
+            rank=places.get(entry.nomination_id) if hidden else entry.rank,
             nomination_id=entry.nomination_id,
             nominee_name=ranking.nominations[entry.nomination_id].nominee.name,
-            total=None if entry.nomination_id in ranking.hidden else entry.total,
+            total=None if entry.nomination_id in hidden else entry.total,
             reviewers=entry.reviewers,
-            recused=entry.nomination_id in ranking.hidden,
+            recused=entry.nomination_id in hidden,
         )
-        for entry in ranking.entries
+        for entry in [*shown, *withheld]
     ]
     return RankingRead(
         programme_id=programme_id, category_id=category_id, round_id=round_id, entries=entries

@@ -102,7 +102,9 @@ class Reviews(UseCases):
             await self._repo.save_programme(programme, tx.session)
             for nomination in nominations:
                 await self._repo.save_nomination(nomination, tx.session)
-            return Ranking(entries, by_id)
+            # A recused lead closes the round but learns nothing of the nominees it is recused
+            # from: neither their totals nor their place.
+            return Ranking(entries, by_id, await self._hidden_from(programme_id, nominations, by))
 
         return await self._outbox.transact(work)
 
