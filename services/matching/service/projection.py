@@ -65,9 +65,20 @@ class Projection:
         await self._proposals.refresh(listing, stored, tx)
 
     async def record_owner(self, listing_id: str, owner_organization_id: str, tx: Tx) -> None:
-        """Who owns a listing (also an anonymous demand): re-stamped so every index learns it."""
+        """Who owns a listing (also an anonymous demand): re-stamped so every index learns it.
+
+        A listing published before its owner was known got no proposals (they could have
+        paired it with its owner's own offers): they are made now.
+        """
+        before = await self._listings.get(listing_id, tx.session)
         seq = await self._listings.next_seq(tx.session)
         await self._listings.record_owner(listing_id, owner_organization_id, seq, tx.session)
+        if before is None or before.owner is not None or before.snapshot is None:
+            return
+        await self._index.catch_up(tx.session)
+        now_known = await self._listings.get(listing_id, tx.session)
+        if now_known is not None:
+            await self._proposals.refresh(now_known, now_known, tx)
 
     async def record_organization(self, profile: OrganizationProfile, tx: Tx) -> None:
         await self._organizations.save(profile, tx.session)

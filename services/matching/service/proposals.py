@@ -75,6 +75,12 @@ class EngineProposals:
         if reason is not None:
             await self.retract_open(listing.listing_id, reason, tx)
             return
+        if listing.owner is None:
+            # An anonymous demand whose owner matching has not learnt yet (the internal topic
+            # is read in parallel): proposing now could pair it with its owner's own offer and
+            # name that owner next to it. Its proposals are made when the owner is recorded.
+            log.info("proposals_wait_for_owner", listing_id=listing.listing_id)
+            return
         policy = self._policy
         candidates = self._index.candidates(
             listing,
@@ -126,6 +132,10 @@ class EngineProposals:
         offer, demand = (listing, other) if is_offer else (other, listing)
         if offer.owner is None or offer.snapshot is None or demand.snapshot is None:
             log.warning("offer_owner_unknown", listing_id=offer.listing_id)
+            return
+        if demand.owner is None or demand.owner == offer.owner:
+            # Unknown yet (proposed once it is recorded), or one organisation on both sides:
+            # never a match, and for an anonymous demand it would name its owner.
             return
         match, proposed = rules.propose(
             offer.snapshot,

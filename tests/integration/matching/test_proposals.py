@@ -11,6 +11,7 @@ import pytest
 from services.matching.domain.ids import match_id_of
 from services.matching.engine import ENGINE_VERSION, E5Embedder
 from services.matching.settings import MatchingSettings
+from shared.events.contacts import ListingOwnerRecorded
 from shared.events.listings import ListingPublished, ListingUpdated, ListingWithdrawn
 from shared.topics import MATCHES
 from tests.integration.matching.kit import (
@@ -265,3 +266,44 @@ async def test_a_short_general_demand_typed_without_diacritics_is_proposed_the_r
 
     assert found[0].data["explanation"]["features"]
     assert found[0].data["engine_version"] == ENGINE_VERSION
+
+
+async def test_an_anonymous_demand_waits_for_its_owner_and_is_never_matched_with_it(
+    settings: MatchingSettings, embedder: E5Embedder, unique_name: str
+) -> None:
+    """The internal topic naming an anonymous demand's owner is read in parallel with the
+    listings: published first, the demand must not be proposed its owner's own offer (the
+    proposal would name the owner next to the demand) — its proposals come with the owner."""
+    owner, other = f"org_{unique_name}_htx", f"org_{unique_name}_vien"
+    own_offer = drying_offer(f"lst_{unique_name}_own", owner=owner)
+    other_offer = drying_offer(f"lst_{unique_name}_o", owner=other, **HEAT_PUMP_WORDING)
+    demand = drying_demand(f"lst_{unique_name}_d", owner=None)  # anonymous
+    with_own, with_other = (
+        match_id_of(offer.listing_id, demand.listing_id) for offer in (own_offer, other_offer)
+    )
+    bootstrap = settings.kafka_bootstrap_servers
+
+    def about_demand(p: Any) -> bool:
+        return of_type(PROPOSED)(p) and p.data["demand_id"] == demand.listing_id
+
+    async with running(settings, embedder) as replica:
+        await open_market(unique_name, replica)
+        await produce(bootstrap, *(published_record(x) for x in (own_offer, other_offer, demand)))
+        await eventually(lambda: _indexed(replica, demand.listing_id))
+        await asyncio.sleep(SETTLE_SECONDS)
+        before_owner = await published(bootstrap, MATCHES, about_demand)
+        owner_known = ListingOwnerRecorded(
+            listing_id=demand.listing_id, owner_organization_id=owner
+        )
+        await produce(bootstrap, record_of(owner_known))
+        await eventually_published(bootstrap, MATCHES, of_type(PROPOSED, match_id=with_other))
+        await asyncio.sleep(SETTLE_SECONDS)
+        after = await published(bootstrap, MATCHES, about_demand)
+
+    assert before_owner == []
+    assert with_own not in {p.data["match_id"] for p in after}
+    assert all(p.data["offer_owner_organization_id"] != owner for p in after)
+
+
+async def _indexed(replica: Any, listing_id: str) -> bool:
+    return listing_id in replica.app.state.index.engine
