@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Final
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -129,13 +129,25 @@ def verify(org: Organization, broker: str, now: datetime) -> OrganizationChange:
     return OrganizationChange(verified, [event])
 
 
-def update(org: Organization, details: OrganizationDetails, now: datetime) -> OrganizationChange:
-    """A new profile; the contact goes to the internal topic only when it changed."""
+IDENTITY_FIELDS: Final = ("name", "tax_code")
+"""What a broker verified: changed by the organisation itself, verification is lost."""
+
+
+def update(
+    org: Organization, details: OrganizationDetails, now: datetime, by_broker: bool = False
+) -> OrganizationChange:
+    """A new profile; the contact goes to the internal topic only when it changed. An
+    organisation that changes its name or tax code is unverified until a broker verifies it
+    again (a broker's own correction keeps it verified)."""
     if details.kind != org.details.kind:
         raise InvalidInputError.one(
             "kind", "the kind of an organisation cannot change; register anew"
         )
     province, district = _address(details)
+    new_identity = any(
+        getattr(details, name) != getattr(org.details, name) for name in IDENTITY_FIELDS
+    )
+    still_verified = org.verified and (by_broker or not new_identity)
     changed = org.model_copy(
         update={
             "details": details,
@@ -143,6 +155,8 @@ def update(org: Organization, details: OrganizationDetails, now: datetime) -> Or
             "district": district,
             "updated_at": now,
             "version": org.version + 1,
+            "verified": still_verified,
+            "verified_by": org.verified_by if still_verified else None,
         }
     )
     profile = changed.profile(local_day(now))

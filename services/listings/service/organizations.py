@@ -60,7 +60,8 @@ class OrganizationService:
             org = await self._load(organization_id, tx)
             if org.version != expected_version:
                 raise ConflictError(_stale("organisation", org.version, expected_version))
-            change = domain.update(org, details, self._clock())
+            by_broker = principal.has(Role.broker)
+            change = domain.update(org, details, self._clock(), by_broker=by_broker)
             await self._orgs.save(change.organization, tx.session)
             tx.emit(*change.events)
             return change.organization

@@ -17,6 +17,7 @@ from tests.integration.listings.flows import (
     offer_body,
     org_body,
     publish,
+    valid_tax_code,
     verified_org,
 )
 
@@ -243,3 +244,28 @@ async def test_a_catalogue_with_a_bad_row_imports_nothing(client: httpx.AsyncCli
     assert good.json()["imported"] == 2
     submitted = (await client.get("/v1/listings", params=mine, headers=token)).json()["items"]
     assert {item["listing_id"] for item in submitted} == set(good.json()["listing_ids"])
+
+
+async def test_an_organisation_that_renames_itself_must_be_verified_again(
+    client: httpx.AsyncClient,
+) -> None:
+    tax_code = valid_tax_code()
+    org_id, token = await verified_org(client, tax_code=tax_code)
+    current = (await client.get(f"/v1/organizations/{org_id}", headers=token)).json()
+    renamed = await client.put(
+        f"/v1/organizations/{org_id}",
+        json=org_body(tax_code=tax_code, name="Công ty CP Sâm Măng Đen")
+        | {"version": current["version"]},
+        headers=token,
+    )
+    listing_id = await create(client, token, offer_body())
+    refused = await client.post(f"/v1/listings/{listing_id}/submit", headers=token)
+    again = await client.post(f"/v1/organizations/{org_id}/verify", headers=BROKER)
+    accepted = await client.post(f"/v1/listings/{listing_id}/submit", headers=token)
+
+    assert renamed.status_code == 200, renamed.text
+    assert renamed.json()["verified"] is False
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "organization.verified"
+    assert again.status_code == 200
+    assert accepted.status_code == 200, accepted.text

@@ -81,3 +81,19 @@ def test_an_update_sends_the_contact_only_when_it_changed() -> None:
     moved = organizations.update(org, org_details(phone="0260 3862 345"), NOW)
     assert [e.ce_type for e in moved.events] == ["stx.organization.updated", "stx.contact.updated"]
     assert moved.organization.version == 2
+
+
+def test_an_organisation_changing_its_name_or_tax_code_must_be_verified_again() -> None:
+    org = organizations.register("org_x", org_details(), NOW).organization
+    verified = organizations.verify(org, "broker-01", NOW).organization
+
+    renamed = organizations.update(verified, org_details(name="Công ty CP Sâm Măng Đen"), NOW)
+    moved = organizations.update(verified, org_details(phone="0260 3862 345"), NOW)
+    corrected = organizations.update(
+        verified, org_details(name="Công ty CP Sâm Măng Đen"), NOW, by_broker=True
+    )
+
+    assert (renamed.organization.verified, renamed.organization.verified_by) == (False, None)
+    assert renamed.events[0].organization.verified is False  # type: ignore[attr-defined]
+    assert moved.organization.verified
+    assert corrected.organization.verified
