@@ -50,6 +50,12 @@ OUTBOX_PUBLISHED = Counter(
     "Outbox records published to Kafka.",
     ["service", "topic"],
 )
+OUTBOX_PARKED = Counter(
+    "stx_outbox_parked",
+    "Outbox records that can never be published (too large, invalid topic), set aside so the "
+    "records after them still go out.",
+    ["service", "topic"],
+)
 CONSUMER_LAG = Gauge(
     "stx_consumer_lag",
     "Records between the consumer group's committed offset and the partition end.",

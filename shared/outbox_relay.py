@@ -12,19 +12,22 @@ import os
 import socket
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
+from aiokafka.errors import InvalidTopicError, MessageSizeTooLargeError, RecordTooLargeError
 from pymongo import ASCENDING, ReturnDocument
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
 from shared.events.envelope import OutgoingRecord
 from shared.logging import get_logger
-from shared.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
+from shared.metrics import OUTBOX_BACKLOG, OUTBOX_PARKED, OUTBOX_PUBLISHED
 from shared.mongo import Document
 from shared.outbox import BACKLOG_REFRESH_SECONDS, LEASES, OUTBOX
 
 log = get_logger(__name__)
+UNPUBLISHABLE: Final = (MessageSizeTooLargeError, InvalidTopicError, RecordTooLargeError)
+"""Refusals that no retry can change: the record is parked, with an alert."""
 
 
 def _record(doc: Document) -> OutgoingRecord:
@@ -119,11 +122,45 @@ class OutboxRelay:
         if not docs:
             return 0
         records = [_record(doc) for doc in docs]
-        await self._sender.send(records)
+        try:
+            await self._sender.send(records)
+        except UNPUBLISHABLE:
+            return await self._one_by_one(docs)
         await self._mark_sent([doc["_id"] for doc in docs])
         for record in records:
             OUTBOX_PUBLISHED.labels(self._service, record.topic).inc()
         return len(docs)
+
+    async def _one_by_one(self, docs: list[Document]) -> int:
+        """A batch holds a record the broker will never take: send each alone and park the
+        ones refused for good, so they cannot hold back every record after them. Other
+        failures (broker down) still stop the pass: those records are retried."""
+        for doc in docs:
+            record = _record(doc)
+            try:
+                await self._sender.send([record])
+            except UNPUBLISHABLE as exc:
+                await self._park(doc, exc)
+                continue
+            await self._mark_sent([doc["_id"]])
+            OUTBOX_PUBLISHED.labels(self._service, record.topic).inc()
+        return len(docs)
+
+    async def _park(self, doc: Document, exc: Exception) -> None:
+        reason = f"{type(exc).__name__}: {exc}"[:500]
+        await self._outbox.update_one(
+            {"_id": doc["_id"]},
+            {"$set": {"parked_at": datetime.now(UTC), "park_reason": reason},
+             "$unset": {"pending": ""}},
+        )  # fmt: skip
+        OUTBOX_PARKED.labels(self._service, doc["topic"]).inc()
+        log.error(
+            "outbox_record_parked",
+            event_id=doc["event_id"],
+            event_type=doc["event_type"],
+            topic=doc["topic"],
+            reason=reason,
+        )
 
     async def _mark_sent(self, ids: list[Any]) -> None:
         await self._outbox.update_many(

@@ -265,3 +265,23 @@ def _emitting(event: Any) -> Any:
         tx.emit(event)
 
     return work
+
+
+async def test_a_record_the_broker_can_never_take_is_parked_and_the_next_ones_go_out(
+    pipeline: Any,
+) -> None:
+    producer, consumer, model, _ = pipeline
+    too_large = "x" * 1_100_000  # over the producer's max request size (1 MiB)
+    await producer.emit(model(item_id="before", quantity=1), model(item_id=too_large, quantity=2))
+    await producer.emit(model(item_id="after", quantity=3))
+
+    async def others_applied() -> bool:
+        return {"before", "after"} <= set(await consumer.applied())
+
+    await eventually(others_applied)
+    outbox = producer.client[producer.db_name][OUTBOX]
+    parked = await outbox.find_one({"key": too_large})
+    assert parked is not None
+    assert "pending" not in parked
+    assert parked["park_reason"].startswith("MessageSizeTooLargeError")
+    assert await outbox.count_documents({"pending": True}) == 0
