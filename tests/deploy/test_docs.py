@@ -69,7 +69,7 @@ def test_consumer_guide_lists_exactly_the_public_topics() -> None:
 
 def test_runbook_names_every_metric_and_alerts_only_on_real_ones() -> None:
     names = _metric_names()
-    assert len(names) == 8
+    assert len(names) == 9
     for name in names:
         assert f"`{name}`" in RUNBOOK, name
     (rules_block,) = re.findall(r"```yaml\n(groups:.*?)```", RUNBOOK, re.S)
