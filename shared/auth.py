@@ -40,6 +40,9 @@ _LEEWAY = timedelta(seconds=30)  # clock skew between us and the identity provid
 _REQUIRED_CLAIMS: Options = {"require": ["exp", "sub"]}
 _JWKS_ALGORITHMS = ("RS256", "ES256")
 _JWKS_TIMEOUT_SECONDS = 5  # a slow identity provider must not hold requests for PyJWT's 30 s
+_JWKS_REFETCH_COOLDOWN_SECONDS = 60
+"""A token with an unknown `kid` refetches the key set at most once a minute: forged kids must
+not turn every request into a call to the identity provider (keys rotate far more slowly)."""
 
 
 class Role(StrEnum):
@@ -125,7 +128,12 @@ class JwksVerifier:
     """Tokens signed by the identity provider, keys fetched from its JWKS URL and cached."""
 
     def __init__(self, jwks_url: str, audience: str, issuer: str | None = None) -> None:
-        self._keys = jwt.PyJWKClient(jwks_url, cache_keys=True, timeout=_JWKS_TIMEOUT_SECONDS)
+        self._keys = jwt.PyJWKClient(
+            jwks_url,
+            cache_keys=True,
+            timeout=_JWKS_TIMEOUT_SECONDS,
+            cooldown_duration=_JWKS_REFETCH_COOLDOWN_SECONDS,
+        )
         self._audience = audience
         self._issuer = issuer
 

@@ -183,6 +183,10 @@ def signing_key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
+JWKS_FETCHES: list[int] = []
+"""One entry per request the test identity provider answered."""
+
+
 @pytest.fixture(scope="module")
 def jwks_url(signing_key: rsa.RSAPrivateKey) -> Iterator[str]:
     """A real HTTP server publishing the identity provider's key set."""
@@ -191,6 +195,7 @@ def jwks_url(signing_key: rsa.RSAPrivateKey) -> Iterator[str]:
 
     class Jwks(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            JWKS_FETCHES.append(1)
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.end_headers()
@@ -227,6 +232,20 @@ async def test_jwks_verifier_rejects_a_token_signed_by_another_key(jwks_url: str
 
     with pytest.raises(jwt.InvalidSignatureError):
         await verifier.verify(provider_token(stranger))
+
+
+async def test_tokens_with_unknown_key_ids_do_not_make_the_service_hammer_the_provider(
+    jwks_url: str, signing_key: rsa.RSAPrivateKey
+) -> None:
+    verifier = JwksVerifier(jwks_url, audience="stx")
+    await verifier.verify(provider_token(signing_key))
+    before = len(JWKS_FETCHES)
+
+    for n in range(50):
+        with pytest.raises(jwt.PyJWKClientError):
+            await verifier.verify(provider_token(signing_key, kid=f"forged-{n}"))
+
+    assert len(JWKS_FETCHES) - before <= 1  # one refetch per cooldown, not one per token
 
 
 async def test_jwks_verifier_rejects_a_locally_minted_hs256_token(jwks_url: str) -> None:
