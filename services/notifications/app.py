@@ -68,7 +68,13 @@ def create_app(
     app = runtime.app
     app.state.renderer = renderer
     app.state.subscriptions = Subscriptions(
-        repositories, runtime.outbox, links, schedule, clock, settings.webhook_targets
+        repositories,
+        runtime.outbox,
+        links,
+        schedule,
+        clock,
+        settings.webhook_targets,
+        settings.signup_limits,
     )
     app.state.delivery_log = DeliveryLog(repositories.deliveries, clock)
     app.state.feeds = Feeds(

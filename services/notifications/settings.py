@@ -8,6 +8,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from services.notifications.delivery.ssrf import TargetPolicy
+from services.notifications.domain.subscriptions import SignupLimits
 from shared.settings import ServiceSettings
 
 DEV_TOKEN_SECRET = "stx-notifications-dev-token-secret-change-me"  # noqa: S105 - refused in prod
@@ -48,6 +49,12 @@ class NotificationsSettings(ServiceSettings):
     )
     unsubscribe_token_days: int = Field(
         default=90, ge=1, description="How long an unsubscribe link in an e-mail keeps working."
+    )
+    signups_per_address_per_day: int = Field(
+        default=3, ge=1, description="E-mail subscriptions one address may ask for in 24 h."
+    )
+    signups_per_client_per_hour: int = Field(
+        default=20, ge=1, description="E-mail subscriptions one client may ask for in an hour."
     )
     confirm_token_hours: int = Field(
         default=72, ge=1, description="How long a double opt-in confirmation link works."
@@ -109,6 +116,10 @@ class NotificationsSettings(ServiceSettings):
         default=7, ge=0, le=23, description="Local hour digests may be sent again."
     )
     feed_max_entries: int = Field(default=50, ge=1, le=500, description="Entries per feed.")
+
+    @property
+    def signup_limits(self) -> SignupLimits:
+        return SignupLimits(self.signups_per_address_per_day, self.signups_per_client_per_hour)
 
     @property
     def webhook_targets(self) -> TargetPolicy:

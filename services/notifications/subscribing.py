@@ -6,7 +6,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from services.notifications.delivery.ssrf import TargetPolicy, resolve_target
 from services.notifications.domain.deliveries import Delivery, Purpose, delivery_id
@@ -16,6 +16,7 @@ from services.notifications.domain.subscriptions import (
     Filters,
     Frequency,
     Language,
+    SignupLimits,
     SubscriberKind,
     Subscription,
     SubscriptionStatus,
@@ -31,6 +32,12 @@ Clock = Callable[[], datetime]
 
 class SubscriptionNotFoundError(LookupError):
     pass
+
+
+class SignupRateLimitedError(Exception):
+    """Too many e-mail subscriptions asked for one address or from one client: try later."""
+
+    retry_after_seconds = 3600
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,7 @@ class Subscriptions:
         schedule: DigestSchedule,
         clock: Clock,
         webhook_targets: TargetPolicy,
+        signup_limits: SignupLimits,
     ):
         self._repos = repositories
         self._outbox = outbox
@@ -68,11 +76,17 @@ class Subscriptions:
         self._schedule = schedule
         self._clock = clock
         self._webhook_targets = webhook_targets
+        self._signup_limits = signup_limits
 
-    async def subscribe(self, new: NewSubscription) -> tuple[Subscription, str | None]:
-        """E-mail: pending until confirmed. Webhook: active at once, with its signing secret."""
+    async def subscribe(
+        self, new: NewSubscription, requested_from: str | None = None
+    ) -> tuple[Subscription, str | None]:
+        """E-mail: pending until confirmed (within the sign-up limits). Webhook: active at
+        once, with its signing secret."""
         webhook = new.channel is NotificationChannel.WEBHOOK
         now = self._clock()
+        if not webhook:
+            await self._within_signup_limits(new.address, requested_from, now)
         created = Subscription(
             subscription_id=f"sub_{uuid.uuid4().hex[:16]}",
             subscriber_name=new.subscriber_name,
@@ -91,12 +105,26 @@ class Subscriptions:
         secret = secrets.token_urlsafe(32) if webhook else None
 
         async def work(tx: Tx) -> None:
-            await self._repos.subscriptions.add(created, secret, tx.session)
+            await self._repos.subscriptions.add(created, secret, tx.session, requested_from)
             if not webhook:
                 await self._repos.deliveries.queue(self._confirmation(created, now), tx.session)
 
         await self._outbox.transact(work)
         return created, secret
+
+    async def _within_signup_limits(
+        self, address: str, requested_from: str | None, now: datetime
+    ) -> None:
+        repo = self._repos.subscriptions
+        for_address = await repo.asked_since(now - timedelta(days=1), address=address)
+        from_client = (
+            0
+            if requested_from is None
+            else await repo.asked_since(now - timedelta(hours=1), requested_from=requested_from)
+        )
+        reason = self._signup_limits.refusal(for_address, from_client)
+        if reason is not None:
+            raise SignupRateLimitedError(reason)
 
     async def confirm(self, token: str) -> Subscription:
         found = await self._by_token(TokenPurpose.CONFIRM, token)

@@ -3,9 +3,10 @@ of subscribers are for brokers and admins."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import hashlib
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from services.notifications.api.deps import Offset, StaffDep, SubscriptionsDep
 from services.notifications.api.models import (
@@ -16,25 +17,42 @@ from services.notifications.api.models import (
 )
 from services.notifications.delivery.ssrf import UnsafeTargetError
 from services.notifications.domain.subscriptions import SubscriptionRuleError, SubscriptionStatus
-from services.notifications.subscribing import SubscriptionNotFoundError
+from services.notifications.subscribing import SignupRateLimitedError, SubscriptionNotFoundError
 from shared.auth import OptionalPrincipalDep, Principal, Role
 from shared.events.notifications import NotificationChannel
-from shared.http import PROBLEM_RESPONSES, ProblemError
+from shared.http import PROBLEM_RESPONSES, Problem, ProblemError
 
 router = APIRouter(prefix="/subscriptions", tags=["subscriptions"])
 _STAFF = frozenset({Role.broker, Role.admin})
 
 
-@router.post("", status_code=201, responses=PROBLEM_RESPONSES)
+_TOO_MANY: dict[int | str, dict[str, Any]] = {
+    429: {"model": Problem, "description": "Too many sign-ups: retry later."}
+}
+
+
+@router.post("", status_code=201, responses=PROBLEM_RESPONSES | _TOO_MANY)
 async def create_subscription(
-    body: SubscriptionCreate, subscriptions: SubscriptionsDep, caller: OptionalPrincipalDep
+    body: SubscriptionCreate,
+    subscriptions: SubscriptionsDep,
+    caller: OptionalPrincipalDep,
+    request: Request,
 ) -> SubscriptionCreated:
-    """E-mail subscriptions start `pending_confirmation`: a link is mailed. Webhooks need a
-    broker or admin and return their signing secret once."""
+    """E-mail subscriptions start `pending_confirmation`: a link is mailed (a few per address a
+    day, a few dozen per client an hour). Webhooks need a broker or admin and return their
+    signing secret once."""
     if body.channel is NotificationChannel.WEBHOOK:
         _require_staff(caller)
     try:
-        created, secret = await subscriptions.subscribe(body.to_new())
+        created, secret = await subscriptions.subscribe(body.to_new(), _client_key(request))
+    except SignupRateLimitedError as exc:
+        raise ProblemError(
+            429,
+            "too-many-signups",
+            "Too many subscription requests",
+            f"{exc}; try again later.",
+            headers={"Retry-After": str(exc.retry_after_seconds)},
+        ) from exc
     except SubscriptionRuleError as exc:
         raise ProblemError.from_rule(exc.field, str(exc)) from exc
     except UnsafeTargetError as exc:
@@ -100,3 +118,10 @@ def _require_staff(caller: Principal | None) -> None:
 
 def _not_found(subscription_id: str) -> ProblemError:
     return ProblemError(404, "not-found", "No such subscription", f"{subscription_id} is unknown")
+
+
+def _client_key(request: Request) -> str | None:
+    """Who asked, as a digest of the client address (the address itself is not kept)."""
+    if request.client is None:
+        return None
+    return hashlib.sha256(f"signup|{request.client.host}".encode()).hexdigest()[:24]

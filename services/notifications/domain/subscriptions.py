@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -38,6 +39,24 @@ class SubscriberKind(StrEnum):
 class Language(StrEnum):
     VI = "vi"
     EN = "en"
+
+
+@dataclass(frozen=True)
+class SignupLimits:
+    """How many e-mail subscriptions one address, and one client, may ask for: each request
+    mails a confirmation link, so without a limit anyone could make the service mail-bomb an
+    address, or flood it from one machine."""
+
+    per_address_per_day: int
+    per_client_per_hour: int
+
+    def refusal(self, for_address_today: int, from_client_this_hour: int) -> str | None:
+        """Why this request is refused (None: it may go ahead), given the earlier ones."""
+        if for_address_today >= self.per_address_per_day:
+            return f"this address asked for {for_address_today} subscriptions today"
+        if from_client_this_hour >= self.per_client_per_hour:
+            return f"{from_client_this_hour} subscriptions were asked from here this hour"
+        return None
 
 
 class SubscriptionRuleError(ValueError):

@@ -18,6 +18,10 @@ INDEXES: Final = {
     "subscriptions": [
         IndexModel([("status", ASCENDING), ("frequency", ASCENDING)], name="by_status"),
         IndexModel([("digest_due_at", ASCENDING)], name="digest_due", sparse=True),
+        IndexModel([("address", ASCENDING), ("created_at", ASCENDING)], name="signups_by_address"),
+        IndexModel(
+            [("requested_from", ASCENDING), ("created_at", ASCENDING)], name="signups_by_client"
+        ),
     ],
     "deliveries": [
         IndexModel([("status", ASCENDING), ("next_attempt_at", ASCENDING)], name="due"),

@@ -32,10 +32,23 @@ class SubscriptionRepository:
         self._subscriptions = db["subscriptions"]
 
     async def add(
-        self, subscription: Subscription, webhook_secret: str | None, session: AsyncClientSession
+        self,
+        subscription: Subscription,
+        webhook_secret: str | None,
+        session: AsyncClientSession,
+        requested_from: str | None = None,
     ) -> None:
         doc = _doc(subscription) | {"webhook_secret": webhook_secret}
+        doc["requested_from"] = requested_from
         await self._subscriptions.insert_one(doc, session=session)
+
+    async def asked_since(self, since: datetime, address: str | None = None,
+                          requested_from: str | None = None) -> int:  # fmt: skip
+        """Subscriptions created since `since` for this address, or from this client."""
+        query: Document = {"created_at": {"$gte": since}}
+        query |= {"address": address} if address is not None else {}
+        query |= {"requested_from": requested_from} if requested_from is not None else {}
+        return await self._subscriptions.count_documents(query)
 
     async def save(
         self, subscription: Subscription, session: AsyncClientSession | None = None

@@ -65,3 +65,22 @@ async def test_a_paused_subscription_shows_as_paused(notifications: Notification
     )
     assert reply.status_code == 200
     assert reply.json()["status"] == "paused"
+
+
+async def test_one_address_cannot_be_signed_up_over_and_over(
+    notifications: Notifications,
+) -> None:
+    """Each request mails a confirmation link: a limit per address keeps the service from
+    mail-bombing someone on a stranger's behalf."""
+    n = notifications
+    address = f"bientap.{n.unique}@baoquangngai.vn"
+    body = {"subscriber_name": "Báo Quảng Ngãi", "channel": "email", "email": address}
+
+    asked = [await n.client.post("/subscriptions", json=body) for _ in range(4)]
+
+    assert [r.status_code for r in asked] == [201, 201, 201, 429]
+    refused = asked[-1]
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert refused.json()["type"] == "urn:stx:problem:too-many-signups"
+    assert int(refused.headers["retry-after"]) > 0
+    assert len(await n.mail_to(address, 3)) == 3
