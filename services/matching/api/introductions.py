@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends
+from fastapi import APIRouter, Body, Depends, Query
 from pydantic import BaseModel, Field
 
 from services.matching.domain.introductions import (
@@ -56,9 +56,12 @@ def introductions_router(desk: IntroductionDesk) -> APIRouter:
 
     @router.get("", summary="Introductions you are a party to (brokers: all)")
     async def list_introductions(
-        reader: Participant, listing_id: str | None = None
+        reader: Participant,
+        listing_id: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+        offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     ) -> list[IntroductionRead]:
-        found = await desk.visible_to(reader, listing_id)
+        found = await desk.visible_to(reader, listing_id, limit, offset)
         return [IntroductionRead.of(introduction) for introduction in found]
 
     @router.get("/{introduction_id}", summary="One introduction and its history")

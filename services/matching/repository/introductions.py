@@ -54,8 +54,14 @@ class IntroductionRepository:
         return None if doc is None else Introduction.model_validate(doc)
 
     async def find(
-        self, *, organization_id: str | None = None, listing_ids: Sequence[str] | None = None
+        self,
+        *,
+        organization_id: str | None = None,
+        listing_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Introduction]:
+        """Newest first; a page of them when `limit` is given (HTTP lists always give one)."""
         query: dict[str, Any] = {}
         if organization_id is not None:
             query["$or"] = [
@@ -67,5 +73,7 @@ class IntroductionRepository:
             query["$and"] = [
                 {"$or": [{"parties.offer_id": {"$in": ids}}, {"parties.demand_id": {"$in": ids}}]}
             ]
-        cursor = self._introductions.find(query).sort("opened_at", DESCENDING)
+        cursor = self._introductions.find(query).sort([("opened_at", DESCENDING), ("_id", 1)])
+        if limit is not None:
+            cursor = cursor.skip(offset).limit(limit)
         return [Introduction.model_validate(doc) async for doc in cursor]

@@ -83,16 +83,18 @@ class IntroductionDesk:
         return self._visible(await self._get(introduction_id), principal)
 
     async def visible_to(
-        self, principal: Principal, listing_id: str | None = None
+        self, principal: Principal, listing_id: str | None = None, limit: int = 100, offset: int = 0
     ) -> list[Introduction]:
-        """Brokers see every introduction; an organisation those it is a party to."""
+        """Brokers see every introduction; an organisation those it is a party to (a page)."""
         listing_ids = None if listing_id is None else [listing_id]
         if principal.has(Role.broker):
-            return await self._repos.introductions.find(listing_ids=listing_ids)
-        if not principal.has(Role.org) or principal.organization_id is None:
+            organization_id = None
+        elif principal.has(Role.org) and principal.organization_id is not None:
+            organization_id = principal.organization_id
+        else:
             raise NotAllowedError("principal", "brokers and organisations only")
         return await self._repos.introductions.find(
-            organization_id=principal.organization_id, listing_ids=listing_ids
+            organization_id=organization_id, listing_ids=listing_ids, limit=limit, offset=offset
         )
 
     async def _get(self, introduction_id: str, tx: Tx | None = None) -> Introduction:
