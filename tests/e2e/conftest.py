@@ -8,12 +8,15 @@ the session it stops them: SIGTERM to every group, then SIGKILL after a grace pe
 
 Isolation from the other tests of the same session, which share the broker, the topics and
 the MongoDB-wire server: a deployment slug of its own (``e2e-<hex>``, so this run's records
-carry ``ce_source`` ``/stx/e2e-<hex>/<service>``), its own consumer-group prefix and its own
-database per service.
+carry ``ce_source`` ``/stx/e2e-<hex>/<service>``), its own consumer-group prefix — each group
+committed at the current end of the topics before the services start, so they react to this
+run's records rather than first working through the whole session's history (the hostile suite
+proves that bad records do not stick) — and its own database per service.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -44,16 +47,15 @@ from deploy.local.stack import (
 from services.listings.seed import Seeder, SeedError, load
 from services.listings.settings import ListingsSettings
 from shared.auth import Role, mint_token
-from shared.topics import SERVICES, public_topics
+from shared.topics import SERVICES, TOPICS, Visibility, public_topics
+from tests.integration.shared.harness import start_group_at_end
 
 if TYPE_CHECKING:
     from tests.conftest import InfraStack
 
 READY_TIMEOUT = 90.0
 SEED_TIMEOUT = 180.0
-PROPOSAL_TIMEOUT = 300.0
-"""A bound, not a target: in a full session matching first works through every other test's
-listings (the serving gate proposes for most of them), and only then reaches the pair."""
+PROPOSAL_TIMEOUT = 120.0
 SETTLE_QUIET = 3.0
 """Seconds without a new record on any public topic before the pipeline counts as settled."""
 SETTLE_TIMEOUT = 180.0
@@ -169,10 +171,13 @@ class MailSink:
 def _start_services(
     system: E2ESystem, stack: InfraStack, suffix: str, logs: Path, smtp_port: int
 ) -> None:
+    consumed = [t.name for t in TOPICS if t.visibility is not Visibility.DLQ]
     for name in SERVICES:
         if not runnable_module(f"services.{name}"):
             system.absent.append(name)
             continue
+        group = f"e2e-{suffix}.{name}"
+        asyncio.run(start_group_at_end(stack.bootstrap_servers, group, consumed))
         port = free_port()
         env = service_env(name, stack.bootstrap_servers, stack.mongodb_url, port) | {
             "STX_DEPLOYMENT": system.deployment,
@@ -334,8 +339,8 @@ def _wait_until_settled(bootstrap_servers: str, group_prefix: str) -> None:
     consumer groups) and no public topic has grown for `SETTLE_QUIET` s: their reactions to
     the seed (proposals, notifications, …) are on the topics before the tests read.
 
-    The services' fresh groups start from the earliest offset, so in a full session they first
-    work through every other test's records (hostile corpora included): that can take a while.
+    The services' groups start at the end the topics had when they were started: what they
+    consume is this run's seed and pair, and what those cause.
     """
     watcher = Consumer(new_consumer_config(bootstrap_servers, f"e2e-settle-{uuid.uuid4().hex}"))
     admin = AdminClient({"bootstrap.servers": bootstrap_servers})
