@@ -111,7 +111,10 @@ class SectorFigures(BaseModel):
 
 class DistrictFigures(BaseModel):
     district_code: str = Field(
-        description="Code of the district (of the demand, for pairs); empty when unknown.",
+        description="Code of the district (of the demand, for pairs); empty when unknown; "
+        "`other` for the row merging the districts whose figures rest on fewer than 3 "
+        "organisations (they are not published on their own, so no organisation's activity "
+        "can be read off a place).",
         examples=["610"],
     )
     district_name: str = Field(description="Its Vietnamese name.", examples=["Huyện Đăk Glei"])

@@ -29,10 +29,13 @@ def place_of(listing: ListingSnapshot, owner_district: AdministrativeUnit | None
     return UNKNOWN_PLACE if unit is None else Place(unit.code, unit.name)
 
 
-def listing_fact(listing: ListingSnapshot, place: Place, zone: tzinfo) -> ListingFact:
+def listing_fact(
+    listing: ListingSnapshot, place: Place, zone: tzinfo, owner: str | None = None
+) -> ListingFact:
     published = listing.published_at
     return ListingFact(
         listing_id=listing.listing_id,
+        owner=owner,
         kind=listing.kind,
         sector=listing.sector,
         place=place,

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
 from services.matching.domain.periods import Period
+from services.matching.domain.small_cells import (
+    MIN_CONTRIBUTORS,
+    OTHER_CODE,
+    small_cells_merged,
+)
 from shared.events.indicators import DistrictFigures, Granularity, MarketFigures, SectorFigures
 from shared.events.vocabulary import ListingKind, Sector
 
@@ -27,6 +32,7 @@ class Place:
 
 
 UNKNOWN_PLACE = Place("", "Chưa xác định")
+OTHER_PLACES = Place(OTHER_CODE, "Các địa bàn khác (gộp để không lộ một tổ chức)")
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,8 @@ class ListingFact:
     place: Place
     published_on: date | None
     state_funded: bool
+    owner: str | None = None
+    """Its organisation (also of an anonymous demand): only counted, never published."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,15 @@ class _Tally:
         )
 
 
+def _merge(tallies: list[_Tally]) -> _Tally:
+    """One tally of several: counts added, day lists joined."""
+    merged = _Tally()
+    for tally in tallies:
+        for name in (f.name for f in fields(_Tally)):
+            setattr(merged, name, getattr(merged, name) + getattr(tally, name))
+    return merged
+
+
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
@@ -132,14 +149,24 @@ class _Slices:
         self.total = _Tally()
         self.sectors: dict[Sector, _Tally] = {}
         self.places: dict[Place, _Tally] = {}
+        self.contributors: dict[Place, set[str]] = {}
+        """Organisations behind each district's figures (for small-cell suppression)."""
 
-    def of(self, sector: Sector, place: Place) -> tuple[_Tally, ...]:
+    def of(self, sector: Sector, place: Place, *listing_ids: str) -> tuple[_Tally, ...]:
+        """The tallies a fact counts in; `listing_ids` are the listings it rests on."""
+        owners = self.contributors.setdefault(place, set())
+        owners.update(o for i in listing_ids if (o := self._owner(i)) is not None)
         by_sector = self.sectors.setdefault(sector, _Tally())
         return self.total, by_sector, self.places.setdefault(place, _Tally())
 
-    def of_pair(self, demand_id: str, sector: Sector) -> tuple[_Tally, ...]:
+    def of_pair(self, offer_id: str, demand_id: str, sector: Sector) -> tuple[_Tally, ...]:
         demand = self.listings.get(demand_id)
-        return self.of(sector, demand.place if demand else UNKNOWN_PLACE)
+        place = demand.place if demand else UNKNOWN_PLACE
+        return self.of(sector, place, offer_id, demand_id)
+
+    def _owner(self, listing_id: str) -> str | None:
+        listing = self.listings.get(listing_id)
+        return listing.owner if listing else None
 
     def published_on(self, listing_id: str) -> date | None:
         listing = self.listings.get(listing_id)
@@ -151,7 +178,10 @@ def market_report(
     listings: Sequence[ListingFact],
     matches: Sequence[MatchFact],
     introductions: Sequence[IntroductionFact],
+    min_contributors: int = MIN_CONTRIBUTORS,
 ) -> IndicatorReport:
+    """The period's figures; districts resting on fewer than `min_contributors` organisations
+    are merged into one `other` row (see `small_cells`)."""
     slices = _Slices(listings)
     _count_listings(period, slices, _first_proposals(matches))
     _count_matches(period, slices, matches)
@@ -170,7 +200,9 @@ def market_report(
         ],
         by_district=[
             DistrictFigures(district_code=p.code, district_name=p.name, figures=t.figures())
-            for p, t in sorted(slices.places.items())
+            for p, t in small_cells_merged(
+                slices.places, slices.contributors, _merge, OTHER_PLACES, min_contributors
+            )
         ],
     )
 
@@ -191,7 +223,7 @@ def _count_listings(period: Period, slices: _Slices, first: dict[str, date]) -> 
         if listing.published_on is None or not period.contains(listing.published_on):
             continue
         proposed_on = first.get(listing.listing_id)
-        for tally in slices.of(listing.sector, listing.place):
+        for tally in slices.of(listing.sector, listing.place, listing.listing_id):
             if listing.kind == ListingKind.OFFER:
                 tally.offers += 1
             else:
@@ -210,7 +242,7 @@ def _count_matches(period: Period, slices: _Slices, matches: Sequence[MatchFact]
         proposed = period.contains(match.proposed_on)
         if not (proposed or answers):
             continue
-        for tally in slices.of_pair(match.demand_id, sector):
+        for tally in slices.of_pair(match.offer_id, match.demand_id, sector):
             tally.proposals += int(proposed)
             tally.answers += len(answers)
             tally.interested += sum(answers)
@@ -224,7 +256,7 @@ def _count_introductions(
         contract = period.contains(intro.contract_on)
         if not (opened or mou or contract):
             continue
-        for tally in slices.of_pair(intro.demand_id, intro.sector):
+        for tally in slices.of_pair(intro.offer_id, intro.demand_id, intro.sector):
             tally.introductions += int(opened)
             tally.mous += int(mou)
             if contract:
@@ -254,6 +286,6 @@ def _count_state_funded(
         funded_offer = listing.kind == ListingKind.OFFER and listing.state_funded
         if not funded_offer or listing.published_on is None or listing.published_on > end:
             continue
-        for tally in slices.of(listing.sector, listing.place):
+        for tally in slices.of(listing.sector, listing.place, listing.listing_id):
             tally.state_funded_offers += 1
             tally.state_funded_transferred += int(listing.listing_id in transferred)

@@ -81,7 +81,9 @@ class IndicatorDesk:
         zone, repos = self._zone, self._repos
         districts = await repos.organizations.districts()
         listings = [
-            listing_fact(p.snapshot, place_of(p.snapshot, districts.get(p.owner or "")), zone)
+            listing_fact(
+                p.snapshot, place_of(p.snapshot, districts.get(p.owner or "")), zone, p.owner
+            )
             for p in await repos.listings.all_without_vectors()
             if p.snapshot is not None
         ]

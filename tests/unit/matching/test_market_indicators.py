@@ -101,7 +101,7 @@ def test_median_days_run_from_publication_to_first_proposal_and_to_contract() ->
 
 
 def test_pairs_count_in_the_demands_sector_and_district() -> None:
-    report = market_report(Q4, LISTINGS, MATCHES, INTRODUCTIONS)
+    report = market_report(Q4, LISTINGS, MATCHES, INTRODUCTIONS, min_contributors=0)
     sectors = {s.sector: s.figures for s in report.by_sector}
     districts = {d.district_name: d.figures for d in report.by_district}
 
@@ -119,3 +119,13 @@ def test_a_quiet_period_reports_zeros_and_no_shares() -> None:
     assert report.totals.interest_rate is None
     assert report.totals.median_days_to_contract is None
     assert report.by_sector == []
+
+
+def test_districts_resting_on_too_few_organisations_are_merged_not_published() -> None:
+    shown = market_report(Q4, LISTINGS, MATCHES, INTRODUCTIONS, min_contributors=0)
+    merged = market_report(Q4, LISTINGS, MATCHES, INTRODUCTIONS, min_contributors=99)
+
+    assert len(shown.by_district) > 1
+    [other] = merged.by_district
+    assert (other.district_code, other.figures.contracts) == ("other", shown.totals.contracts)
+    assert other.figures.offers_published == shown.totals.offers_published
