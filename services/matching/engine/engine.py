@@ -80,6 +80,7 @@ class MatchingEngine:
             return False
         profile = self._profiles.pop(key)
         self._terms.count(profile.term_ids, -1)
+        self._terms.release_unused(profile.term_ids)
         self._text.remove(key)
         self._vectors.remove(key)
         return True

@@ -36,6 +36,7 @@ class TermTable:
         self._space = np.zeros(1024, dtype=np.int8)
         self._folded_of = np.zeros(1024, dtype=np.int32)
         self._df = np.zeros(1024, dtype=np.int64)
+        self._free: list[int] = []
         self.documents = 0
 
     @property
@@ -54,17 +55,35 @@ class TermTable:
         known = self._ids[space].get(term)
         if known is not None:
             return known
-        new = len(self.surface)
-        if new == len(self._space):
-            self._space = np.concatenate([self._space, np.zeros_like(self._space)])
-            self._folded_of = np.concatenate([self._folded_of, np.zeros_like(self._folded_of)])
-            self._df = np.concatenate([self._df, np.zeros_like(self._df)])
+        if self._free:  # an id no indexed listing uses any more (see `release_unused`)
+            new = self._free.pop()
+            self.surface[new] = term
+            self._folded_list[new] = new if folded_of is None else folded_of
+        else:
+            new = len(self.surface)
+            if new == len(self._space):
+                self._space = np.concatenate([self._space, np.zeros_like(self._space)])
+                self._folded_of = np.concatenate([self._folded_of, np.zeros_like(self._folded_of)])
+                self._df = np.concatenate([self._df, np.zeros_like(self._df)])
+            self.surface.append(term)
+            self._folded_list.append(new if folded_of is None else folded_of)
         self._ids[space][term] = new
-        self.surface.append(term)
-        self._folded_list.append(new if folded_of is None else folded_of)
         self._space[new] = space
         self._folded_of[new] = self._folded_list[new]
         return new
+
+    def release_unused(self, ids: IdArray) -> None:
+        """Forget the terms among `ids` that no indexed listing has any more, so their ids are
+        reused: without it, every edit of a listing's text would grow the table for ever."""
+        for term_id in ids[self._df[ids] <= 0].tolist():
+            del self._ids[int(self._space[term_id])][self.surface[term_id]]
+            self.surface[term_id] = ""
+            self._free.append(term_id)
+
+    @property
+    def live_terms(self) -> int:
+        """Terms some indexed listing has (the table's size in use)."""
+        return len(self.surface) - len(self._free)
 
     def encode(self, tokens: Tokens) -> IdArray:
         """The sorted, unique term ids of `tokens`, interning new terms."""

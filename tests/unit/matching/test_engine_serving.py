@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from services.matching.engine import Proposal, ServingSettings
+from services.matching.engine import MatchingEngine, Proposal, ServingSettings
 from services.matching.engine.concepts import topic_terms
 from services.matching.engine.scoring import FeatureScore
 from services.matching.engine.serving import served
 from services.matching.engine.syllables import fold_syllable, runs
 from services.matching.engine.vocabulary import TOPICS
+from tests.unit.matching.engine_fakes import demand, offer
 
 
 def _proposal(offer_id: str, score: float, text: float) -> Proposal:
@@ -63,3 +64,17 @@ def test_single_syllables_are_matched_only_as_written() -> None:
     assert "topic_coffee" not in _topics("nuôi cá lồng")
     assert "topic_medicinal_plants" not in _topics("mua sam thiet bi")  # sắm, not sâm
     assert "topic_medicinal_plants" in _topics("nhan giong sam ngoc linh")
+
+
+def test_terms_no_indexed_listing_has_are_forgotten_and_their_ids_reused() -> None:
+    engine = MatchingEngine()
+    engine.index(offer("keep", "Sấy lạnh sâm Ngọc Linh"))
+    table = engine._terms
+    baseline, size = table.live_terms, len(table.surface)
+
+    for version in range(1, 30):
+        engine.index(demand("edited", f"zqx{version} wvb{version}", version=version))
+    engine.remove("edited")
+
+    assert table.live_terms == baseline
+    assert len(table.surface) < size + 20  # ids reused, not 29 listings' worth of new ones
