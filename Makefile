@@ -1,6 +1,6 @@
 # STX developer entry points. Works on a fresh Debian machine that has only python3, git and
 # make: what is missing (python3-venv, Java, Maven) is installed with apt, the Kafka broker is
-# resolved from Maven Central into .cache/ (see deploy/local/stack.py).
+# resolved from Maven Central into .cache/ (see deploy/local/stack/).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c

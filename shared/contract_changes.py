@@ -1,4 +1,5 @@
-"""Documented changes to the v1 contract that the additive rule alone would refuse.
+"""What may change in a v1 schema: the additive rule (`breaking_changes`), and the documented
+changes it alone would refuse.
 
 An event type leaves a public topic only through an entry here: `shared.contract` refuses any
 other move, the AsyncAPI document names the move in the topic's description, and
@@ -8,10 +9,48 @@ nothing else of the topic changes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from shared.topics import LISTINGS, MODERATION
+
+_ANNOTATIONS: Final = {"description", "examples", "title", "default"}
+
+
+def breaking_changes(old: Mapping[str, Any], new: Mapping[str, Any], where: str = "") -> list[str]:
+    """What a consumer written against `old` would trip over in `new`."""
+    problems: list[str] = []
+    removed_members = set(old.get("enum", [])) - set(new.get("enum", []))
+    if removed_members:
+        problems.append(
+            f"{where or 'enum'}: values removed: {', '.join(sorted(map(str, removed_members)))}"
+        )
+    old_props, new_props = old.get("properties", {}), new.get("properties", {})
+    for name, old_prop in old_props.items():
+        if name not in new_props:
+            problems.append(f"{where}.{name}: removed or renamed".lstrip("."))
+        elif _shape(old_prop) != _shape(new_props[name]):
+            problems.append(f"{where}.{name}: type changed".lstrip("."))
+    for name in sorted(set(new.get("required", [])) - set(old.get("required", []))):
+        problems.append(f"{where}.{name}: newly required".lstrip("."))
+    for def_name, old_def in old.get("$defs", {}).items():
+        new_def = new.get("$defs", {}).get(def_name)
+        if new_def is None:
+            problems.append(f"$defs.{def_name}: removed")
+        else:
+            problems.extend(breaking_changes(old_def, new_def, f"{def_name}"))
+    return problems
+
+
+def _shape(node: Any) -> Any:
+    """A schema without its annotations or enum members (new members are additive; removed ones
+    are reported by `breaking_changes`)."""
+    if isinstance(node, dict):
+        return {k: _shape(v) for k, v in node.items() if k not in _ANNOTATIONS and k != "enum"}
+    if isinstance(node, list):
+        return [_shape(v) for v in node]
+    return node
 
 
 @dataclass(frozen=True)

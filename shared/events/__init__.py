@@ -11,6 +11,7 @@ from shared.events import (
     indicators,
     listings,
     matches,
+    nominations,
     notifications,
     organizations,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "listings",
     "matches",
     "model_for",
+    "nominations",
     "notifications",
     "organizations",
     "parse_record",

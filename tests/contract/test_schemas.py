@@ -11,12 +11,12 @@ import pytest
 
 from shared.contract import (
     SCHEMAS_DIR,
-    breaking_changes,
     check,
     committed_schemas,
     contract_models,
     schema_file_name,
 )
+from shared.contract_changes import breaking_changes
 from shared.events.listings import ListingPublished
 
 

@@ -11,7 +11,7 @@ import prometheus_client
 import pytest
 import yaml
 
-from deploy.k8s import generate
+from deploy.k8s import catalog
 from shared import metrics
 from shared.dlq import B64_PREFIX, FailedRecord, dead_letter_headers
 from shared.events.envelope import to_record
@@ -60,9 +60,9 @@ def test_consumer_guide_lists_exactly_the_public_topics() -> None:
     internal = [spec.name for spec in TOPICS if spec.visibility is Visibility.INTERNAL]
     for name in internal:
         assert name in CONSUMERS  # named, as what agencies cannot read
-    assert generate.AGENCY_USER in CONSUMERS
+    assert catalog.AGENCY_USER in CONSUMERS
     assert (
-        f"`{generate.AGENCY_GROUP_PREFIX.removesuffix('.').rsplit('.', 1)[0]}.<your-name>.`"
+        f"`{catalog.AGENCY_GROUP_PREFIX.removesuffix('.').rsplit('.', 1)[0]}.<your-name>.`"
         in CONSUMERS
     )
 

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 import yaml
 
-from deploy.k8s import generate
+from deploy.k8s import catalog, generate, kafka_resources
 from shared.topics import SERVICES, TOPICS, Visibility, dlq_topic, public_topics, topic
 
 Doc = dict[str, Any]
 
 
 def _load(name: str) -> list[Doc]:
-    text = (generate.BASE_GENERATED / name).read_text(encoding="utf-8")
+    text = (catalog.BASE_GENERATED / name).read_text(encoding="utf-8")
     return [doc for doc in yaml.safe_load_all(text) if doc]
 
 
@@ -60,7 +60,7 @@ def test_every_registry_topic_has_exactly_its_kafka_topic() -> None:
         doc = committed[spec.name]
         assert doc["kind"] == "KafkaTopic"
         assert doc["apiVersion"] == "kafka.strimzi.io/v1"
-        assert doc["metadata"]["labels"]["strimzi.io/cluster"] == generate.KAFKA_CLUSTER
+        assert doc["metadata"]["labels"]["strimzi.io/cluster"] == catalog.KAFKA_CLUSTER
         assert doc["spec"]["partitions"] == spec.partitions, spec.name
         assert doc["spec"]["replicas"] == spec.replication_factor, spec.name
         assert doc["spec"]["config"] == spec.config(), spec.name
@@ -69,9 +69,9 @@ def test_every_registry_topic_has_exactly_its_kafka_topic() -> None:
 
 
 def test_dev_patch_covers_every_topic() -> None:
-    text = (generate.DEV_GENERATED / "kafka-topics-single-replica.yaml").read_text("utf-8")
+    text = (catalog.DEV_GENERATED / "kafka-topics-single-replica.yaml").read_text("utf-8")
     patched = {doc["metadata"]["name"] for doc in yaml.safe_load_all(text) if doc}
-    assert patched == {generate.topic_resource_name(spec.name) for spec in TOPICS}
+    assert patched == {kafka_resources.topic_resource_name(spec.name) for spec in TOPICS}
 
 
 def test_a_registry_change_is_reported_as_drift(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,7 +95,7 @@ def test_generation_is_deterministic() -> None:
 
 def test_kafka_topic_names_are_valid_resource_names() -> None:
     for spec in TOPICS:
-        name = generate.topic_resource_name(spec.name)
+        name = kafka_resources.topic_resource_name(spec.name)
         assert name.replace("-", "").isalnum(), name
         assert name.islower(), name
 
@@ -106,9 +106,9 @@ def test_kafka_topic_names_are_valid_resource_names() -> None:
 def test_one_user_per_service_plus_ops_keda_and_the_agency() -> None:
     assert set(_users()) == {
         *(f"stx-{service}" for service in SERVICES),
-        generate.OPS_USER,
-        generate.KEDA_USER,
-        generate.AGENCY_USER,
+        catalog.OPS_USER,
+        catalog.KEDA_USER,
+        catalog.AGENCY_USER,
     }
     for user in _users().values():
         assert user["spec"]["authentication"] == {"type": "scram-sha-512"}
@@ -118,7 +118,7 @@ def test_one_user_per_service_plus_ops_keda_and_the_agency() -> None:
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_service_user_is_least_privilege(service: str) -> None:
-    io = generate.service_io(service)
+    io = catalog.service_io(service)
     user = _users()[f"stx-{service}"]
     ops = _topic_ops(user)
     # Exactly the topics it reads or writes, nothing else.
@@ -172,11 +172,11 @@ def test_internal_topic_is_read_only_by_services_that_declare_it() -> None:
         for service in SERVICES
         if "Read" in _topic_ops(users[f"stx-{service}"]).get(contacts, set())
     }
-    assert readers == {io.name for io in generate.SERVICE_IO if contacts in io.consumes}
+    assert readers == {io.name for io in catalog.SERVICE_IO if contacts in io.consumes}
 
 
 def test_agency_reads_public_topics_only() -> None:
-    agency = _users()[generate.AGENCY_USER]
+    agency = _users()[catalog.AGENCY_USER]
     ops = _topic_ops(agency)
     assert set(ops) == {spec.name for spec in public_topics()}
     for name, granted in ops.items():
@@ -188,7 +188,7 @@ def test_agency_reads_public_topics_only() -> None:
         {
             "resource": {
                 "type": "group",
-                "name": generate.AGENCY_GROUP_PREFIX,
+                "name": catalog.AGENCY_GROUP_PREFIX,
                 "patternType": "prefix",
             },
             "operations": ["Read"],
@@ -199,7 +199,7 @@ def test_agency_reads_public_topics_only() -> None:
 
 
 def test_keda_user_only_describes() -> None:
-    for acl in _acls(_users()[generate.KEDA_USER]):
+    for acl in _acls(_users()[catalog.KEDA_USER]):
         assert acl["operations"] == ["Describe"]
         assert acl["resource"]["name"] == "stx."
 
@@ -209,20 +209,20 @@ def test_keda_user_only_describes() -> None:
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_scaled_object_follows_consumer_group_and_partitions(service: str) -> None:
-    io = generate.service_io(service)
+    io = catalog.service_io(service)
     scaled = {doc["metadata"]["name"]: doc for doc in _load("keda-scaledobjects.yaml")}
     spec = scaled[f"stx-{service}"]["spec"]
     assert spec["scaleTargetRef"]["name"] == f"stx-{service}"
     (trigger,) = spec["triggers"]
     assert trigger["type"] == "kafka"
     assert trigger["metadata"]["consumerGroup"] == f"stx.{service}"
-    assert trigger["metadata"]["bootstrapServers"] == generate.KAFKA_BOOTSTRAP
+    assert trigger["metadata"]["bootstrapServers"] == catalog.KAFKA_BOOTSTRAP
     partitions = max(topic(name).partitions for name in io.consumes)
     assert 1 <= spec["minReplicaCount"] <= spec["maxReplicaCount"] <= partitions
     assert spec["maxReplicaCount"] == partitions
 
 
 def test_termination_grace_covers_the_graceful_shutdown() -> None:
-    assert generate.TERMINATION_GRACE_SECONDS > (
-        generate.PRE_STOP_SECONDS + generate.GRACEFUL_TIMEOUT_SECONDS
+    assert catalog.TERMINATION_GRACE_SECONDS > (
+        catalog.PRE_STOP_SECONDS + catalog.GRACEFUL_TIMEOUT_SECONDS
     )

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from deploy.k8s import generate
+from deploy.k8s import catalog
 from deploy.k8s.validate import (
     K8S_DIR,
     BuildError,
@@ -27,10 +27,10 @@ Doc = dict[str, Any]
 
 STRIMZI_SECRETS = {
     *(f"stx-{service}" for service in SERVICES),
-    generate.KEDA_USER,
-    generate.AGENCY_USER,
-    generate.OPS_USER,
-    generate.KAFKA_CA_SECRET,
+    catalog.KEDA_USER,
+    catalog.AGENCY_USER,
+    catalog.OPS_USER,
+    catalog.KAFKA_CA_SECRET,
 }
 """Secrets the Strimzi operators create (one per KafkaUser, the cluster CA)."""
 PROD_SECRETS = {"stx-mongodb", "stx-jwt", "stx-notifications-delivery"}
@@ -232,7 +232,7 @@ def test_deployments_are_locked_down(built: dict[str, list[Doc]], overlay: str) 
         pod = deployment["spec"]["template"]["spec"]
         container = _container(deployment)
         assert pod["securityContext"]["runAsNonRoot"] is True
-        assert pod["securityContext"]["runAsUser"] == generate.UID
+        assert pod["securityContext"]["runAsUser"] == catalog.UID
         assert pod["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}
         assert pod["automountServiceAccountToken"] is False
         assert pod["enableServiceLinks"] is False
@@ -260,9 +260,9 @@ def test_probes_and_shutdown(built: dict[str, list[Doc]], overlay: str) -> None:
         assert str(port["containerPort"]) == config["STX_HTTP_PORT"]
         grace = deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
         graceful = float(
-            config.get("STX_GRACEFUL_TIMEOUT_SECONDS", generate.GRACEFUL_TIMEOUT_SECONDS)
+            config.get("STX_GRACEFUL_TIMEOUT_SECONDS", catalog.GRACEFUL_TIMEOUT_SECONDS)
         )
-        assert grace > generate.PRE_STOP_SECONDS + graceful + 5
+        assert grace > catalog.PRE_STOP_SECONDS + graceful + 5
     assert config["STX_HTTP_HOST"] == "0.0.0.0"  # noqa: S104 - containers listen on the pod IP
 
 
@@ -392,7 +392,7 @@ def test_scaling_per_overlay(built: dict[str, list[Doc]]) -> None:
             spec = scaled["spec"]
             service = scaled["metadata"]["name"].removeprefix("stx-")
             assert spec["minReplicaCount"] == minimum
-            assert spec["maxReplicaCount"] == generate.service_io(service).max_replicas()
+            assert spec["maxReplicaCount"] == catalog.service_io(service).max_replicas()
             assert spec["minReplicaCount"] <= spec["maxReplicaCount"]
             (auth,) = {t["authenticationRef"]["name"] for t in spec["triggers"]}
             assert auth in by_name(built[overlay], "TriggerAuthentication")

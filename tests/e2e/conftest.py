@@ -39,10 +39,10 @@ from deploy.local.stack import (
     REPO_ROOT,
     ServiceProcess,
     StackError,
-    _tail,
     free_port,
     runnable_module,
     service_env,
+    tail,
 )
 from services.listings.seed import Seeder, SeedError, load
 from services.listings.settings import ListingsSettings
@@ -226,7 +226,7 @@ def _run_seed(system: E2ESystem, url: str) -> None:
         log = system.services["listings"].output_path
         raise StackError(
             f"seed failed ({result.returncode}): {result.stdout}{result.stderr}\n"
-            f"--- listings log tail:\n{_tail(log)}"
+            f"--- listings log tail:\n{tail(log)}"
         )
     organizations, listings = load()
     system.seeded_organizations, system.seeded_listings = len(organizations), len(listings)

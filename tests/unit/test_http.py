@@ -21,8 +21,8 @@ from shared.http import (
     ProblemError,
     ReadinessCheck,
     create_http_app,
-    health_router,
 )
+from shared.http.health import health_router
 from shared.settings import ServiceSettings
 
 

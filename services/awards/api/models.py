@@ -14,8 +14,9 @@ from services.awards.domain.nomination import Nomination, NominationStatus, Reje
 from services.awards.domain.programme import Programme, ProgrammeTerms
 from services.awards.domain.recusal import RecusalReason, Reviewer
 from services.awards.domain.scoring import Scorecard
-from shared.events.awards import AwardLevel, EligibilityReason, NominatorKind
+from shared.events.awards import AwardLevel, NominatorKind
 from shared.events.base import EdgeModel
+from shared.events.nominations import EligibilityReason
 from shared.events.vocabulary import OrganizationKind
 
 Score = Annotated[int, Field(ge=0, le=10, description="0 (absent) to 10 (exemplary).")]

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from shared.events.awards import ActivityEvidence
+from shared.events.nominations import ActivityEvidence
 
 
 class FactKind(StrEnum):

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.awards.domain.activity import ActivitySnapshot, Measure, ValueMeasure
 from services.awards.domain.wording import KINDS, MEASURES, NOMINEE, Label, plural_en, vnd
-from shared.events.awards import EligibilityReason
+from shared.events.nominations import EligibilityReason
 from shared.events.vocabulary import OrganizationKind
 
 

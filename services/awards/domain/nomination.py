@@ -20,17 +20,15 @@ from services.awards.domain.eligibility import (
 )
 from services.awards.domain.errors import StateConflictError
 from services.awards.domain.programme import Category, Programme, ReviewRound
-from shared.events.awards import (
+from shared.events.awards import AwardLevel, NominatorKind, RejectionStage
+from shared.events.base import Event
+from shared.events.nominations import (
     AwardGranted,
-    AwardLevel,
     NominationAdvanced,
     NominationEligibilityChecked,
     NominationRejected,
     NominationWithdrawn,
-    NominatorKind,
-    RejectionStage,
 )
-from shared.events.base import Event
 from shared.events.vocabulary import OrganizationKind
 
 

@@ -11,13 +11,9 @@ from services.awards.domain.errors import ForbiddenError, StateConflictError
 from services.awards.domain.nomination import Nomination, NominationStatus, Nominator
 from services.awards.domain.programme import Programme
 from services.awards.domain.scoring import Ranked
-from shared.events.awards import (
-    AwardProgrammeClosed,
-    NominationSubmitted,
-    NominatorKind,
-    ReviewRoundClosed,
-)
+from shared.events.awards import AwardProgrammeClosed, NominatorKind, ReviewRoundClosed
 from shared.events.base import Event
+from shared.events.nominations import NominationSubmitted
 from shared.events.vocabulary import OrganizationKind
 
 

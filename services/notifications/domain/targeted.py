@@ -16,12 +16,13 @@ from services.notifications.domain.attachments import (
     no_attachments,
 )
 from services.notifications.domain.recipients import RecipientRef, listing_owner, organization
-from shared.events.awards import AwardGranted, AwardProgrammeOpened
+from shared.events.awards import AwardProgrammeOpened
 from shared.events.base import Event
 from shared.events.connection_events import MeetingRequestSent, MeetingScheduled
 from shared.events.connections import IntroductionOpened
 from shared.events.listings import ListingReturned
 from shared.events.matches import MatchAccepted, MatchProposed
+from shared.events.nominations import AwardGranted
 from shared.events.vocabulary import OrganizationKind
 
 

@@ -1,5 +1,5 @@
 """An ephemeral stack for the benchmark: Kafka + SecantusDB on free ports in a temp dir (the
-building blocks of `deploy/local/stack.py`), the services as real processes, an SMTP sink, and
+building blocks of `deploy/local/stack/`), the services as real processes, an SMTP sink, and
 process memory read from /proc."""
 
 from __future__ import annotations

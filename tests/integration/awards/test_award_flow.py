@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from shared.auth import Role
-from shared.events.awards import AwardGranted, NominationRejected
+from shared.events.nominations import AwardGranted, NominationRejected
 from shared.events.vocabulary import OrganizationKind
 from tests.integration.awards.conftest import Upstream
 from tests.integration.awards.story import (

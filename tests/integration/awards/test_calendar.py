@@ -9,7 +9,8 @@ import httpx
 import pytest
 
 from shared.auth import Role
-from shared.events.awards import AwardGranted, AwardProgrammeClosed, AwardProgrammeOpened
+from shared.events.awards import AwardProgrammeClosed, AwardProgrammeOpened
+from shared.events.nominations import AwardGranted
 from shared.events.vocabulary import OrganizationKind
 from tests.integration.awards.conftest import Upstream
 from tests.integration.awards.story import (

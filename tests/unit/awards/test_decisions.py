@@ -12,15 +12,9 @@ from services.awards.domain.nomination import Nomination, NominationStatus
 from services.awards.domain.programme import Programme, ProgrammeStatus
 from services.awards.domain.scoring import Ranked
 from services.awards.domain.stages import close_round, close_window, publish_results
-from shared.events.awards import (
-    AwardGranted,
-    AwardLevel,
-    NominationAdvanced,
-    NominationRejected,
-    RejectionStage,
-    ReviewRoundClosed,
-)
+from shared.events.awards import AwardLevel, RejectionStage, ReviewRoundClosed
 from shared.events.base import Event
+from shared.events.nominations import AwardGranted, NominationAdvanced, NominationRejected
 from tests.unit.awards.builders import (
     CLOSES,
     ENTERPRISE_CATEGORY,

@@ -13,12 +13,14 @@ from services.awards.domain.stages import close_window, submit
 from shared.events.awards import (
     AwardProgrammeClosed,
     AwardProgrammeOpened,
+    NominatorKind,
+    RejectionStage,
+)
+from shared.events.nominations import (
     NominationEligibilityChecked,
     NominationRejected,
     NominationSubmitted,
     NominationWithdrawn,
-    NominatorKind,
-    RejectionStage,
 )
 from shared.events.vocabulary import OrganizationKind
 from tests.unit.awards.builders import (

@@ -14,9 +14,10 @@ from services.notifications.delivery.email import compose
 from services.notifications.domain.recipients import organization
 from services.notifications.domain.targeted import TARGETED
 from services.notifications.service import Intake
-from shared.events.awards import AwardCategoryInfo, AwardGranted, AwardProgrammeOpened
+from shared.events.awards import AwardCategoryInfo, AwardProgrammeOpened
 from shared.events.base import Event
 from shared.events.connection_events import MeetingRequestSent, MeetingScheduled
+from shared.events.nominations import AwardGranted
 from shared.events.vocabulary import OrganizationKind
 from tests.unit.notifications.test_templates import COMMON, EVIL_TITLE, renderer
 
