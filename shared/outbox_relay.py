@@ -12,7 +12,7 @@ import os
 import socket
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final, Protocol
+from typing import Final, Protocol
 
 from aiokafka.errors import InvalidTopicError, MessageSizeTooLargeError, RecordTooLargeError
 from pymongo import ASCENDING, ReturnDocument
@@ -126,9 +126,7 @@ class OutboxRelay:
             await self._sender.send(records)
         except UNPUBLISHABLE:
             return await self._one_by_one(docs)
-        await self._mark_sent([doc["_id"] for doc in docs])
-        for record in records:
-            OUTBOX_PUBLISHED.labels(self._service, record.topic).inc()
+        await self._mark_sent(docs)
         return len(docs)
 
     async def _one_by_one(self, docs: list[Document]) -> int:
@@ -142,8 +140,7 @@ class OutboxRelay:
             except UNPUBLISHABLE as exc:
                 await self._park(doc, exc)
                 continue
-            await self._mark_sent([doc["_id"]])
-            OUTBOX_PUBLISHED.labels(self._service, record.topic).inc()
+            await self._mark_sent([doc])
         return len(docs)
 
     async def _park(self, doc: Document, exc: Exception) -> None:
@@ -162,11 +159,13 @@ class OutboxRelay:
             reason=reason,
         )
 
-    async def _mark_sent(self, ids: list[Any]) -> None:
+    async def _mark_sent(self, docs: list[Document]) -> None:
         await self._outbox.update_many(
-            {"_id": {"$in": ids}},
+            {"_id": {"$in": [doc["_id"] for doc in docs]}},
             {"$set": {"sent_at": datetime.now(UTC)}, "$unset": {"pending": ""}},
         )
+        for doc in docs:
+            OUTBOX_PUBLISHED.labels(self._service, doc["topic"]).inc()
 
     async def backlog(self) -> int:
         count = await self._outbox.count_documents({"pending": True})

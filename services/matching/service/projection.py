@@ -9,6 +9,8 @@ always sees the earlier one, whichever replica handles it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from services.matching.domain.listings import is_newer
 from services.matching.index_sync import LiveIndex
 from services.matching.repository import ProjectedListing
@@ -76,9 +78,8 @@ class Projection:
         if before is None or before.owner is not None or before.snapshot is None:
             return
         await self._index.catch_up(tx.session)
-        now_known = await self._listings.get(listing_id, tx.session)
-        if now_known is not None:
-            await self._proposals.refresh(now_known, now_known, tx)
+        now_known = replace(before, recorded_owner=owner_organization_id, seq=seq)
+        await self._proposals.refresh(now_known, now_known, tx)
 
     async def record_organization(self, profile: OrganizationProfile, tx: Tx) -> None:
         await self._organizations.save(profile, tx.session)

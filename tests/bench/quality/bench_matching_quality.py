@@ -64,6 +64,16 @@ def every_listing(markets: list[Market]) -> list[ListingSnapshot]:
     return listings
 
 
+def served_summary(markets: list[Market], vectors: Vectors, config: EngineConfig) -> Summary:
+    """What is served over every demand of `markets` (no diagnostics: for calibration)."""
+    rows = []
+    for market in markets:
+        listings = [d.listing for d in market.demands]
+        served = rankers.served_lists(market.offers, listings, vectors, config)
+        rows += [(served[d.listing.listing_id], d.grades) for d in market.demands]
+    return Summary.of(rows)
+
+
 def rows_of(
     markets: list[Market], vectors: Vectors, config: EngineConfig
 ) -> dict[str, dict[str, list[tuple[list[str], dict[str, int]]]]]:

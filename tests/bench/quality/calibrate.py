@@ -21,9 +21,13 @@ import numpy.typing as npt
 
 from services.matching.engine import EngineConfig, MatchingEngine, ServingSettings
 from services.matching.engine.serving import FEATURES, gate_features
-from tests.bench.quality.bench_matching_quality import Vectors, embed_all, every_listing, rows_of
+from tests.bench.quality.bench_matching_quality import (
+    Vectors,
+    embed_all,
+    every_listing,
+    served_summary,
+)
 from tests.bench.quality.data import Market, load_markets
-from tests.bench.quality.metrics import Summary
 
 L2 = 1.0
 CUTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
@@ -73,9 +77,8 @@ def main() -> None:
     coefficients = tuple(round(float(b), 2) for b in beta)
     text_floor = 0.0
     for candidate in TEXT_FLOORS:  # ascending: the last that leaves no dev demand empty
-        serving = ServingSettings(coefficients=coefficients, text_floor=candidate)  # type: ignore[arg-type]
-        served = rows_of(markets, vectors, EngineConfig(serving=serving))
-        if Summary.of(served["SERVED (what is proposed)"]["all"]).empty > 0:
+        serving = ServingSettings(coefficients=coefficients, text_floor=candidate, floor=0.0)  # type: ignore[arg-type]
+        if served_summary(markets, vectors, EngineConfig(serving=serving)).empty > 0:
             break
         text_floor = candidate
     floor = 0.0
@@ -85,8 +88,7 @@ def main() -> None:
             text_floor=text_floor,
             floor=candidate,
         )
-        served = rows_of(markets, vectors, EngineConfig(serving=serving))
-        if Summary.of(served["SERVED (what is proposed)"]["all"]).empty > 0:
+        if served_summary(markets, vectors, EngineConfig(serving=serving)).empty > 0:
             break
         floor = candidate
     print(f"text floor: {text_floor}, score floor: {floor}")
@@ -101,8 +103,7 @@ def main() -> None:
             min_probability=high,
             best_probability=low,
         )
-        served = rows_of(markets, vectors, EngineConfig(serving=serving))
-        s = Summary.of(served["SERVED (what is proposed)"]["all"])
+        s = served_summary(markets, vectors, EngineConfig(serving=serving))
         objective = s.ndcg + (s.precision or 0.0) if s.empty == 0 else -1.0
         print(
             f"best ≥ {low:.2f}, others ≥ {high:.2f}: nDCG {s.ndcg:.3f} recall {s.recall:.3f} "
