@@ -1,4 +1,4 @@
-"""Problem details, request context, body limit, health and OpenAPI (shared/http.py)."""
+"""Problem details, request context, body limit, health and OpenAPI (shared/http/)."""
 
 from __future__ import annotations
 
