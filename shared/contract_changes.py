@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from shared.topics import LISTINGS, MODERATION
 
-_ANNOTATIONS: Final = {"description", "examples", "title", "default"}
+_ANNOTATIONS: Final = {"description", "examples", "title", "default", "deprecated"}
 
 
 def breaking_changes(old: Mapping[str, Any], new: Mapping[str, Any], where: str = "") -> list[str]:

@@ -84,6 +84,7 @@ class ServiceRuntime:
             PeriodicJob("consumer_lag", LAG_REFRESH_SECONDS, self._measure_lag)
         ]
         self._tasks: list[asyncio.Task[None]] = []
+        self._migrations: list[Job] = []
         self.app: FastAPI = create_http_app(
             title=title,
             version=version,
@@ -103,6 +104,10 @@ class ServiceRuntime:
         """A periodic job (sweeps, digests). It must be idempotent: every replica runs it."""
         self._jobs.append(PeriodicJob(name, seconds, run))
 
+    def migrate(self, run: Job) -> None:
+        """A data migration run at start-up, before serving: idempotent, every replica runs it."""
+        self._migrations.append(run)
+
     def finish_wiring(self) -> FastAPI:
         """Subscribe the consumer once all handlers are registered."""
         if self.consumer.topics:
@@ -112,6 +117,8 @@ class ServiceRuntime:
     @asynccontextmanager
     async def _lifespan(self, _: FastAPI) -> AsyncIterator[None]:
         await ensure_indexes(self.db, self._indexes)
+        for migration in self._migrations:
+            await migration()
         log.info("service_starting", database=self.settings.database_name)
         try:
             yield

@@ -32,6 +32,7 @@ def create_app(settings: ListingsSettings | None = None, clock: Clock = utc_now)
     )
     services = build_services(runtime.outbox, runtime.db, settings, clock)
     runtime.app.state.services = services
+    runtime.migrate(repository.ListingRepository(runtime.db).refresh_query_fields)
     errors.install(runtime.app)
     runtime.include(*api.ROUTERS)
     handlers.register_handlers(runtime.consumer, services.moderation)

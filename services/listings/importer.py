@@ -142,7 +142,7 @@ def check_row(number: int, raw: Any, today: date) -> tuple[ListingTerms | None, 
     terms = ListingTerms.model_validate(row.model_dump())
     problems = [RowError(number, v.field, v.message) for v in violations(terms, today)]
     try:
-        location_of(terms)
+        location_of(terms, today, former_allowed=True)
     except InvalidInputError as exc:
         problems += [RowError(number, v.field, v.message) for v in exc.violations]
     return terms, problems

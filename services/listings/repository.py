@@ -18,7 +18,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from services.listings.domain.duplicates import TitleRef
 from services.listings.domain.listings import Listing
 from services.listings.domain.organizations import Organization
-from services.listings.search import query_fields
+from services.listings.search import QUERY_FIELDS_VERSION, query_fields
 from services.listings.service.errors import ConcurrentUpdateError
 from services.listings.service.ports import Remembered
 from shared.events.vocabulary import ListingStatus
@@ -82,6 +82,18 @@ class ListingRepository:
 
     async def add(self, listing: Listing, session: Session) -> None:
         await self._docs.insert_one(_listing_document(listing), session=session)
+
+    async def refresh_query_fields(self) -> int:
+        """Recompute the `q` fields of listings stored by an older version of `query_fields`;
+        a listing written meanwhile already has them (its version no longer matches)."""
+        stale = {"q.version": {"$ne": QUERY_FIELDS_VERSION}}
+        refreshed = 0
+        async for doc in self._docs.find(stale):
+            listing = _listing(doc)
+            current = {"_id": doc["_id"], "listing.version": listing.version}
+            result = await self._docs.update_one(current, {"$set": {"q": query_fields(listing)}})
+            refreshed += result.modified_count
+        return refreshed
 
     async def save(self, listing: Listing, session: Session) -> None:
         replaced = {"_id": listing.listing_id, "listing.version": listing.version - 1}

@@ -16,14 +16,17 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from services.listings.domain import admin_units
 from services.listings.domain.errors import InvalidInputError
 from services.listings.domain.listings import Listing
+from shared import places
 from shared.events.vocabulary import ListingKind, ListingStatus, Sector
 from shared.mongo import Document
 from shared.text import folded_syllables
 
 MAX_QUERY_TOKENS = 12
+QUERY_FIELDS_VERSION = 2
+"""Bumped when `query_fields` changes: stored listings are refreshed at start-up (2: place codes
+across the 2025 reform)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class SearchCriteria:
     trl_max: int | None = None
     state_funded: bool | None = None
     status: ListingStatus = ListingStatus.PUBLISHED
-    district: str | None = None
+    place: str | None = None
     owner: str | None = None
     limit: int = 20
     cursor: str | None = None
@@ -64,8 +67,8 @@ def mongo_filter(criteria: SearchCriteria, viewer: Viewer) -> Document:
     conditions: Document = {"q.status": c.status.value}
     equals = {"q.kind": c.kind, "q.sector": c.sector, "q.state_funded": c.state_funded}
     conditions |= {field: _plain(value) for field, value in equals.items() if value is not None}
-    if c.district is not None:
-        conditions["q.area_codes"] = str(c.district)
+    if c.place is not None:
+        conditions["q.area_codes"] = str(c.place)
     if c.trl_min is not None or c.trl_max is not None:
         conditions["q.trl"] = _int_range(c.trl_min, c.trl_max)
     if c.tokens:
@@ -104,6 +107,7 @@ def query_fields(listing: Listing) -> Document:
     t = listing.terms
     hidden = t.anonymous
     return {
+        "version": QUERY_FIELDS_VERSION,
         "kind": t.kind.value,
         "status": listing.status.value,
         "sector": t.sector.value,
@@ -130,8 +134,7 @@ def _searchable_text(listing: Listing) -> list[str]:
 def _area_codes(listing: Listing) -> list[str]:
     if listing.location is None:
         return []
-    unit = admin_units.version_of(listing.location)
-    return sorted({unit.code, admin_units.province_of(unit).code})
+    return sorted(places.area_codes(places.version_of(listing.location)))
 
 
 # --- relevance ------------------------------------------------------------------------------

@@ -110,15 +110,25 @@ class SectorFigures(BaseModel):
 
 
 class DistrictFigures(BaseModel):
+    """One place's figures. Named for districts, which were abolished on 2025-07-01: since
+    2026-12 a row is today's commune or ward (`place_level` says which), a former district only
+    for addresses registered before the reform."""
+
     district_code: str = Field(
-        description="Code of the district (of the demand, for pairs); empty when unknown; "
-        "`other` for the row merging the districts whose figures rest on fewer than 3 "
-        "organisations (they are not published on their own, so no organisation's activity "
-        "can be read off a place).",
-        examples=["610"],
+        description="Code of the place (of the demand, for pairs): today's commune, or a former "
+        "district; empty when unknown; `other` for the row merging the places whose figures rest "
+        "on fewer than 3 organisations (they are not published on their own, so no "
+        "organisation's activity can be read off a place).",
+        examples=["23425"],
     )
-    district_name: str = Field(description="Its Vietnamese name.", examples=["Huyện Đăk Glei"])
-    figures: MarketFigures = Field(description="Indicators of this district.")
+    district_name: str = Field(description="Its Vietnamese name.", examples=["Xã Tu Mơ Rông"])
+    place_level: str = Field(
+        default="",
+        description="Added 2026-12: `commune` (today's commune or ward) or `district` (a former "
+        "district); empty for the unknown and `other` rows and in older events.",
+        examples=["commune"],
+    )
+    figures: MarketFigures = Field(description="Indicators of this place.")
 
 
 @register

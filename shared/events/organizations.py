@@ -16,13 +16,18 @@ ORG_ID_EXAMPLE = "org_01JC9W3Z8Q5M7K2H4N6P8R0T2V"
 
 
 class AdministrativeUnit(BaseModel):
-    """A province or district as it was valid at some date (units merge and get renamed)."""
+    """A province, district or commune as it was valid at some date (units merge and get
+    renamed; districts ended on 2025-06-30, communes and wards were merged on 2025-07-01)."""
 
     code: str = Field(description="Official code of the unit (GSO list).", examples=["62"])
     name: str = Field(
         description="Vietnamese name as valid for this address.", examples=["Kon Tum"]
     )
-    level: str = Field(description="`province` or `district`.", examples=["province"])
+    level: str = Field(
+        description="`province`, `district` (former units only) or `commune` (a commune, ward "
+        "or special zone).",
+        examples=["province"],
+    )
     valid_from: date | None = Field(
         default=None, description="First day the unit existed.", examples=["1991-08-12"]
     )
@@ -33,8 +38,28 @@ class AdministrativeUnit(BaseModel):
     )
     successor_code: str | None = Field(
         default=None,
-        description="The unit it was merged into, when it no longer exists.",
+        description="The unit it was merged into, when it no longer exists (for a commune split "
+        "between several, the one holding most of it).",
         examples=["51"],
+    )
+    parent_code: str | None = Field(
+        default=None,
+        description="Added 2026-12: the unit above it as it was (a district's province, a former "
+        "commune's district, a commune's province); null for a province or in older events.",
+        examples=["62"],
+    )
+    current_province_code: str | None = Field(
+        default=None,
+        description="Added 2026-12: the province that governs the unit today, after the 2025 "
+        "mergers; null in older events.",
+        examples=["51"],
+    )
+    current_commune_codes: list[str] = Field(
+        default_factory=list,
+        description="Added 2026-12: today's communes or wards covering the unit — itself, the "
+        "communes a former commune went to, or every commune of a former district; empty for a "
+        "province and in older events.",
+        examples=[["23425"]],
     )
 
 
@@ -53,7 +78,17 @@ class OrganizationProfile(BaseModel):
         default=None, description="English name, if any.", examples=["UD Campus in Kon Tum"]
     )
     province: AdministrativeUnit = Field(description="Province of the address, as registered.")
-    district: AdministrativeUnit | None = Field(default=None, description="District, if known.")
+    district: AdministrativeUnit | None = Field(
+        default=None,
+        json_schema_extra={"deprecated": True},
+        description="Deprecated since 2026-12 (districts were abolished on 2025-07-01; read "
+        "`commune`): the former district of an address registered before then, if known.",
+    )
+    commune: AdministrativeUnit | None = Field(
+        default=None,
+        description="Added 2026-12: the commune, ward or special zone of the address as "
+        "registered (a former commune for older addresses), if known.",
+    )
     current_province: AdministrativeUnit = Field(
         description="The province that governs the address today (after any merger)."
     )

@@ -345,7 +345,7 @@ class Pair:
         return TOPICS[self.index % len(TOPICS)]
 
     def organizations(self) -> list[Json]:
-        common = {"province_code": "62", "district_code": "617", "contact_name": "TS. Lê Văn Hùng"}
+        common = {"province_code": "51", "commune_code": "23425", "contact_name": "TS. Lê Văn Hùng"}
         self.offer_org = f"org_cx{self.run}_{self.index:02d}o"
         self.demand_org = f"org_cx{self.run}_{self.index:02d}d"
         return [
@@ -373,7 +373,7 @@ class Pair:
             "rights_mode": "non_exclusive_licence",
             "valid_until": "2028-12-31",
             "price_vnd": price,
-            "location_code": "617",
+            "location_code": "23425",
             "state_funded": False,
         }
         demand = {
@@ -384,7 +384,7 @@ class Pair:
             "sector": sector, "keywords": keywords, "min_trl": 6,
             "transfer_forms": ["independent_transfer"], "deadline": "2027-12-31",
             "anonymous": False, "valid_until": "2028-06-30",
-            "budget_min_vnd": price // 2, "budget_max_vnd": price * 2, "location_code": "617",
+            "budget_min_vnd": price // 2, "budget_max_vnd": price * 2, "location_code": "23425",
         }  # fmt: skip
         return offer, demand
 

@@ -281,7 +281,7 @@ def _await_proposal(url: str, settings: ListingsSettings, offer_id: str, demand_
 
 
 def _pair_organizations() -> list[dict[str, Any]]:
-    common = {"province_code": "62", "district_code": "617", "contact_name": "TS. Phạm Minh Đức"}
+    common = {"province_code": "51", "commune_code": "23425", "contact_name": "TS. Phạm Minh Đức"}
     return [
         common | {
             "organization_id": PAIR_OWNER_OFFER, "kind": "research_institute",
@@ -314,7 +314,7 @@ def _pair() -> tuple[dict[str, Any], dict[str, Any]]:
         "rights_mode": "non_exclusive_licence",
         "valid_until": "2028-12-31",
         "price_vnd": 500_000_000,
-        "location_code": "617",
+        "location_code": "23425",
         "state_funded": False,
     }
     demand = {
@@ -326,7 +326,7 @@ def _pair() -> tuple[dict[str, Any], dict[str, Any]]:
         "sector": "medicinal_herbs", "keywords": ["sấy lạnh", "dược liệu", "sâm dây"],
         "min_trl": 6, "transfer_forms": ["independent_transfer"], "deadline": "2027-12-31",
         "anonymous": False, "valid_until": "2028-06-30", "budget_min_vnd": 300_000_000,
-        "budget_max_vnd": 900_000_000, "location_code": "617",
+        "budget_max_vnd": 900_000_000, "location_code": "23425",
     }  # fmt: skip
     return offer, demand
 

@@ -180,7 +180,21 @@ class SearchParams(EdgeModel):
     status: ListingStatus = Field(
         default=ListingStatus.PUBLISHED, description="Others than published: own listings only."
     )
-    district: str | None = Field(default=None, pattern=r"^\d{2,5}$", description="GSO code.")
+    place: str | None = Field(
+        default=None,
+        pattern=r"^\d{2,5}$",
+        description="GSO code of a place: today's province or commune, or a former province, "
+        "district or commune (62 = former Kon Tum). A listing is found under its own unit, the "
+        "units above it, and across the 2025 reform (51 finds listings registered in former "
+        "Kon Tum).",
+        examples=["51"],
+    )
+    district: str | None = Field(
+        default=None,
+        pattern=r"^\d{2,5}$",
+        description="Deprecated alias of `place` (districts were abolished on 2025-07-01).",
+        json_schema_extra={"deprecated": True},
+    )
     owner: OrganizationId | None = None
     cursor: str | None = Field(default=None, max_length=500)
     limit: int = Field(default=20, ge=1, le=100)
@@ -194,7 +208,7 @@ class SearchParams(EdgeModel):
             trl_max=self.trl_max,
             state_funded=self.state_funded,
             status=self.status,
-            district=self.district,
+            place=self.place or self.district,
             owner=self.owner,
             limit=self.limit,
             cursor=self.cursor,

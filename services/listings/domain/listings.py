@@ -7,17 +7,17 @@ moderation to publication and beyond.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from services.listings.domain import admin_units
 from services.listings.domain.dates import local_day
 from services.listings.domain.errors import InvalidInputError, InvalidTransitionError
 from services.listings.domain.moderation import ModerationDecision
 from services.listings.domain.organizations import Organization
 from services.listings.domain.terms import ListingTerms, check
+from shared import places
 from shared.events.base import Event
 from shared.events.listings import ListingSnapshot, ListingUpdated
 from shared.events.organizations import AdministrativeUnit
@@ -106,25 +106,33 @@ class ListingChange:
     events: list[Event]
 
 
-def location_of(terms: ListingTerms) -> AdministrativeUnit | None:
+def location_of(
+    terms: ListingTerms, day: date, former_allowed: bool = False
+) -> AdministrativeUnit | None:
+    """The listing's place. From 1 July 2025 a new listing names today's units; a catalogue
+    import may carry a former one (an old brochure's district), kept as given: its published
+    form also names today's province and communes."""
     if terms.location_code is None:
         return None
     try:
-        return admin_units.find(terms.location_code).public()
-    except admin_units.UnknownUnitError:
-        message = f"unknown province or district code {terms.location_code!r} (GSO list)"
+        unit = places.find(terms.location_code)
+    except places.UnknownUnitError:
+        message = f"unknown province, commune or district code {terms.location_code!r} (GSO list)"
         raise InvalidInputError.one("location_code", message) from None
+    if unit.former and day >= places.FIRST_DAY_OF_COMMUNES and not former_allowed:
+        raise InvalidInputError.one("location_code", places.successor_message(unit))
+    return places.public(unit)
 
 
 def create_draft(
-    listing_id: str, terms: ListingTerms, owner: Organization, now: datetime
+    listing_id: str, terms: ListingTerms, owner: Organization, now: datetime, imported: bool = False
 ) -> Listing:
     """A private draft: nothing is published until it is submitted."""
     check(terms, local_day(now))
     return Listing(
         listing_id=listing_id,
         terms=terms,
-        location=location_of(terms),
+        location=location_of(terms, local_day(now), former_allowed=imported),
         owner=Owner.of(owner),
         created_at=now,
         updated_at=now,
@@ -138,7 +146,9 @@ def revise(listing: Listing, terms: ListingTerms, now: datetime) -> ListingChang
     if terms.kind is not listing.kind:
         raise InvalidInputError.one("kind", f"a listing cannot change kind ({listing.kind.value})")
     check(terms, local_day(now))
-    revised = listing.changed(now, terms=terms, location=location_of(terms))
+    unchanged = terms.location_code == listing.terms.location_code
+    location = listing.location if unchanged else location_of(terms, local_day(now))
+    revised = listing.changed(now, terms=terms, location=location)
     if listing.status is not Status.PUBLISHED:
         return ListingChange(revised, [])
     return ListingChange(

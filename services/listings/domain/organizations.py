@@ -8,9 +8,10 @@ from typing import Annotated, Final
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from services.listings.domain import admin_units, validation
+from services.listings.domain import validation
 from services.listings.domain.dates import local_day
 from services.listings.domain.errors import InvalidInputError, InvalidTransitionError, Violation
+from shared import places
 from shared.events.base import Event
 from shared.events.contacts import ContactDetailsUpdated
 from shared.events.organizations import (
@@ -25,7 +26,7 @@ from shared.events.vocabulary import OrganizationKind
 TaxCode = Annotated[str, AfterValidator(validation.tax_code)]
 Phone = Annotated[str, AfterValidator(validation.phone)]
 Email = Annotated[str, AfterValidator(validation.email)]
-UnitCode = Annotated[str, Field(pattern=r"^\d{2,5}$", examples=["611"])]
+UnitCode = Annotated[str, Field(pattern=r"^\d{2,5}$", examples=["23425"])]
 
 
 class OrganizationDetails(BaseModel):
@@ -46,8 +47,19 @@ class OrganizationDetails(BaseModel):
         description="Mã số thuế: 10 digits, or 13 for a branch (required for enterprises).",
         examples=["6100123458"],
     )
-    province_code: UnitCode = Field(description="GSO code of the province as registered.")
-    district_code: UnitCode | None = Field(default=None, description="GSO code of the district.")
+    province_code: UnitCode = Field(description="GSO code of today's province.", examples=["51"])
+    commune_code: UnitCode | None = Field(
+        default=None,
+        description="GSO code of today's commune, ward or special zone in that province.",
+        examples=["23425"],
+    )
+    district_code: UnitCode | None = Field(
+        default=None,
+        description="Deprecated: districts were abolished on 2025-07-01. Accepted only on an "
+        "address registered before then and sent back unchanged; otherwise refused, naming the "
+        "communes that replaced the district.",
+        json_schema_extra={"deprecated": True},
+    )
     overseas_vietnamese_expert: bool = Field(default=False, description="Overseas Vietnamese.")
     foreign_expert: bool = Field(default=False, description="A foreign expert.")
     contact_name: str = Field(min_length=2, max_length=200, examples=["TS. Nguyễn Văn An"])
@@ -62,6 +74,7 @@ class Organization(BaseModel):
     details: OrganizationDetails
     province: AdministrativeUnit
     district: AdministrativeUnit | None = None
+    commune: AdministrativeUnit | None = None
     verified: bool = False
     verified_by: str | None = None
     registered_at: datetime
@@ -70,7 +83,7 @@ class Organization(BaseModel):
 
     def profile(self, today: date) -> OrganizationProfile:
         """The public profile: no contact, and the province that governs the address today."""
-        current = admin_units.current_province(admin_units.version_of(self.province), today)
+        current = places.current_province(places.version_of(self.province), today)
         d = self.details
         return OrganizationProfile(
             organization_id=self.organization_id,
@@ -79,7 +92,8 @@ class Organization(BaseModel):
             name_en=d.name_en,
             province=self.province,
             district=self.district,
-            current_province=current.public(),
+            commune=self.commune,
+            current_province=places.public(current),
             overseas_vietnamese_expert=d.overseas_vietnamese_expert,
             foreign_expert=d.foreign_expert,
             verified=self.verified,
@@ -96,12 +110,10 @@ class OrganizationChange:
 def register(
     organization_id: str, details: OrganizationDetails, now: datetime
 ) -> OrganizationChange:
-    province, district = _address(details)
     org = Organization(
         organization_id=organization_id,
         details=details,
-        province=province,
-        district=district,
+        **_address(details, local_day(now)),
         registered_at=now,
         updated_at=now,
     )
@@ -143,7 +155,7 @@ def update(
         raise InvalidInputError.one(
             "kind", "the kind of an organisation cannot change; register anew"
         )
-    province, district = _address(details)
+    address = _kept_address(org) if _same_place(details, org.details) else None
     new_identity = any(
         getattr(details, name) != getattr(org.details, name) for name in IDENTITY_FIELDS
     )
@@ -151,8 +163,7 @@ def update(
     changed = org.model_copy(
         update={
             "details": details,
-            "province": province,
-            "district": district,
+            **(address or _address(details, local_day(now))),
             "updated_at": now,
             "version": org.version + 1,
             "verified": still_verified,
@@ -178,32 +189,61 @@ def _contact(org: Organization) -> ContactDetailsUpdated:
     )
 
 
-def _address(details: OrganizationDetails) -> tuple[AdministrativeUnit, AdministrativeUnit | None]:
+def _same_place(new: OrganizationDetails, old: OrganizationDetails) -> bool:
+    place = ("province_code", "district_code", "commune_code")
+    return all(getattr(new, name) == getattr(old, name) for name in place)
+
+
+def _kept_address(org: Organization) -> dict[str, AdministrativeUnit | None]:
+    """An address sent back unchanged keeps its units as registered, even former ones."""
+    return {"province": org.province, "district": org.district, "commune": org.commune}
+
+
+def _address(details: OrganizationDetails, day: date) -> dict[str, AdministrativeUnit | None]:
+    """Units of a new address: today's units from 1 July 2025, the former ones before it."""
     violations = list(_identity_rules(details))
-    province = _unit(details.province_code, "province", "province_code", violations)
-    district = None
+    province = _unit(details.province_code, "province", "province_code", day, violations)
+    district = commune = None
     if details.district_code is not None:
-        district = _unit(details.district_code, "district", "district_code", violations)
-        if province and district and district.parent_code != province.code:
-            message = f"district {district.name} is not in province {province.name}"
-            violations.append(Violation("district_code", message))
+        district = _unit(details.district_code, "district", "district_code", day, violations)
+    if details.commune_code is not None:
+        commune = _unit(details.commune_code, "commune", "commune_code", day, violations)
+    for field, unit in (("district_code", district), ("commune_code", commune)):
+        if province and unit and places.province_of(unit) != province:
+            message = f"{unit.label()} is not in province {province.label()}"
+            violations.append(Violation(field, message))
     if violations or province is None:
         raise InvalidInputError(violations)
-    return province.public(), district.public() if district else None
+    return {
+        "province": places.public(province),
+        "district": places.public(district) if district else None,
+        "commune": places.public(commune) if commune else None,
+    }
 
 
 def _unit(
-    code: str, level: str, field: str, violations: list[Violation]
-) -> admin_units.Unit | None:
+    code: str, level: str, field: str, day: date, violations: list[Violation]
+) -> places.Unit | None:
     try:
-        unit = admin_units.find(code)
-    except admin_units.UnknownUnitError:
-        violations.append(Violation(field, f"unknown {level} code {code!r} (GSO list)"))
+        unit = places.find(code, on=day)
+    except places.UnknownUnitError:
+        violations.append(Violation(field, _why_not(code, level, day)))
         return None
     if unit.level != level:
         violations.append(Violation(field, f"{code} is a {unit.level}, not a {level}"))
         return None
     return unit
+
+
+def _why_not(code: str, level: str, day: date) -> str:
+    """A former unit names what replaced it; any other code is unknown."""
+    try:
+        unit = places.find(code)
+    except places.UnknownUnitError:
+        return f"unknown {level} code {code!r} (GSO list)"
+    if unit.former:
+        return places.successor_message(unit)
+    return f"{unit.label()} did not exist on {day.isoformat()}"
 
 
 def _identity_rules(details: OrganizationDetails) -> list[Violation]:

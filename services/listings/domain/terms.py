@@ -76,7 +76,11 @@ class ListingTerms(BaseModel):
     funding_task_code: str | None = Field(default=None, max_length=100)
     related_products: list[Product] = Field(default_factory=list, max_length=10)
     location_code: str | None = Field(
-        default=None, pattern=r"^\d{2,5}$", description="GSO code of a province or district."
+        default=None,
+        pattern=r"^\d{2,5}$",
+        description="GSO code of today's province or commune (a former province, district or "
+        "commune only in a catalogue import: kept as given, resolved to today's units).",
+        examples=["23425"],
     )
     valid_until: date | None = Field(default=None, description="Last day the listing is valid.")
     deadline: date | None = Field(default=None, description="Demands: wanted by this day.")

@@ -44,7 +44,7 @@ class ImportService:
             known = await listings.titles_of(organization_id, tx.session)
             created = []
             for terms in rows:
-                draft = create_draft(new_id("lst"), terms, owner, now)
+                draft = create_draft(new_id("lst"), terms, owner, now, imported=True)
                 duplicates = possible_duplicates(terms.title, known, self._threshold)
                 change = lifecycle.submit(draft, owner, duplicates, now)
                 await listings.add(change.listing, tx.session)

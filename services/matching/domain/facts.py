@@ -14,6 +14,7 @@ from services.matching.domain.indicators import (
 from services.matching.domain.introductions import Introduction, SignMou
 from services.matching.domain.matches import Match
 from services.matching.domain.periods import local_day
+from shared import places
 from shared.events.listings import ListingSnapshot
 from shared.events.organizations import AdministrativeUnit
 from shared.events.vocabulary import ListingKind, OrganizationKind
@@ -21,12 +22,20 @@ from shared.events.vocabulary import ListingKind, OrganizationKind
 ACADEMIC = frozenset({OrganizationKind.UNIVERSITY, OrganizationKind.RESEARCH_INSTITUTE})
 
 
-def place_of(listing: ListingSnapshot, owner_district: AdministrativeUnit | None) -> Place:
-    """The listing's own district if it names one, else its owner's district."""
-    unit = listing.location
-    if unit is None or unit.level != "district":
-        unit = owner_district
-    return UNKNOWN_PLACE if unit is None else Place(unit.code, unit.name)
+def place_of(listing: ListingSnapshot, owner_place: AdministrativeUnit | None) -> Place:
+    """Today's commune of the listing if it names one, else its owner's; a former district
+    (an address registered before 1 July 2025) as it was, since it cannot be split."""
+    for unit in (listing.location, owner_place):
+        if unit is None or unit.level == "province":
+            continue
+        try:
+            heirs = places.current_communes(places.version_of(unit))
+        except places.UnknownUnitError:
+            heirs = ()
+        if unit.level == "commune" and heirs:
+            return Place(heirs[0].code, heirs[0].name, "commune")
+        return Place(unit.code, unit.name, unit.level)
+    return UNKNOWN_PLACE
 
 
 def listing_fact(

@@ -25,10 +25,12 @@ from shared.events.vocabulary import ListingKind, Sector
 
 @dataclass(frozen=True, order=True)
 class Place:
-    """A district (or the listing's finest known unit); `UNKNOWN_PLACE` when none was given."""
+    """Today's commune (or a former district, for older addresses); `UNKNOWN_PLACE` when none
+    was given."""
 
     code: str
     name: str
+    level: str = ""
 
 
 UNKNOWN_PLACE = Place("", "Chưa xác định")
@@ -199,7 +201,9 @@ def market_report(
             if sector in slices.sectors
         ],
         by_district=[
-            DistrictFigures(district_code=p.code, district_name=p.name, figures=t.figures())
+            DistrictFigures(
+                district_code=p.code, district_name=p.name, place_level=p.level, figures=t.figures()
+            )
             for p, t in small_cells_merged(
                 slices.places, slices.contributors, _merge, OTHER_PLACES, min_contributors
             )

@@ -81,15 +81,10 @@ def region_fit(offer: AdministrativeUnit | None, demand: AdministrativeUnit | No
     """1 in the same province today (Kon Tum is now Quảng Ngãi), 0.6 next door, else 0."""
     if offer is None or demand is None:
         return UNKNOWN
-    if offer.code == demand.code or current_code(offer) == current_code(demand):
+    here, there = current_code(offer), current_code(demand)
+    if offer.code == demand.code or here == there:
         return 1.0
-    if offer.level != "province" or demand.level != "province":
-        return UNKNOWN
-    if are_neighbours(offer.code, demand.code) or are_neighbours(
-        current_code(offer), current_code(demand)
-    ):
-        return NEIGHBOURING_REGION
-    return 0.0
+    return NEIGHBOURING_REGION if are_neighbours(here, there) else 0.0
 
 
 def state_funded_fit(offer_state_funded: bool) -> float:

@@ -43,7 +43,7 @@ def _shared(key: object, value: _T) -> _T:
 def _location(unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
     if unit is None:
         return None
-    fields = (unit.code, unit.name, unit.level, unit.valid_from, unit.valid_to, unit.successor_code)
+    fields = (unit.code, unit.name, unit.level, unit.valid_to, unit.current_province_code)
     return _shared(("unit", fields), unit.model_copy())
 
 

@@ -1,19 +1,15 @@
-"""Regions for the region feature: versioned provinces, mergers and neighbours.
+"""Regions for the region feature: provinces as they govern today, and neighbours.
 
-Codes are the GSO province codes. Since 1 July 2025 Kon Tum (62) is part of Quảng Ngãi
-(51): a unit carries its own `successor_code`, and listings saved before the merger (code
-62 without a successor) are resolved through `MERGED_INTO`. Matching happens today, so a
-unit always resolves to the province that governs it now.
+Codes are GSO province codes. Since 1 July 2025 provinces were merged (Kon Tum 62 is part of
+Quảng Ngãi 51); matching happens today, so a unit always resolves, through `shared.places`,
+to the province that governs it now. Neighbours are listed as they were before the mergers
+and carried over to today's provinces.
 """
 
 from __future__ import annotations
 
+from shared import places
 from shared.events.organizations import AdministrativeUnit
-
-MERGED_INTO: dict[str, str] = {
-    "62": "51",  # Kon Tum → Quảng Ngãi, 2025-07-01 (Resolution 202/2025/QH15)
-}
-"""Province code → the province it was merged into."""
 
 _BORDERS: dict[str, tuple[str, ...]] = {
     "46": ("49",),  # Thừa Thiên Huế
@@ -34,32 +30,32 @@ as they were before the 2025 mergers (each pair is listed at least once)."""
 
 
 def current_code(unit: AdministrativeUnit) -> str:
-    """The code of the province that governs `unit` today, following mergers."""
-    code = unit.successor_code or unit.code
-    seen = {code}
-    while code in MERGED_INTO:
-        code = MERGED_INTO[code]
-        if code in seen:
-            break
-        seen.add(code)
-    return code
+    """The code of the province that governs `unit` today (a commune's or district's too)."""
+    if unit.current_province_code:
+        return unit.current_province_code
+    try:
+        return places.current_province(places.version_of(unit)).code
+    except places.UnknownUnitError:  # a code the snapshot does not know: take it as it is
+        return unit.successor_code or unit.code
 
 
 def _current(code: str) -> str:
-    return current_code(AdministrativeUnit(code=code, name=code, level="province"))
+    try:
+        return places.current_province(places.find(code)).code
+    except places.UnknownUnitError:
+        return code
 
 
 def _neighbour_pairs() -> frozenset[frozenset[str]]:
     pairs: set[frozenset[str]] = set()
     for code, borders in _BORDERS.items():
         for other in borders:
-            pairs.add(frozenset((code, other)))
             pairs.add(frozenset((_current(code), _current(other))))
     return frozenset(pair for pair in pairs if len(pair) == 2)
 
 
 NEIGHBOURS = _neighbour_pairs()
-"""Unordered pairs of bordering provinces, by old and by current code."""
+"""Unordered pairs of today's bordering provinces (a merged province has its members' borders)."""
 
 
 def are_neighbours(first: str, second: str) -> bool:

@@ -176,12 +176,13 @@ class OrganizationProjection:
             {"_id": profile.organization_id}, doc, upsert=True, session=session
         )
 
-    async def districts(self) -> dict[str, AdministrativeUnit | None]:
-        """Organisation id → its district (None when unknown)."""
-        cursor = self._organizations.find({}, {"district": 1})
+    async def places(self) -> dict[str, AdministrativeUnit | None]:
+        """Organisation id → its finest known unit: its commune, else its former district
+        (profiles registered before 1 July 2025), else None."""
+        cursor = self._organizations.find({}, {"commune": 1, "district": 1})
         return {
-            doc["_id"]: AdministrativeUnit.model_validate(doc["district"])
-            if doc.get("district")
+            doc["_id"]: AdministrativeUnit.model_validate(unit)
+            if (unit := doc.get("commune") or doc.get("district"))
             else None
             async for doc in cursor
         }

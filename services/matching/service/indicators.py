@@ -79,10 +79,10 @@ class IndicatorDesk:
 
     async def _facts(self) -> Facts:
         zone, repos = self._zone, self._repos
-        districts = await repos.organizations.districts()
+        owner_places = await repos.organizations.places()
         listings = [
             listing_fact(
-                p.snapshot, place_of(p.snapshot, districts.get(p.owner or "")), zone, p.owner
+                p.snapshot, place_of(p.snapshot, owner_places.get(p.owner or "")), zone, p.owner
             )
             for p in await repos.listings.all_without_vectors()
             if p.snapshot is not None

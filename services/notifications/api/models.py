@@ -35,8 +35,10 @@ class FiltersIn(EdgeModel):
     districts: list[Annotated[str, Field(pattern=r"^[0-9]{1,5}$")]] = Field(
         default_factory=list,
         max_length=50,
-        description="Administrative unit codes (GSO).",
-        examples=[["610"]],
+        description="Place codes (GSO), any of them: today's province or commune, or a former "
+        "province, district or commune (62 = former Kon Tum); a listing matches its own unit, "
+        "the units above it and across the 2025 reform.",
+        examples=[["51"]],
     )
     keywords: list[Annotated[str, Field(min_length=2, max_length=100)]] = Field(
         default_factory=list,

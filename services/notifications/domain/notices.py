@@ -13,6 +13,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict
 
+from shared import places
 from shared.events.base import Event
 from shared.events.connections import IntroductionDealClosed
 from shared.events.listings import ListingPublished
@@ -60,10 +61,14 @@ NoticeRule = Callable[[Event, str, datetime], Notice]
 
 
 def _unit_codes(unit: AdministrativeUnit | None) -> tuple[str, ...]:
-    """A unit's code, and its successor's: a filter on the merged unit still matches."""
+    """Every code a place filter should find the unit under: its own, the units above it, and
+    across the 2025 reform (a filter on Quảng Ngãi 51 matches a former Kon Tum listing)."""
     if unit is None:
         return ()
-    return tuple(code for code in (unit.code, unit.successor_code) if code)
+    try:
+        return tuple(sorted(places.area_codes(places.version_of(unit))))
+    except places.UnknownUnitError:  # a code the snapshot does not know: as it is
+        return tuple(code for code in (unit.code, unit.successor_code) if code)
 
 
 def _listing_published(event: Event, event_id: str, at: datetime) -> Notice:

@@ -66,8 +66,8 @@ def org_body(**overrides: Any) -> dict[str, Any]:
         "kind": "enterprise",
         "name": "Công ty TNHH Dược liệu Măng Đen",
         "tax_code": valid_tax_code(),
-        "province_code": "62",
-        "district_code": "613",
+        "province_code": "51",
+        "commune_code": "23476",
         "contact_name": "Ông A Vương",
         "email": "avuong@duoclieumangden.vn",
         "phone": "0914 555 777",
@@ -89,7 +89,7 @@ def offer_body(**overrides: Any) -> dict[str, Any]:
         "price_vnd": 850_000_000,
         "state_funded": True,
         "funding_task_code": "ĐTKHCN.KT.08/2022",
-        "location_code": "617",
+        "location_code": "23425",
         "valid_until": "2030-06-30",
     } | overrides
 

@@ -26,8 +26,8 @@ def org_details(**overrides: Any) -> OrganizationDetails:
         "kind": "enterprise",
         "name": "Công ty Cổ phần Sâm Ngọc Linh Kon Tum",
         "tax_code": "6100123454",
-        "province_code": "62",
-        "district_code": "617",
+        "province_code": "51",
+        "commune_code": "23425",
         "contact_name": "Bà Y Thị Hoa",
         "email": "hoa.yt@samngoclinh.vn",
         "phone": "0905 123 456",
@@ -53,7 +53,7 @@ def offer_terms(**overrides: Any) -> ListingTerms:
         "transfer_forms": ["independent_transfer"],
         "rights_mode": "non_exclusive_licence",
         "price_vnd": 850_000_000,
-        "location_code": "617",
+        "location_code": "23425",
         "valid_until": "2027-06-30",
     }
     return ListingTerms.model_validate(data | overrides)

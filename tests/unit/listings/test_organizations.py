@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from pydantic import ValidationError
 
@@ -22,13 +24,47 @@ def test_registration_publishes_the_profile_and_sends_the_contact_internally() -
     assert (contact.email, contact.phone) == ("hoa.yt@samngoclinh.vn", "0905123456")
 
 
-def test_a_kon_tum_address_registered_today_is_governed_by_quang_ngai() -> None:
+def test_a_registration_today_names_todays_province_and_commune() -> None:
     profile = organizations.register("org_x", org_details(), NOW).organization.profile(NOW.date())
-    assert (profile.province.name, profile.district and profile.district.name) == (
-        "Kon Tum",
-        "Tu Mơ Rông",
-    )
+    assert profile.commune is not None
+    assert (profile.province.name, profile.commune.name) == ("Quảng Ngãi", "Xã Tu Mơ Rông")
+    assert profile.commune.current_commune_codes == ["23425"]
     assert profile.current_province.name == "Quảng Ngãi"
+    assert profile.district is None
+
+
+def test_a_registration_today_with_former_units_is_refused_naming_their_successors() -> None:
+    former = org_details(province_code="62", district_code="617", commune_code=None)
+    with pytest.raises(InvalidInputError) as refused:
+        organizations.register("org_x", former, NOW)
+    why = {v.field: v.message for v in refused.value.violations}
+    assert "Quảng Ngãi (51)" in why["province_code"]
+    assert "Xã Tu Mơ Rông (23425)" in why["district_code"]
+
+
+def test_a_registration_before_the_reform_used_the_units_of_that_day() -> None:
+    before = datetime(2025, 6, 30, 3, 0, tzinfo=UTC)
+    former = org_details(province_code="62", district_code="617", commune_code="23422")
+    org = organizations.register("org_x", former, before).organization
+    assert org.district is not None
+    assert (org.province.name, org.district.name) == ("Kon Tum", "Huyện Tu Mơ Rông")
+    profile = org.profile(NOW.date())
+    assert profile.current_province.code == "51"
+    with pytest.raises(InvalidInputError):  # today's commune did not exist yet
+        organizations.register("org_x", org_details(), before)
+
+
+def test_a_former_address_sent_back_unchanged_is_kept_as_registered() -> None:
+    before = datetime(2025, 6, 30, 3, 0, tzinfo=UTC)
+    former = org_details(province_code="62", district_code="617", commune_code=None)
+    org = organizations.register("org_x", former, before).organization
+    renamed = former.model_copy(update={"name_en": "Ngoc Linh Ginseng JSC"})
+    kept = organizations.update(org, renamed, NOW).organization
+    assert (kept.province, kept.district) == (org.province, org.district)
+    moved = former.model_copy(update={"district_code": "611"})
+    with pytest.raises(InvalidInputError) as refused:
+        organizations.update(org, moved, NOW)
+    assert {v.field for v in refused.value.violations} == {"province_code", "district_code"}
 
 
 def test_an_enterprise_without_tax_code_is_refused() -> None:
@@ -42,15 +78,16 @@ def test_a_tax_code_of_wrong_length_is_refused_at_the_edge() -> None:
         org_details(tax_code="61001234")
 
 
-def test_a_district_must_lie_in_the_province() -> None:
+def test_a_commune_must_lie_in_the_province() -> None:
     with pytest.raises(InvalidInputError) as refused:
-        organizations.register("org_x", org_details(province_code="51", district_code="611"), NOW)
-    assert refused.value.violations[0].field == "district_code"
+        organizations.register("org_x", org_details(province_code="52", commune_code="23425"), NOW)
+    assert refused.value.violations[0].field == "commune_code"
+    assert "Gia Lai (52)" in refused.value.violations[0].message
 
 
 def test_an_unknown_province_is_refused() -> None:
     with pytest.raises(InvalidInputError) as refused:
-        organizations.register("org_x", org_details(province_code="99", district_code=None), NOW)
+        organizations.register("org_x", org_details(province_code="99", commune_code=None), NOW)
     assert refused.value.violations[0].field == "province_code"
 
 

@@ -42,7 +42,7 @@ def test_filters_become_equalities_on_typed_values() -> None:
         trl_min=6,
         trl_max=9,
         state_funded=True,
-        district="611",
+        place="611",
     )
     assert mongo_filter(criteria, PUBLIC) == {
         "q.status": "published",

@@ -10,8 +10,8 @@ from shared.events.matches import Explanation, MatchAccepted, MatchProposed
 from shared.events.organizations import AdministrativeUnit
 
 NOW = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)  # 09:00 in Asia/Ho_Chi_Minh
-DAK_HA = AdministrativeUnit(code="612", name="Đăk Hà", level="district")
-TU_MO_RONG = AdministrativeUnit(code="614", name="Tu Mơ Rông", level="district")
+DAK_HA = AdministrativeUnit(code="615", name="Huyện Đăk Hà", level="district")
+TU_MO_RONG = AdministrativeUnit(code="617", name="Huyện Tu Mơ Rông", level="district")
 
 
 def snapshot(**overrides: Any) -> ListingSnapshot:

@@ -6,6 +6,7 @@ import pytest
 
 from services.notifications.domain.notices import Notice, notice_of
 from services.notifications.domain.subscriptions import Filters, SubscriptionRuleError
+from shared import places
 from shared.events.organizations import AdministrativeUnit
 from tests.unit.notifications.samples import DAK_HA, NOW, published
 
@@ -35,7 +36,7 @@ def test_d_with_stroke_folds_to_d() -> None:
 
 
 def test_sector_and_district_must_both_hold() -> None:
-    herbs_in_tu_mo_rong = Filters(sectors=("medicinal_herbs",), districts=("614",))
+    herbs_in_tu_mo_rong = Filters(sectors=("medicinal_herbs",), districts=("617",))
     assert herbs_in_tu_mo_rong.admits(notice())
     assert not herbs_in_tu_mo_rong.admits(notice(location=DAK_HA))
     assert not herbs_in_tu_mo_rong.admits(notice(sector="healthcare"))
@@ -46,6 +47,13 @@ def test_a_filter_on_the_merged_province_still_matches_a_former_unit() -> None:
         code="62", name="Kon Tum", level="province", valid_to="2025-06-30", successor_code="51"
     )
     assert Filters(districts=("51",)).admits(notice(location=kon_tum))
+
+
+def test_a_filter_on_a_former_unit_matches_a_listing_in_todays_commune_within_it() -> None:
+    tu_mo_rong_today = places.public(places.find("23425"))
+    for former in ("62", "617", "23422"):  # Kon Tum, Huyện and Xã Tu Mơ Rông before 2025-07-01
+        assert Filters(districts=(former,)).admits(notice(location=tu_mo_rong_today))
+    assert not Filters(districts=("615",)).admits(notice(location=tu_mo_rong_today))
 
 
 def test_empty_filters_admit_every_notice() -> None:
