@@ -39,7 +39,7 @@ def indexes(idempotency_retention: timedelta) -> Mapping[str, Sequence[IndexMode
             IndexModel([("q.tokens", ASCENDING), ("q.status", ASCENDING)]),
             IndexModel([("q.owner", ASCENDING), ("q.status", ASCENDING)]),
             IndexModel([("q.status", ASCENDING), ("q.valid_until", ASCENDING)]),
-            IndexModel([("q.status", ASCENDING), ("q.submitted_at", ASCENDING)]),
+            IndexModel([("q.in_review", ASCENDING), ("q.review_since", ASCENDING)]),
         ],
         IDEMPOTENCY_KEYS: [
             IndexModel(
@@ -121,9 +121,9 @@ class ListingRepository:
         return [_listing(doc) for doc in await self._docs.find(query).limit(cap).to_list(None)]
 
     async def awaiting_moderation(self, limit: int) -> list[Listing]:
-        """Submitted listings, longest waiting first."""
-        query = {"q.status": ListingStatus.SUBMITTED.value}
-        cursor = self._docs.find(query).sort([("q.submitted_at", ASCENDING), ("_id", ASCENDING)])
+        """Submitted listings and pending revisions of published ones, longest waiting first."""
+        query = {"q.in_review": True}
+        cursor = self._docs.find(query).sort([("q.review_since", ASCENDING), ("_id", ASCENDING)])
         return [_listing(doc) for doc in await cursor.limit(limit).to_list(None)]
 
     async def due_for_expiry(self, today: date, limit: int) -> list[str]:

@@ -24,9 +24,9 @@ from shared.mongo import Document
 from shared.text import folded_syllables
 
 MAX_QUERY_TOKENS = 12
-QUERY_FIELDS_VERSION = 2
+QUERY_FIELDS_VERSION = 3
 """Bumped when `query_fields` changes: stored listings are refreshed at start-up (2: place codes
-across the 2025 reform)."""
+across the 2025 reform; 3: pending revisions in the moderation queue)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,9 @@ def query_fields(listing: Listing) -> Document:
     """Fields stored next to the listing for filtering; never shown to anyone."""
     t = listing.terms
     hidden = t.anonymous
+    in_review = listing.pending.submitted_at if listing.pending else None
+    if listing.status is ListingStatus.SUBMITTED:
+        in_review = listing.submitted_at
     return {
         "version": QUERY_FIELDS_VERSION,
         "kind": t.kind.value,
@@ -119,6 +122,8 @@ def query_fields(listing: Listing) -> Document:
         "tokens": sorted(set(folded_syllables(" ".join(_searchable_text(listing))))),
         "created_at": listing.created_at,
         "submitted_at": listing.submitted_at,
+        "in_review": in_review is not None,
+        "review_since": in_review,
         "valid_until": t.valid_until.isoformat() if t.valid_until else None,
     }
 

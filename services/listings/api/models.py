@@ -118,6 +118,12 @@ class ListingPrivate(BaseModel):
     possible_duplicates: list[str]
     withdrawal_reason: str | None
     deals: list[str]
+    pending_revision: ListingTerms | None = Field(
+        default=None,
+        description="A material edit of the published listing waiting for a broker (approve or "
+        "return it like a submission); the public sees the approved version until then.",
+    )
+    pending_since: datetime | None = None
 
 
 class ListingRead(ListingSnapshot):
@@ -136,6 +142,8 @@ class ListingRead(ListingSnapshot):
                 possible_duplicates=list(listing.possible_duplicates),
                 withdrawal_reason=listing.withdrawal_reason,
                 deals=list(listing.deals),
+                pending_revision=listing.pending.terms if listing.pending else None,
+                pending_since=listing.pending.submitted_at if listing.pending else None,
             )
         return cls(**listing.snapshot().model_dump(), private=details)
 

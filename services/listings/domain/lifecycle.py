@@ -30,6 +30,7 @@ from shared.events.listings import (
     ListingRenewed,
     ListingReturned,
     ListingSubmitted,
+    ListingUpdated,
     ListingWithdrawn,
     ReturnFeedback,
 )
@@ -70,11 +71,13 @@ def submit(
 
 
 def approve(listing: Listing, broker: str, score: QualityScore, now: datetime) -> ListingChange:
-    _require(listing, "approve", (Status.SUBMITTED,))
-    _still_valid(listing, local_day(now))
     decision = ModerationDecision(
         decision=Decision.APPROVED, decided_by=broker, decided_at=now, score=score
     )
+    if listing.pending is not None and listing.status is Status.PUBLISHED:
+        return _approve_revision(listing, decision, now)
+    _require(listing, "approve", (Status.SUBMITTED,))
+    _still_valid(listing, local_day(now))
     published = listing.changed(
         now,
         status=Status.PUBLISHED,
@@ -86,6 +89,23 @@ def approve(listing: Listing, broker: str, score: QualityScore, now: datetime) -
     )
 
 
+def _approve_revision(
+    listing: Listing, decision: ModerationDecision, now: datetime
+) -> ListingChange:
+    """The pending revision replaces the public version and is announced."""
+    assert listing.pending is not None
+    revised = listing.changed(
+        now,
+        terms=listing.pending.terms,
+        location=listing.pending.location,
+        pending=None,
+        moderation=(*listing.moderation, decision),
+    )
+    return ListingChange(
+        revised, [ListingUpdated(listing_id=listing.listing_id, listing=revised.snapshot())]
+    )
+
+
 def return_to_owner(
     listing: Listing,
     broker: str,
@@ -93,8 +113,8 @@ def return_to_owner(
     score: QualityScore | None,
     now: datetime,
 ) -> ListingChange:
-    """Back to the owner with reason codes and a comment; the owner edits and resubmits."""
-    _require(listing, "return", (Status.SUBMITTED,))
+    """Back to the owner with reason codes and a comment; the owner edits and resubmits. A
+    pending revision of a published listing is dropped; the approved version stays public."""
     decision = ModerationDecision(
         decision=Decision.RETURNED,
         decided_by=broker,
@@ -102,9 +122,12 @@ def return_to_owner(
         score=score,
         feedback=feedback,
     )
-    returned = listing.changed(
-        now, status=Status.RETURNED, moderation=(*listing.moderation, decision)
-    )
+    history = (*listing.moderation, decision)
+    if listing.pending is not None and listing.status is Status.PUBLISHED:
+        returned = listing.changed(now, pending=None, moderation=history)
+    else:
+        _require(listing, "return", (Status.SUBMITTED,))
+        returned = listing.changed(now, status=Status.RETURNED, moderation=history)
     event = ListingReturned(
         listing_id=listing.listing_id, listing=returned.snapshot(), feedback=feedback
     )

@@ -43,6 +43,31 @@ class Owner(BaseModel):
         )
 
 
+IMMATERIAL_FIELDS = frozenset({"valid_until", "deadline"})
+"""Edits of a published listing that go public at once: the owner's own dates. Every other
+field is shown to the public or drives matching (title, texts, keywords, sector, TRL, price,
+rights, state funding, place, attachments), so a change to it waits for a broker; a typo fix
+too (brokers approve those in seconds, and "a typo" cannot be told from new content by rule)."""
+
+
+class PendingRevision(BaseModel):
+    """A material edit of a published listing, waiting for a broker; the approved version
+    stays public meanwhile."""
+
+    model_config = ConfigDict(frozen=True)
+
+    terms: ListingTerms
+    location: AdministrativeUnit | None = None
+    submitted_at: datetime
+
+
+def is_material(old: ListingTerms, new: ListingTerms) -> bool:
+    changed = {
+        name for name in ListingTerms.model_fields if getattr(old, name) != getattr(new, name)
+    }
+    return bool(changed - IMMATERIAL_FIELDS)
+
+
 class Listing(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -61,6 +86,7 @@ class Listing(BaseModel):
     withdrawal_reason: str | None = None
     deals: tuple[str, ...] = ()
     """Introductions that closed a deal on it (a non-exclusive licence may sell twice)."""
+    pending: PendingRevision | None = None
 
     @property
     def kind(self) -> ListingKind:
@@ -140,7 +166,8 @@ def create_draft(
 
 
 def revise(listing: Listing, terms: ListingTerms, now: datetime) -> ListingChange:
-    """New content. A published listing stays published and announces the update."""
+    """New content. A published listing stays published: a change of its dates is announced at
+    once, any other change waits for a broker as a pending revision (`IMMATERIAL_FIELDS`)."""
     if listing.status not in EDITABLE:
         raise InvalidTransitionError("update", listing.status, EDITABLE)
     if terms.kind is not listing.kind:
@@ -148,6 +175,9 @@ def revise(listing: Listing, terms: ListingTerms, now: datetime) -> ListingChang
     check(terms, local_day(now))
     unchanged = terms.location_code == listing.terms.location_code
     location = listing.location if unchanged else location_of(terms, local_day(now))
+    if listing.status is Status.PUBLISHED and is_material(listing.terms, terms):
+        pending = PendingRevision(terms=terms, location=location, submitted_at=now)
+        return ListingChange(listing.changed(now, pending=pending), [])
     revised = listing.changed(now, terms=terms, location=location)
     if listing.status is not Status.PUBLISHED:
         return ListingChange(revised, [])

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from services.listings.app import create_app
+from services.listings.search import QUERY_FIELDS_VERSION
 from shared.auth import Role
 from shared.mongo import create_client
 from tests.integration.listings.flows import (
@@ -106,4 +107,4 @@ async def test_search_fields_stored_before_the_reform_are_refreshed_at_start_up(
     refreshed = await docs.find_one({"_id": listing_id})
     await mongo.close()
     assert refreshed is not None
-    assert refreshed["q"]["version"] == 2
+    assert refreshed["q"]["version"] == QUERY_FIELDS_VERSION

@@ -119,3 +119,38 @@ async def test_moderation_stays_internal_and_the_public_sees_only_the_approved_l
     assert json.loads(returned[0].value)["feedback"]["comment"] == comment
     assert [dict(r.headers)["ce_type"] for r in public] == [b"stx.listing.published"]
     assert all(comment.encode() not in r.value for r in public)
+
+
+async def test_a_material_edit_after_approval_goes_public_only_once_a_broker_approves_it(
+    client: httpx.AsyncClient, stack: Any
+) -> None:
+    _, token = await verified_org(client)
+    listing_id = await publish(client, token, offer_body())
+    current = (await client.get(f"/v1/listings/{listing_id}", headers=token)).json()
+    edit = offer_body(title="Quy trình nhân giống sâm Ngọc Linh — giá khuyến mãi 90 triệu")
+    edited = await client.put(
+        f"/v1/listings/{listing_id}", json=edit | {"version": current["version"]}, headers=token
+    )
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["private"]["pending_revision"]["title"] == edit["title"]
+
+    public = (await client.get(f"/v1/listings/{listing_id}")).json()
+    assert public["title"] == offer_body()["title"]
+    assert public["private"] is None
+    queue = (await client.get("/v1/moderation/queue", headers=BROKER)).json()
+    assert listing_id in [item["listing"]["listing_id"] for item in queue]
+    before = await events_of(
+        stack.bootstrap_servers, LISTINGS, listing_id, {"stx.listing.published"}
+    )
+    assert all(edit["title"] not in r.value.decode() for r in before)
+
+    approved = await client.post(
+        f"/v1/listings/{listing_id}/approve", json={"score": SCORE}, headers=BROKER
+    )
+    assert approved.status_code == 200, approved.text
+    assert (await client.get(f"/v1/listings/{listing_id}")).json()["title"] == edit["title"]
+    after = await events_of(stack.bootstrap_servers, LISTINGS, listing_id, {"stx.listing.updated"})
+    updated = [r for r in after if dict(r.headers)["ce_type"] == b"stx.listing.updated"]
+    assert [json.loads(r.value)["listing"]["title"] for r in updated] == [edit["title"]]
+    queue = (await client.get("/v1/moderation/queue", headers=BROKER)).json()
+    assert listing_id not in [item["listing"]["listing_id"] for item in queue]

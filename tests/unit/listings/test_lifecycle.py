@@ -89,10 +89,33 @@ def test_a_returned_listing_is_revised_and_resubmitted_without_a_second_owner_re
     assert [e.ce_type for e in again.events] == ["stx.listing.submitted"]
 
 
-def test_updating_a_published_listing_announces_it() -> None:
-    change = revise(published(), offer_terms(price_vnd=900_000_000), LATER)
+def test_a_new_last_day_of_a_published_listing_is_announced_at_once() -> None:
+    change = revise(published(), offer_terms(valid_until="2028-06-30"), LATER)
     assert [e.ce_type for e in change.events] == ["stx.listing.updated"]
     assert change.listing.status is ListingStatus.PUBLISHED
+    assert change.listing.pending is None
+
+
+def test_a_material_edit_of_a_published_listing_waits_for_a_broker() -> None:
+    approved = published()
+    change = revise(approved, offer_terms(price_vnd=90_000_000, title="Giá mới rất hấp dẫn"), LATER)
+    assert change.events == []
+    pending = change.listing
+    assert pending.status is ListingStatus.PUBLISHED
+    assert pending.snapshot().title == approved.terms.title  # the public keeps the approved one
+    assert pending.pending is not None
+
+    accepted = lifecycle.approve(pending, "broker-02", GOOD_SCORE, LATER)
+    (updated,) = accepted.events
+    assert updated.ce_type == "stx.listing.updated"
+    assert accepted.listing.snapshot().title == "Giá mới rất hấp dẫn"
+    assert accepted.listing.pending is None
+
+    refused = lifecycle.return_to_owner(pending, "broker-02", FEEDBACK, None, LATER)
+    assert refused.listing.status is ListingStatus.PUBLISHED
+    assert refused.listing.pending is None
+    assert refused.listing.snapshot().title == approved.terms.title
+    assert [e.ce_type for e in refused.events] == ["stx.listing.returned"]  # internal topic
 
 
 def test_a_listing_under_moderation_cannot_be_edited_nor_change_kind() -> None:
