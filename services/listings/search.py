@@ -24,9 +24,9 @@ from shared.mongo import Document
 from shared.text import folded_syllables
 
 MAX_QUERY_TOKENS = 12
-QUERY_FIELDS_VERSION = 3
+QUERY_FIELDS_VERSION = 4
 """Bumped when `query_fields` changes: stored listings are refreshed at start-up (2: place codes
-across the 2025 reform; 3: pending revisions in the moderation queue)."""
+across the 2025 reform; 3: pending revisions in the moderation queue; 4: OCOP stars)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class SearchCriteria:
     trl_min: int | None = None
     trl_max: int | None = None
     state_funded: bool | None = None
+    ocop_min_stars: int | None = None
     status: ListingStatus = ListingStatus.PUBLISHED
     place: str | None = None
     owner: str | None = None
@@ -69,6 +70,8 @@ def mongo_filter(criteria: SearchCriteria, viewer: Viewer) -> Document:
     conditions |= {field: _plain(value) for field, value in equals.items() if value is not None}
     if c.place is not None:
         conditions["q.area_codes"] = str(c.place)
+    if c.ocop_min_stars is not None:
+        conditions["q.ocop_stars"] = {"$gte": int(c.ocop_min_stars)}
     if c.trl_min is not None or c.trl_max is not None:
         conditions["q.trl"] = _int_range(c.trl_min, c.trl_max)
     if c.tokens:
@@ -116,6 +119,7 @@ def query_fields(listing: Listing) -> Document:
         "sector": t.sector.value,
         "state_funded": t.state_funded,
         "trl": t.trl if t.trl is not None else t.min_trl,
+        "ocop_stars": max((p.stars for p in t.ocop_products), default=0),
         "area_codes": _area_codes(listing),
         "owner": listing.owner.organization_id,
         "public_owner": None if hidden else listing.owner.organization_id,
@@ -131,6 +135,7 @@ def query_fields(listing: Listing) -> Document:
 def _searchable_text(listing: Listing) -> list[str]:
     t = listing.terms
     texts = [t.title, t.title_en or "", t.summary, *t.keywords, *t.related_products]
+    texts += [product.name for product in t.ocop_products]
     if not t.anonymous:
         texts.append(listing.owner.name)
     return texts

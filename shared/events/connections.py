@@ -16,7 +16,14 @@ from shared.events.listings import LISTING_ID_EXAMPLE
 from shared.events.matches import MATCH_ID_EXAMPLE
 from shared.events.organizations import ORG_ID_EXAMPLE
 from shared.events.registry import register
-from shared.events.vocabulary import OrganizationKind, RightsMode, Sector, TransferForm
+from shared.events.vocabulary import (
+    OrganizationKind,
+    RightsMode,
+    Sector,
+    TransferDirection,
+    TransferForm,
+    TransferMethod,
+)
 from shared.topics import CONNECTIONS
 
 INTRODUCTION_ID_EXAMPLE = "itr_3f1c9a7e52d04b18"
@@ -49,6 +56,12 @@ class IntroductionParties(BaseModel):
         default=None, description="Owner of the demand; null when the demand is anonymous."
     )
     state_funded: bool = Field(description="The offer is a state-funded result.", examples=[True])
+    task_result_registered: bool = Field(
+        default=False,
+        description="Added 2026-12: that result holds the registration certificate of its S&T "
+        "task's result (art. 31.1.c: then a domestic transfer need not be registered).",
+        examples=[False],
+    )
     ip_asset: bool = Field(
         description="The offer is an IP asset (protected IP or an IP-right transfer).",
         examples=[False],
@@ -103,11 +116,38 @@ class IntroductionContractSigned(_IntroductionEvent):
     )
     value_vnd: int = Field(ge=0, description="Contract value in VND.", examples=[1_200_000_000])
     signed_on: date = Field(description="Day the contract was signed.", examples=["2027-01-15"])
+    direction: TransferDirection = Field(
+        default=TransferDirection.DOMESTIC,
+        description="Added 2026-12: domestic, into or out of Vietnam; `domestic` in older events.",
+        examples=["domestic"],
+    )
+    state_capital: bool = Field(
+        default=False,
+        description="Added 2026-12: the buyer pays with state capital or the state budget.",
+        examples=[False],
+    )
+    transfer_methods: list[TransferMethod] = Field(
+        default_factory=list,
+        description="Added 2026-12: how the technology is handed over (2017 Law, art. 6).",
+        examples=[["documents", "training", "experts"]],
+    )
+    registration_required: bool | None = Field(
+        default=None,
+        description="Added 2026-12: the contract must be registered (2017 Law, art. 31.1); null "
+        "in older events.",
+        examples=[True],
+    )
+    registration_basis: str | None = Field(
+        default=None,
+        description="Added 2026-12: the clause that requires it, when required.",
+        examples=["art. 31.1.c (a state-funded result without its task result's certificate)"],
+    )
 
 
 @register
 class IntroductionContractRegistered(_IntroductionEvent):
-    """Registration of the transfer contract (mandatory for state-funded results)."""
+    """Registration of the transfer contract (mandatory in the cases of art. 31.1, voluntary
+    otherwise)."""
 
     ce_type: ClassVar[str] = "stx.introduction.contract_registered"
 

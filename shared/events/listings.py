@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, Field
 
+from shared.events.assets import IpRight, OcopProduct, TaskResultCertificate
 from shared.events.base import Event
 from shared.events.organizations import ORG_ID_EXAMPLE, AdministrativeUnit
 from shared.events.registry import register
@@ -22,6 +23,7 @@ from shared.events.vocabulary import (
     RightsMode,
     Sector,
     TransferForm,
+    TransferMethod,
     TransferObject,
 )
 from shared.topics import LISTINGS, MODERATION
@@ -94,7 +96,7 @@ class ListingSnapshot(BaseModel):
     )
     transfer_forms: list[TransferForm] = Field(
         default_factory=list,
-        description="Offered (offer) or preferred (demand) transfer forms.",
+        description="Offered (offer) or preferred (demand) transfer forms (2017 Law, art. 5).",
         examples=[["independent_transfer", "capital_contribution"]],
     )
     rights_mode: RightsMode | None = Field(
@@ -127,6 +129,27 @@ class ListingSnapshot(BaseModel):
         default_factory=list,
         description="Related key or OCOP products.",
         examples=[["Sâm Ngọc Linh (OCOP 5 sao)"]],
+    )
+    ip_rights: list[IpRight] = Field(
+        default_factory=list,
+        description="Added 2026-12: each IP right behind an offer, with its status and number "
+        "(`ip_status` stays as a one-word summary).",
+    )
+    transfer_methods: list[TransferMethod] = Field(
+        default_factory=list,
+        description="Added 2026-12: how the technology is handed over (2017 Law, art. 6); "
+        "offered (offer) or wanted (demand).",
+        examples=[["documents", "training"]],
+    )
+    ocop_products: list[OcopProduct] = Field(
+        default_factory=list,
+        description="Added 2026-12: OCOP-rated products the listing concerns, structured "
+        "(`related_products` stays free text).",
+    )
+    task_result_certificate: TaskResultCertificate | None = Field(
+        default=None,
+        description="Added 2026-12: state-funded offers: the registration certificate of the "
+        "task's result, if issued (then a domestic transfer needs no contract registration).",
     )
     location: AdministrativeUnit | None = Field(
         default=None, description="Where the technology is offered / needed."

@@ -96,6 +96,12 @@ class OrganizationProfile(BaseModel):
         default=False, description="An overseas Vietnamese expert.", examples=[False]
     )
     foreign_expert: bool = Field(default=False, description="A foreign expert.", examples=[False])
+    st_enterprise_certificate: str | None = Field(
+        default=None,
+        description="Added 2026-12: kind `science_technology_enterprise`: number of its "
+        "certificate of S&T enterprise (Decree 13/2019/NĐ-CP).",
+        examples=["12/DNKHCN"],
+    )
     verified: bool = Field(description="Verified by a broker of the Department.", examples=[True])
     registered_at: datetime = Field(
         description="When it registered (UTC).", examples=["2026-10-01T03:00:00Z"]

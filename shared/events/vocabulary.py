@@ -25,8 +25,29 @@ class OrganizationKind(StrEnum):
     COOPERATIVE = "cooperative"
     INDIVIDUAL_EXPERT = "individual_expert"
     INTERMEDIARY = "intermediary"
+    """Brokerage and transfer consultancy ("môi giới, tư vấn chuyển giao công nghệ")."""
     AGENCY = "agency"
     ASSOCIATION = "association"
+    SCIENCE_TECHNOLOGY_ENTERPRISE = "science_technology_enterprise"
+    """An enterprise holding a certificate of S&T enterprise (Decree 13/2019/NĐ-CP)."""
+    TECHNOLOGY_VALUATION = "technology_valuation"
+    """An intermediary that values technologies ("định giá công nghệ")."""
+    TECHNOLOGY_ASSESSMENT = "technology_assessment"
+    """An intermediary that assesses, inspects or appraises technologies ("đánh giá, giám định,
+    thẩm định công nghệ")."""
+
+
+INTERMEDIARY_KINDS = frozenset(
+    {
+        OrganizationKind.INTERMEDIARY,
+        OrganizationKind.TECHNOLOGY_VALUATION,
+        OrganizationKind.TECHNOLOGY_ASSESSMENT,
+    }
+)
+"""The S&T market's intermediary organisations (2017 Law, art. 46), counted by the programme."""
+ENTERPRISE_KINDS = frozenset(
+    {OrganizationKind.ENTERPRISE, OrganizationKind.SCIENCE_TECHNOLOGY_ENTERPRISE}
+)
 
 
 class ListingKind(StrEnum):
@@ -59,6 +80,8 @@ class TransferObject(StrEnum):
 
 
 class IpStatus(StrEnum):
+    """One-word summary of an offer's protection; `ip_rights` lists each right in detail."""
+
     NONE = "none"
     PATENT_PENDING = "patent_pending"
     PATENT_GRANTED = "patent_granted"
@@ -77,6 +100,59 @@ class TransferForm(StrEnum):
     CAPITAL_CONTRIBUTION = "capital_contribution"
     FRANCHISING = "franchising"
     IP_RIGHT_TRANSFER_OR_LICENCE = "ip_right_transfer_or_licence"
+    MACHINERY_WITH_TECHNOLOGY = "machinery_with_technology"
+    """Buying or selling machinery and equipment together with a technology (art. 5.2.đ)."""
+    OTHER = "other"
+    """Another form provided for by law (art. 5.3)."""
+
+
+class TransferMethod(StrEnum):
+    """How the technology is handed over (Law on Technology Transfer 2017, art. 6)."""
+
+    DOCUMENTS = "documents"
+    """Technical documents ("chuyển giao tài liệu về công nghệ")."""
+    TRAINING = "training"
+    """Training the receiving side's staff."""
+    EXPERTS = "experts"
+    """Experts sent to advise on site until the technology runs."""
+    EQUIPMENT = "equipment"
+    """Delivery of machinery and equipment that embody the technology."""
+    OTHER = "other"
+
+
+class TransferDirection(StrEnum):
+    """Where the technology goes (art. 31: cross-border transfers must be registered)."""
+
+    DOMESTIC = "domestic"
+    INTO_VIETNAM = "into_vietnam"
+    OUT_OF_VIETNAM = "out_of_vietnam"
+
+
+class IpCategory(StrEnum):
+    """Objects of industrial property, copyright and plant variety rights (IP Law 2005, amended
+    2022)."""
+
+    PATENT = "patent"
+    UTILITY_SOLUTION = "utility_solution"
+    INDUSTRIAL_DESIGN = "industrial_design"
+    LAYOUT_DESIGN = "layout_design"
+    """Layout designs of semiconductor integrated circuits."""
+    TRADEMARK = "trademark"
+    COLLECTIVE_MARK = "collective_mark"
+    CERTIFICATION_MARK = "certification_mark"
+    GEOGRAPHICAL_INDICATION = "geographical_indication"
+    PLANT_VARIETY = "plant_variety"
+    COPYRIGHT = "copyright"
+    TRADE_SECRET = "trade_secret"  # noqa: S105 - an IP category, not a credential
+
+
+class IpRightStatus(StrEnum):
+    PENDING = "pending"
+    """Applied for; the application number is given when known."""
+    GRANTED = "granted"
+    """Protection title (patent, certificate) issued; its number is required."""
+    UNREGISTERED = "unregistered"
+    """Protected without registration (a trade secret, an unregistered copyright)."""
 
 
 class RightsMode(StrEnum):

@@ -54,6 +54,15 @@ KINDS: dict[OrganizationKind, Label] = {
     OrganizationKind.INTERMEDIARY: Label("Tổ chức trung gian", "an intermediary organisation"),
     OrganizationKind.AGENCY: Label("Cơ quan nhà nước", "a state agency"),
     OrganizationKind.ASSOCIATION: Label("Hiệp hội", "an association"),
+    OrganizationKind.SCIENCE_TECHNOLOGY_ENTERPRISE: Label(
+        "Doanh nghiệp khoa học và công nghệ", "a science and technology enterprise"
+    ),
+    OrganizationKind.TECHNOLOGY_VALUATION: Label(
+        "Tổ chức định giá công nghệ", "a technology valuation organisation"
+    ),
+    OrganizationKind.TECHNOLOGY_ASSESSMENT: Label(
+        "Tổ chức đánh giá, giám định công nghệ", "a technology assessment organisation"
+    ),
 }
 
 NOMINEE = Label("Đối tượng được đề cử", "the nominee")

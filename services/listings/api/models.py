@@ -185,6 +185,13 @@ class SearchParams(EdgeModel):
     trl_min: int | None = Field(default=None, ge=1, le=9)
     trl_max: int | None = Field(default=None, ge=1, le=9)
     state_funded: bool | None = None
+    ocop_min_stars: int | None = Field(
+        default=None,
+        ge=3,
+        le=5,
+        description="Only listings about an OCOP product rated at least this many stars.",
+        examples=[4],
+    )
     status: ListingStatus = Field(
         default=ListingStatus.PUBLISHED, description="Others than published: own listings only."
     )
@@ -215,6 +222,7 @@ class SearchParams(EdgeModel):
             trl_min=self.trl_min,
             trl_max=self.trl_max,
             state_funded=self.state_funded,
+            ocop_min_stars=self.ocop_min_stars,
             status=self.status,
             place=self.place or self.district,
             owner=self.owner,

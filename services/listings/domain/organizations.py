@@ -21,7 +21,7 @@ from shared.events.organizations import (
     OrganizationUpdated,
     OrganizationVerified,
 )
-from shared.events.vocabulary import OrganizationKind
+from shared.events.vocabulary import ENTERPRISE_KINDS, OrganizationKind
 
 TaxCode = Annotated[str, AfterValidator(validation.tax_code)]
 Phone = Annotated[str, AfterValidator(validation.phone)]
@@ -60,6 +60,14 @@ class OrganizationDetails(BaseModel):
         "communes that replaced the district.",
         json_schema_extra={"deprecated": True},
     )
+    st_enterprise_certificate: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=60,
+        description="Kind science_technology_enterprise: number of its certificate of S&T "
+        "enterprise (required for that kind, public).",
+        examples=["12/DNKHCN"],
+    )
     overseas_vietnamese_expert: bool = Field(default=False, description="Overseas Vietnamese.")
     foreign_expert: bool = Field(default=False, description="A foreign expert.")
     contact_name: str = Field(min_length=2, max_length=200, examples=["TS. Nguyễn Văn An"])
@@ -96,6 +104,7 @@ class Organization(BaseModel):
             current_province=places.public(current),
             overseas_vietnamese_expert=d.overseas_vietnamese_expert,
             foreign_expert=d.foreign_expert,
+            st_enterprise_certificate=d.st_enterprise_certificate,
             verified=self.verified,
             registered_at=self.registered_at,
         )
@@ -141,7 +150,7 @@ def verify(org: Organization, broker: str, now: datetime) -> OrganizationChange:
     return OrganizationChange(verified, [event])
 
 
-IDENTITY_FIELDS: Final = ("name", "tax_code")
+IDENTITY_FIELDS: Final = ("name", "tax_code", "st_enterprise_certificate")
 """What a broker verified: changed by the organisation itself, verification is lost."""
 
 
@@ -248,8 +257,12 @@ def _why_not(code: str, level: str, day: date) -> str:
 
 def _identity_rules(details: OrganizationDetails) -> list[Violation]:
     violations = []
-    if details.kind is OrganizationKind.ENTERPRISE and details.tax_code is None:
+    if details.kind in ENTERPRISE_KINDS and details.tax_code is None:
         violations.append(Violation("tax_code", "an enterprise must give its tax code"))
+    certified = details.kind is OrganizationKind.SCIENCE_TECHNOLOGY_ENTERPRISE
+    if certified != (details.st_enterprise_certificate is not None):
+        message = "an S&T enterprise, and only one, gives its certificate number"
+        violations.append(Violation("st_enterprise_certificate", message))
     is_expert = details.kind is OrganizationKind.INDIVIDUAL_EXPERT
     if (details.overseas_vietnamese_expert or details.foreign_expert) and not is_expert:
         message = "expert flags apply to kind individual_expert only"

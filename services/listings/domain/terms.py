@@ -9,12 +9,16 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from services.listings.domain.errors import InvalidInputError, Violation
+from shared.events.assets import IpRight, OcopProduct, TaskResultCertificate
 from shared.events.vocabulary import (
+    IpCategory,
+    IpRightStatus,
     IpStatus,
     ListingKind,
     RightsMode,
     Sector,
     TransferForm,
+    TransferMethod,
     TransferObject,
 )
 
@@ -26,6 +30,7 @@ Link = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=50
 Trl = Annotated[int, Field(ge=1, le=9, description="Technology readiness level 1–9.")]
 Vnd = Annotated[int, Field(ge=0, le=MAX_VND, description="Amount in VND.")]
 
+_UNREGISTERED_IP = frozenset({IpCategory.TRADE_SECRET, IpCategory.COPYRIGHT})
 # Registered IP rights come with a number (application, patent, certificate); secrets don't.
 _NUMBERED_IP = frozenset(
     {
@@ -66,7 +71,11 @@ class ListingTerms(BaseModel):
     transfer_objects: list[TransferObject] = Field(default_factory=list, max_length=7)
     ip_status: IpStatus = IpStatus.NONE
     ip_registration_numbers: list[RegistrationNumber] = Field(default_factory=list, max_length=20)
-    transfer_forms: list[TransferForm] = Field(default_factory=list, max_length=5)
+    ip_rights: list[IpRight] = Field(
+        default_factory=list, max_length=20, description="Offers: each IP right, with its number."
+    )
+    transfer_forms: list[TransferForm] = Field(default_factory=list, max_length=7)
+    transfer_methods: list[TransferMethod] = Field(default_factory=list, max_length=5)
     rights_mode: RightsMode | None = None
     price_vnd: Vnd | None = Field(default=None, description="Offers: asking price, VND.")
     price_negotiable: bool = False
@@ -74,7 +83,11 @@ class ListingTerms(BaseModel):
     budget_max_vnd: Vnd | None = None
     state_funded: bool = Field(default=False, description="Offers: a state-funded result.")
     funding_task_code: str | None = Field(default=None, max_length=100)
+    task_result_certificate: TaskResultCertificate | None = Field(
+        default=None, description="State-funded offers: the result's registration certificate."
+    )
     related_products: list[Product] = Field(default_factory=list, max_length=10)
+    ocop_products: list[OcopProduct] = Field(default_factory=list, max_length=10)
     location_code: str | None = Field(
         default=None,
         pattern=r"^\d{2,5}$",
@@ -115,11 +128,12 @@ def _demand_rules(t: ListingTerms, _: date) -> Iterator[Violation]:
     low, high = t.budget_min_vnd, t.budget_max_vnd
     if low is not None and high is not None and low > high:
         yield Violation("budget_min_vnd", "budget_min_vnd must not exceed budget_max_vnd")
-    for name in ("trl", "price_vnd", "rights_mode", "funding_task_code"):
+    for name in ("trl", "price_vnd", "rights_mode", "funding_task_code", "task_result_certificate"):
         if getattr(t, name) is not None:
             yield Violation(name, f"{name} applies to offers only")
-    if t.transfer_objects or t.price_negotiable or t.state_funded:
-        yield Violation("kind", "transfer_objects, price_negotiable, state_funded are for offers")
+    if t.transfer_objects or t.price_negotiable or t.state_funded or t.ip_rights:
+        message = "transfer_objects, price_negotiable, state_funded, ip_rights are for offers"
+        yield Violation("kind", message)
 
 
 def _funding_rules(t: ListingTerms, _: date) -> Iterator[Violation]:
@@ -127,6 +141,9 @@ def _funding_rules(t: ListingTerms, _: date) -> Iterator[Violation]:
         yield Violation("funding_task_code", "a state-funded result must name its task code")
     if t.funding_task_code and not t.state_funded:
         yield Violation("funding_task_code", "a task code is given only with state_funded")
+    if t.task_result_certificate is not None and not t.state_funded:
+        message = "a task result certificate is given only with state_funded"
+        yield Violation("task_result_certificate", message)
 
 
 def _ip_rules(t: ListingTerms, _: date) -> Iterator[Violation]:
@@ -135,6 +152,25 @@ def _ip_rules(t: ListingTerms, _: date) -> Iterator[Violation]:
     if t.ip_status in _NUMBERED_IP and not t.ip_registration_numbers:
         message = f"ip_status {t.ip_status.value} needs its application or registration number"
         yield Violation("ip_registration_numbers", message)
+    for i, right in enumerate(t.ip_rights):
+        yield from _ip_right_rules(right, f"ip_rights.{i}")
+
+
+def _ip_right_rules(right: IpRight, where: str) -> Iterator[Violation]:
+    """A granted title has a number; a trade secret is never registered, and only secrets and
+    copyright are protected without registration."""
+    unregistered = right.status is IpRightStatus.UNREGISTERED
+    if right.status is IpRightStatus.GRANTED and right.number is None:
+        yield Violation(f"{where}.number", f"a granted {right.category.value} needs its number")
+    if right.category is IpCategory.TRADE_SECRET and not unregistered:
+        yield Violation(f"{where}.status", "a trade secret is protected without registration")
+    if unregistered and right.category not in _UNREGISTERED_IP:
+        message = f"a {right.category.value} is protected only once applied for or granted"
+        yield Violation(f"{where}.status", message)
+    if unregistered and right.number is not None:
+        yield Violation(f"{where}.number", "an unregistered right has no number")
+    if right.granted_on is not None and right.status is not IpRightStatus.GRANTED:
+        yield Violation(f"{where}.granted_on", "granted_on is given only for a granted right")
 
 
 def _date_rules(t: ListingTerms, today: date) -> Iterator[Violation]:

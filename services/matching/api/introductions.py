@@ -9,14 +9,8 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, Query
 from pydantic import BaseModel, Field
 
-from services.matching.domain.introductions import (
-    Claim,
-    Introduction,
-    Milestone,
-    SignContract,
-    Stage,
-    Step,
-)
+from services.matching.domain.introductions import Claim, Introduction, Milestone, Stage
+from services.matching.domain.steps import SignContract, Step
 from services.matching.service.introductions import IntroductionDesk
 from shared.auth import Principal, Role, require
 from shared.events.connections import IntroductionParties

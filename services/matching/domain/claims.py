@@ -16,10 +16,10 @@ from services.matching.domain.introductions import (
     Claim,
     Introduction,
     Stage,
-    Step,
     apply_step,
     check_step,
 )
+from services.matching.domain.steps import Step
 from shared.events.base import Event
 
 COUNTED = frozenset({Stage.CONTRACT_SIGNED, Stage.CONTRACT_REGISTERED, Stage.DEAL_CLOSED})

@@ -11,9 +11,10 @@ from services.matching.domain.indicators import (
     MatchFact,
     Place,
 )
-from services.matching.domain.introductions import Introduction, SignMou
+from services.matching.domain.introductions import Introduction
 from services.matching.domain.matches import Match
 from services.matching.domain.periods import local_day
+from services.matching.domain.steps import SignMou
 from shared import places
 from shared.events.listings import ListingSnapshot
 from shared.events.organizations import AdministrativeUnit

@@ -1,7 +1,7 @@
 """An introduction: two interested parties followed by the broker up to a closed deal.
 
     opened → meeting_held (+ more meetings) → [mou_signed] → contract_signed
-           → [contract_registered: mandatory when the offer is a state-funded result]
+           → [contract_registered: mandatory under art. 31.1, see `registration`]
            → deal_closed
     any open stage → ended (with a reason)
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,7 +20,16 @@ from services.matching.domain.errors import ConflictError, RuleBrokenError
 from services.matching.domain.ids import introduction_id_of
 from services.matching.domain.listings import is_ip_asset
 from services.matching.domain.matches import Match, MatchStatus
-from shared.events.base import EdgeModel, Event
+from services.matching.domain.registration import ContractFacts, registration_basis
+from services.matching.domain.steps import (
+    CloseDeal,
+    HoldMeeting,
+    RegisterContract,
+    SignContract,
+    SignMou,
+    Step,
+)
+from shared.events.base import Event
 from shared.events.connections import (
     IntroductionContractRegistered,
     IntroductionContractSigned,
@@ -30,10 +39,8 @@ from shared.events.connections import (
     IntroductionMouSigned,
     IntroductionOpened,
     IntroductionParties,
-    MeetingFormat,
 )
 from shared.events.listings import ListingSnapshot
-from shared.events.vocabulary import RightsMode, TransferForm
 
 
 class Stage(StrEnum):
@@ -54,49 +61,6 @@ OPEN_STAGES = (
     Stage.CONTRACT_REGISTERED,
 )
 
-
-class HoldMeeting(EdgeModel):
-    step: Literal["meeting_held"] = Field(description="The parties met.")
-    held_on: date = Field(description="Day of the meeting.", examples=["2026-12-03"])
-    format: MeetingFormat = Field(description="How they met.", examples=["in_person"])
-
-
-class SignMou(EdgeModel):
-    step: Literal["mou_signed"] = Field(description="A memorandum of understanding was signed.")
-    signed_on: date = Field(description="Day of signature.", examples=["2026-12-10"])
-
-
-class SignContract(EdgeModel):
-    step: Literal["contract_signed"] = Field(description="The transfer contract was signed.")
-    transfer_form: TransferForm = Field(description="Form of transfer (2017 Law, art. 5).")
-    rights_mode: RightsMode = Field(description="Ownership transfer or licence.")
-    value_vnd: int = Field(ge=0, description="Contract value, VND.", examples=[1_200_000_000])
-    signed_on: date = Field(description="Day of signature.", examples=["2027-01-15"])
-
-
-class RegisterContract(EdgeModel):
-    step: Literal["contract_registered"] = Field(description="The contract was registered.")
-    certificate_number: str = Field(min_length=1, max_length=100, examples=["45/GCN-SKHCN"])
-    registered_on: date = Field(description="Day of registration.", examples=["2027-02-01"])
-
-
-class CloseDeal(EdgeModel):
-    step: Literal["deal_closed"] = Field(description="The deal is done.")
-    closed_on: date = Field(description="Day the deal closed.", examples=["2027-02-10"])
-    value_vnd: int | None = Field(
-        default=None, ge=0, description="Final value; the contract's by default."
-    )
-
-
-class End(EdgeModel):
-    step: Literal["ended"] = Field(description="The introduction ends without a deal.")
-    reason: str = Field(min_length=1, max_length=1000, examples=["Không thống nhất được giá."])
-
-
-Step = Annotated[
-    HoldMeeting | SignMou | SignContract | RegisterContract | CloseDeal | End,
-    Field(discriminator="step"),
-]
 
 ALLOWED_FROM: dict[Stage, tuple[Stage, ...]] = {
     Stage.MEETING_HELD: (Stage.OPENED, Stage.MEETING_HELD),
@@ -185,6 +149,7 @@ def parties_of(match: Match, offer: ListingSnapshot) -> IntroductionParties:
         supplier_kind=offer.owner_kind,
         seeker_organization_id=match.demand_owner_organization_id,
         state_funded=offer.state_funded,
+        task_result_registered=offer.task_result_certificate is not None,
         ip_asset=is_ip_asset(offer),
     )
 
@@ -219,13 +184,27 @@ def _check_order(introduction: Introduction, stage: Stage) -> None:
             f"{stage.value} needs the introduction at {wanted}; "
             f"it is at {introduction.stage.value}",
         )
-    funded = introduction.parties.state_funded
-    if stage == Stage.DEAL_CLOSED and funded and introduction.stage != Stage.CONTRACT_REGISTERED:
+    basis = registration_required(introduction)
+    if stage == Stage.DEAL_CLOSED and basis and introduction.stage != Stage.CONTRACT_REGISTERED:
         raise ConflictError(
             "introduction.registration",
-            "the offer is a state-funded result: register the transfer contract "
+            f"registration is mandatory under {basis}: register the transfer contract "
             "(contract_registered) before the deal closes",
         )
+
+
+def registration_required(introduction: Introduction) -> str | None:
+    """The clause of art. 31.1 that makes the signed contract's registration mandatory."""
+    contract, parties = introduction.contract, introduction.parties
+    if contract is None:
+        return None
+    facts = ContractFacts(
+        direction=contract.direction,
+        state_capital=contract.state_capital,
+        state_funded_result=parties.state_funded,
+        task_result_registered=parties.task_result_registered,
+    )
+    return registration_basis(facts)
 
 
 def _check_day(introduction: Introduction, step: Step, today: date) -> None:
@@ -275,7 +254,13 @@ def _event(introduction: Introduction, step: Step) -> Event:
     if isinstance(step, SignMou):
         return IntroductionMouSigned(**common, signed_on=step.signed_on)
     if isinstance(step, SignContract):
-        return IntroductionContractSigned(**common, **step.model_dump(exclude={"step"}))
+        basis = registration_required(introduction)
+        return IntroductionContractSigned(
+            **common,
+            **step.model_dump(exclude={"step"}),
+            registration_required=basis is not None,
+            registration_basis=basis,
+        )
     if isinstance(step, RegisterContract):
         return IntroductionContractRegistered(**common, **step.model_dump(exclude={"step"}))
     if isinstance(step, CloseDeal):

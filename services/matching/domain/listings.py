@@ -20,6 +20,7 @@ def is_ip_asset(offer: ListingSnapshot) -> bool:
     """Protected IP, or an IP right as what (or how) it is transferred."""
     return (
         offer.ip_status != IpStatus.NONE
+        or bool(offer.ip_rights)
         or TransferObject.IP_RIGHT in offer.transfer_objects
         or TransferForm.IP_RIGHT_TRANSFER_OR_LICENCE in offer.transfer_forms
     )

@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 from services.matching.domain import claims
 from services.matching.domain import introductions as rules
 from services.matching.domain.errors import ConflictError, NotAllowedError, NotFoundError
-from services.matching.domain.introductions import Introduction, Step
+from services.matching.domain.introductions import Introduction
 from services.matching.domain.matches import Match
 from services.matching.domain.periods import local_day
+from services.matching.domain.steps import Step
 from services.matching.repository import Repositories
 from services.matching.service.clock import Clock
 from shared.auth import Principal, Role

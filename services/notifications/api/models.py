@@ -46,6 +46,13 @@ class FiltersIn(EdgeModel):
         description="Any of them, diacritics and case ignored.",
         examples=[["sâm Ngọc Linh"]],
     )
+    ocop_min_stars: int | None = Field(
+        default=None,
+        ge=3,
+        le=5,
+        description="Only listings about an OCOP product rated at least this many stars.",
+        examples=[4],
+    )
 
     def to_domain(self) -> Filters:
         return Filters(
@@ -53,6 +60,7 @@ class FiltersIn(EdgeModel):
             sectors=tuple(self.sectors),
             districts=tuple(self.districts),
             keywords=tuple(self.keywords),
+            ocop_min_stars=self.ocop_min_stars,
         )
 
 

@@ -44,6 +44,8 @@ class Notice(BaseModel):
     sector: Sector | None = None
     district_codes: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    ocop_stars: int = 0
+    """The best OCOP rating among the listing's products (0: none)."""
     owner_name: str | None = None
     value_vnd: int | None = None
     listing_ids: tuple[str, ...] = ()
@@ -85,6 +87,7 @@ def _listing_published(event: Event, event_id: str, at: datetime) -> Notice:
         sector=listing.sector,
         district_codes=_unit_codes(listing.location),
         keywords=tuple(listing.keywords),
+        ocop_stars=max((product.stars for product in listing.ocop_products), default=0),
         owner_name=None if listing.anonymous else listing.owner_name,
         listing_ids=(listing.listing_id,),
     )

@@ -76,6 +76,8 @@ class Filters(BaseModel):
     sectors: tuple[Sector, ...] = ()
     districts: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    ocop_min_stars: int | None = Field(default=None, ge=3, le=5)
+    """Only listings about an OCOP product rated at least this many stars."""
 
     def check(self) -> None:
         unknown = sorted(set(self.event_types) - set(NOTICE_RULES))
@@ -93,6 +95,7 @@ class Filters(BaseModel):
             and (not self.sectors or notice.sector in self.sectors)
             and (not self.districts or bool(set(self.districts) & set(notice.district_codes)))
             and (not self.keywords or self._any_keyword_in(notice.folded_words()))
+            and (self.ocop_min_stars is None or notice.ocop_stars >= self.ocop_min_stars)
         )
 
     def _any_keyword_in(self, words: list[str]) -> bool:

@@ -134,3 +134,26 @@ def test_an_organisation_changing_its_name_or_tax_code_must_be_verified_again() 
     assert renamed.events[0].organization.verified is False  # type: ignore[attr-defined]
     assert moved.organization.verified
     assert corrected.organization.verified
+
+
+def test_a_science_and_technology_enterprise_gives_its_certificate_and_tax_code() -> None:
+    certified = org_details(
+        kind="science_technology_enterprise", st_enterprise_certificate="12/DNKHCN"
+    )
+    change = organizations.register("org_st", certified, NOW)
+
+    assert change.organization.profile(NOW.date()).st_enterprise_certificate == "12/DNKHCN"
+    for details, fields in [
+        (org_details(kind="science_technology_enterprise"), ["st_enterprise_certificate"]),
+        (org_details(st_enterprise_certificate="12/DNKHCN"), ["st_enterprise_certificate"]),
+        (certified.model_copy(update={"tax_code": None}), ["tax_code"]),
+    ]:
+        with pytest.raises(InvalidInputError) as refused:
+            organizations.register("org_x", details, NOW)
+        assert [v.field for v in refused.value.violations] == fields
+
+
+def test_valuation_and_assessment_bodies_register_as_intermediaries() -> None:
+    for kind in ("technology_valuation", "technology_assessment"):
+        change = organizations.register("org_i", org_details(kind=kind, tax_code=None), NOW)
+        assert change.organization.details.kind == kind

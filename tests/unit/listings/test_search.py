@@ -111,3 +111,16 @@ def test_cursors_round_trip_and_forged_ones_are_refused_on_the_cursor_parameter(
         with pytest.raises(InvalidInputError) as refused:
             decode_cursor(forged, RecencyCursor)
         assert (refused.value.location, refused.value.violations[0].field) == ("query", "cursor")
+
+
+def test_an_ocop_filter_reads_the_best_rating_and_the_product_name_is_searchable() -> None:
+    products = [
+        {"name": "Cà phê Đăk Hà", "stars": 3, "year": 2023},
+        {"name": "Sâm Ngọc Linh", "stars": 5, "year": 2024},
+    ]
+    fields = query_fields(published(offer_terms(ocop_products=products)))
+
+    assert mongo_filter(SearchCriteria(ocop_min_stars=4), PUBLIC)["q.ocop_stars"] == {"$gte": 4}
+    assert fields["ocop_stars"] == 5
+    assert {"dak", "ha"} <= set(fields["tokens"])
+    assert query_fields(published(offer_terms()))["ocop_stars"] == 0

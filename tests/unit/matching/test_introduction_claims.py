@@ -9,7 +9,8 @@ from pydantic import TypeAdapter
 
 from services.matching.domain.claims import answer_claim, record
 from services.matching.domain.errors import ConflictError, NotAllowedError
-from services.matching.domain.introductions import Introduction, Stage, Step
+from services.matching.domain.introductions import Introduction, Stage
+from services.matching.domain.steps import Step
 from shared.events.connections import IntroductionContractSigned, IntroductionMeetingHeld
 from tests.unit.matching.brokerage_data import COOPERATIVE, NOW, TODAY, UNIVERSITY, introduced
 from tests.unit.matching.test_introduction_steps import CONTRACT, DEAL, MEETING

@@ -12,10 +12,10 @@ from services.matching.domain.errors import ConflictError, RuleBrokenError
 from services.matching.domain.introductions import (
     Introduction,
     Stage,
-    Step,
     apply_step,
     open_introduction,
 )
+from services.matching.domain.steps import Step
 from shared.events.connections import (
     IntroductionContractSigned,
     IntroductionDealClosed,
@@ -101,7 +101,7 @@ def test_a_state_funded_deal_cannot_close_before_registration() -> None:
         steps(introduced(), MEETING, CONTRACT, DEAL)
 
     assert refused.value.rule == "introduction.registration"
-    assert "state-funded" in refused.value.message
+    assert "art. 31.1.c" in refused.value.message
 
 
 def test_a_privately_funded_deal_may_close_without_registration() -> None:

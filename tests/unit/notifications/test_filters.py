@@ -74,3 +74,13 @@ def test_a_keyword_without_letters_is_refused() -> None:
 def test_an_anonymous_demand_notice_names_no_owner() -> None:
     demand = notice(kind="demand", anonymous=True, owner_name="HTX Dược liệu Đăk Hà")
     assert demand.owner_name is None
+
+
+def test_an_ocop_filter_admits_listings_rated_at_least_that_many_stars() -> None:
+    five_stars = notice(ocop_products=[{"name": "Sâm Ngọc Linh", "stars": 5, "year": 2024}])
+    three_stars = notice(ocop_products=[{"name": "Cà phê Đăk Hà", "stars": 3, "year": 2023}])
+
+    assert Filters(ocop_min_stars=4).admits(five_stars)
+    assert not Filters(ocop_min_stars=4).admits(three_stars)
+    assert not Filters(ocop_min_stars=3).admits(notice())
+    assert Filters().admits(notice())
