@@ -12,6 +12,7 @@ from fastapi import FastAPI
 
 from services.matching.api import (
     connection_events_router,
+    declared_contracts_router,
     indicators_router,
     introductions_router,
     matches_router,
@@ -32,6 +33,7 @@ from services.matching.service.projection import Projection
 from services.matching.service.proposals import EngineProposals, ProposalPolicy
 from services.matching.service.vectors import ListingVectors
 from services.matching.settings import MatchingSettings
+from shared.http.rate_limit import RateLimiter
 from shared.runtime import ServiceRuntime
 
 DESCRIPTION = (
@@ -66,7 +68,11 @@ def create_app(
     runtime.include(
         matches_router(cases.matches),
         introductions_router(cases.introductions),
-        indicators_router(cases.indicators),
+        indicators_router(
+            cases.indicators,
+            RateLimiter(settings.indicators_rate_per_minute, settings.indicators_burst),
+        ),
+        declared_contracts_router(cases.indicators),
         connection_events_router(cases.connection_events, settings.zone),
     )
     runtime.every("index_catch_up", settings.index_catch_up_seconds, cases.index.refresh)
@@ -102,7 +108,12 @@ def _use_cases(
         matches=MatchDesk(runtime.outbox, repos, index, introductions, policy, clock),
         introductions=introductions,
         indicators=IndicatorDesk(
-            runtime.outbox, repos, settings.zone, settings.province_name, clock
+            runtime.outbox,
+            repos,
+            settings.zone,
+            settings.province_name,
+            clock,
+            settings.indicators_cache_seconds,
         ),
         connection_events=ConnectionEventDesks.of(
             Ports(runtime.outbox, repos, clock),

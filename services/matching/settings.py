@@ -82,6 +82,18 @@ class MatchingSettings(ServiceSettings):
         gt=0,
         description="How often closed periods are checked and their indicators published once.",
     )
+    indicators_cache_seconds: float = Field(
+        default=60.0,
+        ge=0,
+        description="How long a computed indicator report (of a period not yet published) is "
+        "served before it is computed again.",
+    )
+    indicators_rate_per_minute: float = Field(
+        default=30.0, gt=0, description="Indicator requests a minute per client (on average)."
+    )
+    indicators_burst: int = Field(
+        default=10, ge=1, description="Indicator requests a client may make at once."
+    )
     meeting_request_ttl_hours: float = Field(
         default=72.0,
         gt=0,

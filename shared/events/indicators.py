@@ -1,7 +1,7 @@
 """Events on `stx.indicators.v1`: market indicators of one closed period (Decision 1158/QĐ-TTg).
 
-Published once per closed month, quarter and year, with a breakdown per sector and per
-district. Shares are in [0, 1] and null when nothing was counted (no contract, no answer).
+Published once per closed month, quarter and year, with a breakdown per sector, per place and
+per province. Shares are in [0, 1] and null when nothing was counted (no contract, no answer).
 """
 
 from __future__ import annotations
@@ -50,10 +50,61 @@ class MarketFigures(BaseModel):
         ge=0, description="Memoranda of understanding signed in the period.", examples=[2]
     )
     contracts: int = Field(
-        ge=0, description="Transfer contracts signed in the period.", examples=[1]
+        ge=0,
+        description="Transfer contracts signed in the period: brokered on STX and, since "
+        "2026-12, declared by a broker (made outside the platform, see `declared_contracts`).",
+        examples=[1],
     )
     contract_value_vnd: int = Field(
         ge=0, description="Total value of those contracts, VND.", examples=[1_200_000_000]
+    )
+    declared_contracts: int = Field(
+        default=0,
+        ge=0,
+        description="Added 2026-12: of `contracts`, those made outside the platform and declared "
+        "by a broker with their registration number.",
+        examples=[0],
+    )
+    declared_contract_value_vnd: int = Field(
+        default=0, ge=0, description="Added 2026-12: their value, VND.", examples=[0]
+    )
+    contract_value_growth: float | None = Field(
+        default=None,
+        description="Added 2026-12: year-on-year growth of `contract_value_vnd` against the same "
+        "period a year before (0.3 = +30 %; Decision 1158 targets 0.25 to 2025, 0.3 to 2030); "
+        "null when that period had no contract value.",
+        examples=[0.3],
+    )
+    ip_asset_value_share: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Added 2026-12: share of `contract_value_vnd` transferring an IP asset.",
+        examples=[0.4],
+    )
+    academic_domestic_value_share: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Added 2026-12: share of `contract_value_vnd` in domestic transfers whose "
+        "supplier is a university or a research institute.",
+        examples=[0.35],
+    )
+    state_funded_value_share: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Added 2026-12: share of `contract_value_vnd` commercialising results of "
+        "state-funded tasks.",
+        examples=[0.2],
+    )
+    imported_value_share: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Added 2026-12: share of `contract_value_vnd` in technology transferred into "
+        "Vietnam.",
+        examples=[0.1],
     )
     ip_asset_contract_share: float | None = Field(
         default=None,
@@ -104,9 +155,29 @@ class MarketFigures(BaseModel):
 
 class SectorFigures(BaseModel):
     sector: Sector = Field(
-        description="The sector (of the demand, for pairs).", examples=["medicinal_herbs"]
+        description="The sector (of the demand, for pairs). Since 2026-12, `other` also holds "
+        "the sectors whose figures rest on fewer than 3 organisations.",
+        examples=["medicinal_herbs"],
     )
     figures: MarketFigures = Field(description="Indicators of this sector.")
+
+
+class ProvinceFigures(BaseModel):
+    """One province's figures (added 2026-12): today's province, or — in the former-province
+    view — a province as it was before 1 July 2025 (e.g. former Kon Tum inside Quảng Ngãi)."""
+
+    province_code: str = Field(
+        description="GSO code; `other` for the row merging provinces whose figures rest on "
+        "fewer than 3 organisations; empty when unknown.",
+        examples=["51"],
+    )
+    province_name: str = Field(description="Its Vietnamese name.", examples=["Quảng Ngãi"])
+    view: str = Field(
+        description="`current` (today's province) or `former` (a province before the 2025 "
+        "merger); each view adds up to the whole market.",
+        examples=["current"],
+    )
+    figures: MarketFigures = Field(description="Indicators of this province.")
 
 
 class DistrictFigures(BaseModel):
@@ -153,3 +224,14 @@ class IndicatorsPublished(Event):
     totals: MarketFigures = Field(description="The whole market.")
     by_sector: list[SectorFigures] = Field(description="One entry per sector with activity.")
     by_district: list[DistrictFigures] = Field(description="One entry per district with activity.")
+    by_province: list[ProvinceFigures] = Field(
+        default_factory=list,
+        description="Added 2026-12: one entry per province with activity, today's and former.",
+    )
+    intermediary_organizations: int | None = Field(
+        default=None,
+        ge=0,
+        description="Added 2026-12: verified intermediary organisations of the market "
+        "(brokerage and consultancy, valuation, assessment) registered by the period's end.",
+        examples=[4],
+    )

@@ -174,6 +174,17 @@ def former_units(unit: Unit) -> tuple[Unit, ...]:
     return (*olds, *above.values())
 
 
+def former_province(unit: Unit) -> Unit | None:
+    """The province an address in `unit` lay in before 1 July 2025; None for today's province
+    (it covers several former ones) and for a commune formed across former provinces."""
+    if unit.former:
+        return province_of(unit)
+    provinces = {u.code: u for u in former_units(unit) if u.level == "province"}
+    return (
+        next(iter(provinces.values())) if len(provinces) == 1 and unit.level != "province" else None
+    )
+
+
 def _ancestors(unit: Unit) -> list[Unit]:
     found = []
     while unit.parent_code is not None:

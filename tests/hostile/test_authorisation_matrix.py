@@ -23,6 +23,7 @@ without a row fails.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -438,6 +439,28 @@ CONNECTION_EVENTS = [
 ]
 
 MATCHING = [
+    Rule(
+        "POST",
+        "/v1/declared-contracts",
+        frozenset({BROKER}),
+        lambda w: Call(
+            "/v1/declared-contracts",
+            {
+                "title": "Công nghệ sấy lạnh cà phê",
+                "sector": "other",
+                "place_code": "23425",
+                "supplier_name": "Viện Cơ điện nông nghiệp",
+                "supplier_kind": "research_institute",
+                "buyer_name": "HTX Tu Mơ Rông",
+                "transfer_form": "independent_transfer",
+                "value_vnd": 1,
+                "signed_on": today(),
+                "registration_number": f"{uuid.uuid4().hex}/GCN",
+                "registered_on": today(),
+            },
+        ),
+        "broker (a contract made outside the platform)",
+    ),
     Rule(
         "POST",
         "/v1/matches",

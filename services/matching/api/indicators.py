@@ -6,25 +6,31 @@ import csv
 import io
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from services.matching.domain.indicators import IndicatorReport
 from services.matching.domain.periods import Period
 from services.matching.service.indicators import IndicatorDesk
 from shared.events.indicators import MarketFigures
+from shared.http.rate_limit import RateLimiter
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 FIGURES = list(MarketFigures.model_fields)
 
 
 def csv_of(report: IndicatorReport) -> str:
-    """One row for the whole market, one per sector, one per district."""
+    """One row for the whole market, one per sector, per place (`district`, the v1 name), per
+    today's province and per former province (columns: `docs/indicators.md`)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["period", "scope", "code", "name", *FIGURES])
     rows = [("total", "", "", report.totals)]
     rows += [("sector", s.sector.value, s.sector.value, s.figures) for s in report.by_sector]
     rows += [("district", d.district_code, d.district_name, d.figures) for d in report.by_district]
+    rows += [
+        (f"province_{p.view}", p.province_code, p.province_name, p.figures)
+        for p in report.by_province
+    ]
     for scope, code, name, figures in rows:
         values = figures.model_dump()
         writer.writerow(
@@ -39,14 +45,19 @@ def csv_of(report: IndicatorReport) -> str:
     return out.getvalue()
 
 
-def indicators_router(desk: IndicatorDesk) -> APIRouter:
-    router = APIRouter(prefix="/v1/indicators", tags=["indicators"])
+def indicators_router(desk: IndicatorDesk, limiter: RateLimiter) -> APIRouter:
+    router = APIRouter(
+        prefix="/v1/indicators", tags=["indicators"], dependencies=[Depends(limiter)]
+    )
 
     @router.get(
         "",
         summary="Market indicators of a month, quarter or year",
         response_model=IndicatorReport,
-        responses={200: {"content": {CSV_MEDIA_TYPE: {}}}},
+        responses={
+            200: {"content": {CSV_MEDIA_TYPE: {}}},
+            429: {"description": "Too many requests from this client; see `Retry-After`."},
+        },
     )
     async def get_indicators(
         period: Annotated[str, Query(description="2026-11, 2026-Q4 or 2026", examples=["2026-Q4"])],

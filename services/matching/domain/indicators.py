@@ -1,75 +1,57 @@
-"""Market indicators (Decision 1158/QĐ-TTg style) of one period, from matching's own facts.
+"""Market indicators (Decision 1158/QĐ-TTg) of one period, from matching's own facts.
 
-A listing counts in its own sector and district; a pair (proposal, answer, introduction,
-contract) counts in the demand's, since the demand is where the technology goes into use.
+A listing counts in its own sector and place; a pair (proposal, answer, introduction,
+contract) counts in the demand's, since the demand is where the technology goes into use. A
+contract declared by a broker counts where the broker placed it. Every breakdown row rests on
+at least `MIN_CONTRIBUTORS` organisations (see `small_cells`).
 """
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from services.matching.domain.market_facts import (
+    DeclaredContractFact,
+    IntermediaryFact,
+    IntroductionFact,
+    ListingFact,
+    MatchFact,
+    Place,
+    Province,
+)
 from services.matching.domain.periods import Period
 from services.matching.domain.small_cells import (
     MIN_CONTRIBUTORS,
     OTHER_CODE,
+    Ordered,
     small_cells_merged,
 )
-from shared.events.indicators import DistrictFigures, Granularity, MarketFigures, SectorFigures
+from services.matching.domain.tally import Tally, merged
+from shared.events.indicators import (
+    DistrictFigures,
+    Granularity,
+    MarketFigures,
+    ProvinceFigures,
+    SectorFigures,
+)
 from shared.events.vocabulary import ListingKind, Sector
 
-
-@dataclass(frozen=True, order=True)
-class Place:
-    """Today's commune (or a former district, for older addresses); `UNKNOWN_PLACE` when none
-    was given."""
-
-    code: str
-    name: str
-    level: str = ""
-
-
-UNKNOWN_PLACE = Place("", "Chưa xác định")
 OTHER_PLACES = Place(OTHER_CODE, "Các địa bàn khác (gộp để không lộ một tổ chức)")
+OTHER_PROVINCES = Province(OTHER_CODE, "Các tỉnh khác (gộp để không lộ một tổ chức)")
 
 
 @dataclass(frozen=True)
-class ListingFact:
-    listing_id: str
-    kind: ListingKind
-    sector: Sector
-    place: Place
-    published_on: date | None
-    state_funded: bool
-    owner: str | None = None
-    """Its organisation (also of an anonymous demand): only counted, never published."""
-
-
-@dataclass(frozen=True)
-class MatchFact:
-    offer_id: str
-    demand_id: str
-    proposed_on: date
-    answers: tuple[tuple[date, bool], ...] = ()
-    """(day, interested) of each answer given."""
-
-
-@dataclass(frozen=True)
-class IntroductionFact:
-    offer_id: str
-    demand_id: str
-    sector: Sector
-    opened_on: date
-    mou_on: date | None = None
-    contract_on: date | None = None
-    contract_value_vnd: int = 0
-    ip_asset: bool = False
-    academic_supplier: bool = False
-    state_funded: bool = False
+class MarketFacts:
+    listings: Sequence[ListingFact]
+    matches: Sequence[MatchFact]
+    introductions: Sequence[IntroductionFact]
+    declared: Sequence[DeclaredContractFact] = ()
+    intermediaries: Sequence[IntermediaryFact] = ()
 
 
 class IndicatorReport(BaseModel):
@@ -82,89 +64,55 @@ class IndicatorReport(BaseModel):
     totals: MarketFigures
     by_sector: list[SectorFigures]
     by_district: list[DistrictFigures]
+    by_province: list[ProvinceFigures]
+    intermediary_organizations: int
 
 
-@dataclass
-class _Tally:
-    offers: int = 0
-    demands: int = 0
-    proposals: int = 0
-    answers: int = 0
-    interested: int = 0
-    introductions: int = 0
-    mous: int = 0
-    contracts: int = 0
-    contract_value: int = 0
-    ip_contracts: int = 0
-    academic_contracts: int = 0
-    state_funded_offers: int = 0
-    state_funded_transferred: int = 0
-    days_to_first_proposal: list[int] = field(default_factory=list)
-    days_to_contract: list[int] = field(default_factory=list)
-
-    def figures(self) -> MarketFigures:
-        return MarketFigures(
-            offers_published=self.offers,
-            demands_published=self.demands,
-            proposals=self.proposals,
-            answers=self.answers,
-            interested_answers=self.interested,
-            interest_rate=_share(self.interested, self.answers),
-            introductions=self.introductions,
-            mous=self.mous,
-            contracts=self.contracts,
-            contract_value_vnd=self.contract_value,
-            ip_asset_contract_share=_share(self.ip_contracts, self.contracts),
-            academic_supplier_contract_share=_share(self.academic_contracts, self.contracts),
-            state_funded_offers=self.state_funded_offers,
-            state_funded_transferred=self.state_funded_transferred,
-            state_funded_transferred_share=_share(
-                self.state_funded_transferred, self.state_funded_offers
-            ),
-            median_days_to_first_proposal=_median(self.days_to_first_proposal),
-            median_days_to_contract=_median(self.days_to_contract),
-        )
+K = TypeVar("K", bound=Ordered)
 
 
-def _merge(tallies: list[_Tally]) -> _Tally:
-    """One tally of several: counts added, day lists joined."""
-    merged = _Tally()
-    for tally in tallies:
-        for name in (f.name for f in fields(_Tally)):
-            setattr(merged, name, getattr(merged, name) + getattr(tally, name))
-    return merged
+class _Cells(Generic[K]):
+    """The tallies of one breakdown, and the organisations behind each."""
 
+    def __init__(self) -> None:
+        self.tallies: dict[K, Tally] = {}
+        self.contributors: dict[K, set[str]] = {}
 
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
-
-
-def _median(days: Sequence[int]) -> float | None:
-    return float(statistics.median(days)) if days else None
+    def at(self, key: K, owners: Iterable[str]) -> Tally:
+        self.contributors.setdefault(key, set()).update(owners)
+        return self.tallies.setdefault(key, Tally())
 
 
 class _Slices:
-    """The whole market, and one tally per sector and per district."""
+    """The whole market, and one tally per sector, place, today's and former province."""
 
     def __init__(self, listings: Iterable[ListingFact]) -> None:
         self.listings = {fact.listing_id: fact for fact in listings}
-        self.total = _Tally()
-        self.sectors: dict[Sector, _Tally] = {}
-        self.places: dict[Place, _Tally] = {}
-        self.contributors: dict[Place, set[str]] = {}
-        """Organisations behind each district's figures (for small-cell suppression)."""
+        self.total = Tally()
+        self.sectors = _Cells[Sector]()
+        self.places = _Cells[Place]()
+        self.provinces = _Cells[Province]()
+        self.former_provinces = _Cells[Province]()
 
-    def of(self, sector: Sector, place: Place, *listing_ids: str) -> tuple[_Tally, ...]:
-        """The tallies a fact counts in; `listing_ids` are the listings it rests on."""
-        owners = self.contributors.setdefault(place, set())
-        owners.update(o for i in listing_ids if (o := self._owner(i)) is not None)
-        by_sector = self.sectors.setdefault(sector, _Tally())
-        return self.total, by_sector, self.places.setdefault(place, _Tally())
+    def of(self, sector: Sector, place: Place, owners: Iterable[str]) -> tuple[Tally, ...]:
+        """The tallies a fact counts in; `owners` are the organisations it rests on."""
+        behind = set(owners)
+        return (
+            self.total,
+            self.sectors.at(sector, behind),
+            self.places.at(place, behind),
+            self.provinces.at(place.province, behind),
+            self.former_provinces.at(place.former_province, behind),
+        )
 
-    def of_pair(self, offer_id: str, demand_id: str, sector: Sector) -> tuple[_Tally, ...]:
+    def of_listings(self, sector: Sector, place: Place, *listing_ids: str) -> tuple[Tally, ...]:
+        owners = (o for i in listing_ids if (o := self._owner(i)) is not None)
+        return self.of(sector, place, owners)
+
+    def of_pair(self, offer_id: str, demand_id: str, sector: Sector) -> tuple[Tally, ...]:
         demand = self.listings.get(demand_id)
-        place = demand.place if demand else UNKNOWN_PLACE
-        return self.of(sector, place, offer_id, demand_id)
+        place = demand.place if demand else Place("", "Chưa xác định")
+        return self.of_listings(sector, place, offer_id, demand_id)
 
     def _owner(self, listing_id: str) -> str | None:
         listing = self.listings.get(listing_id)
@@ -176,39 +124,61 @@ class _Slices:
 
 
 def market_report(
-    period: Period,
-    listings: Sequence[ListingFact],
-    matches: Sequence[MatchFact],
-    introductions: Sequence[IntroductionFact],
-    min_contributors: int = MIN_CONTRIBUTORS,
+    period: Period, facts: MarketFacts, min_contributors: int = MIN_CONTRIBUTORS
 ) -> IndicatorReport:
-    """The period's figures; districts resting on fewer than `min_contributors` organisations
-    are merged into one `other` row (see `small_cells`)."""
-    slices = _Slices(listings)
-    _count_listings(period, slices, _first_proposals(matches))
-    _count_matches(period, slices, matches)
-    _count_introductions(period, slices, introductions)
-    _count_state_funded(period, slices, introductions)
+    """The period's figures, each slice beside the same slice a year before (for growth)."""
+    now, before = _slices(period, facts), _slices(period.year_before(), facts)
+
+    def cells(
+        mine: _Cells[K], theirs: _Cells[K], residual: K, pinned: frozenset[K] = frozenset()
+    ) -> list[tuple[K, MarketFigures]]:
+        """Small cells merged; each row's growth against the same key a year before."""
+        rows = small_cells_merged(
+            mine.tallies, mine.contributors, merged, residual, min_contributors, pinned
+        )
+        return [(key, tally.figures(theirs.tallies.get(key))) for key, tally in rows]
+
+    provinces = [
+        ProvinceFigures(province_code=p.code, province_name=p.name, view=view, figures=f)
+        for view, mine, theirs in (
+            ("current", now.provinces, before.provinces),
+            ("former", now.former_provinces, before.former_provinces),
+        )
+        for p, f in cells(mine, theirs, OTHER_PROVINCES)
+    ]
     return IndicatorReport(
         period=period.label,
         granularity=period.granularity,
         period_start=period.first_day,
         period_end=period.last_day,
-        totals=slices.total.figures(),
+        totals=now.total.figures(before.total),
         by_sector=[
-            SectorFigures(sector=sector, figures=slices.sectors[sector].figures())
-            for sector in Sector
-            if sector in slices.sectors
+            SectorFigures(sector=sector, figures=f)
+            for sector, f in cells(
+                now.sectors, before.sectors, Sector.OTHER, frozenset({Sector.OTHER})
+            )
         ],
         by_district=[
             DistrictFigures(
-                district_code=p.code, district_name=p.name, place_level=p.level, figures=t.figures()
+                district_code=p.code, district_name=p.name, place_level=p.level, figures=f
             )
-            for p, t in small_cells_merged(
-                slices.places, slices.contributors, _merge, OTHER_PLACES, min_contributors
-            )
+            for p, f in cells(now.places, before.places, OTHER_PLACES)
         ],
+        by_province=provinces,
+        intermediary_organizations=sum(
+            1 for i in facts.intermediaries if i.registered_on <= period.last_day
+        ),
     )
+
+
+def _slices(period: Period, facts: MarketFacts) -> _Slices:
+    slices = _Slices(facts.listings)
+    _count_listings(period, slices, _first_proposals(facts.matches))
+    _count_matches(period, slices, facts.matches)
+    _count_introductions(period, slices, facts.introductions)
+    _count_declared(period, slices, facts.declared)
+    _count_state_funded(period, slices, facts.introductions)
+    return slices
 
 
 def _first_proposals(matches: Sequence[MatchFact]) -> dict[str, date]:
@@ -227,7 +197,7 @@ def _count_listings(period: Period, slices: _Slices, first: dict[str, date]) -> 
         if listing.published_on is None or not period.contains(listing.published_on):
             continue
         proposed_on = first.get(listing.listing_id)
-        for tally in slices.of(listing.sector, listing.place, listing.listing_id):
+        for tally in slices.of_listings(listing.sector, listing.place, listing.listing_id):
             if listing.kind == ListingKind.OFFER:
                 tally.offers += 1
             else:
@@ -267,15 +237,22 @@ def _count_introductions(
                 _count_contract(tally, intro, slices)
 
 
-def _count_contract(tally: _Tally, intro: IntroductionFact, slices: _Slices) -> None:
-    tally.contracts += 1
-    tally.contract_value += intro.contract_value_vnd
-    tally.ip_contracts += int(intro.ip_asset)
-    tally.academic_contracts += int(intro.academic_supplier)
+def _count_contract(tally: Tally, intro: IntroductionFact, slices: _Slices) -> None:
+    assert intro.contract is not None
+    tally.count_contract(intro.contract)
     published = [slices.published_on(intro.offer_id), slices.published_on(intro.demand_id)]
     known = [day for day in published if day is not None]
-    if known and intro.contract_on is not None:
-        tally.days_to_contract.append(max(0, (intro.contract_on - max(known)).days))
+    if known:
+        tally.days_to_contract.append(max(0, (intro.contract.signed_on - max(known)).days))
+
+
+def _count_declared(
+    period: Period, slices: _Slices, declared: Sequence[DeclaredContractFact]
+) -> None:
+    for contract in declared:
+        if period.contains(contract.terms.signed_on):
+            for tally in slices.of(contract.sector, contract.place, contract.parties):
+                tally.count_contract(contract.terms, declared=True)
 
 
 def _count_state_funded(
@@ -290,6 +267,6 @@ def _count_state_funded(
         funded_offer = listing.kind == ListingKind.OFFER and listing.state_funded
         if not funded_offer or listing.published_on is None or listing.published_on > end:
             continue
-        for tally in slices.of(listing.sector, listing.place, listing.listing_id):
+        for tally in slices.of_listings(listing.sector, listing.place, listing.listing_id):
             tally.state_funded_offers += 1
             tally.state_funded_transferred += int(listing.listing_id in transferred)

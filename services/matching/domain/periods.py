@@ -60,6 +60,10 @@ class Period:
     def is_closed(self, today: date) -> bool:
         return today > self.last_day
 
+    def year_before(self) -> Period:
+        """The same month, quarter or year a year earlier (for year-on-year growth)."""
+        return Period(self.granularity, self.year - 1, self.number)
+
     def previous(self) -> Period:
         if self.number > 1:
             return Period(self.granularity, self.year, self.number - 1)

@@ -17,11 +17,11 @@ OTHER_CODE: Final = "other"
 """Code of the residual row that merges the suppressed cells."""
 
 
-class _Ordered(Protocol):
+class Ordered(Protocol):
     def __lt__(self, other: Self, /) -> bool: ...
 
 
-K = TypeVar("K", bound=_Ordered)
+K = TypeVar("K", bound=Ordered)
 V = TypeVar("V")
 
 
@@ -31,9 +31,11 @@ def small_cells_merged(
     merge: Callable[[list[V]], V],
     residual: K,
     minimum: int = MIN_CONTRIBUTORS,
+    pinned: Set[K] = frozenset(),
 ) -> list[tuple[K, V]]:
     """The cells that rest on at least `minimum` organisations, in key order, then — when any
-    was suppressed — the `residual` row merging the others."""
+    was suppressed — the `residual` row merging the others. `pinned` cells always go to the
+    residual (the `other` sector is itself a residual)."""
 
     def size(key: K) -> int:
         return len(contributors.get(key, set()))
@@ -41,8 +43,8 @@ def small_cells_merged(
     def behind(keys: list[K]) -> set[str]:
         return set().union(*(contributors.get(key, set()) for key in keys))
 
-    shown = sorted(key for key in cells if size(key) >= minimum)
-    hidden = sorted(key for key in cells if size(key) < minimum)
+    shown = sorted(key for key in cells if size(key) >= minimum and key not in pinned)
+    hidden = sorted(key for key in cells if size(key) < minimum or key in pinned)
     while hidden and shown and len(behind(hidden)) < minimum:
         smallest = min(shown, key=lambda key: (size(key), key))
         shown.remove(smallest)

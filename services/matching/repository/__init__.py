@@ -9,12 +9,14 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from services.matching.repository import (
     connection_events,
+    declared_contracts,
     introductions,
     listings,
     matches,
     meetings,
 )
 from services.matching.repository.connection_events import ConnectionEventRepository
+from services.matching.repository.declared_contracts import DeclaredContractRepository
 from services.matching.repository.indicators import IndicatorPublications
 from services.matching.repository.introductions import IntroductionRepository
 from services.matching.repository.listings import (
@@ -32,6 +34,7 @@ INDEXES: Final = {
     **introductions.INDEXES,
     **connection_events.INDEXES,
     **meetings.INDEXES,
+    **declared_contracts.INDEXES,
 }
 
 
@@ -45,6 +48,7 @@ class Repositories:
     connection_events: ConnectionEventRepository
     meeting_requests: MeetingRequestRepository
     meetings: MeetingRepository
+    declared_contracts: DeclaredContractRepository
 
     @classmethod
     def of(cls, db: AsyncDatabase[Document]) -> Repositories:
@@ -57,6 +61,7 @@ class Repositories:
             connection_events=ConnectionEventRepository(db),
             meeting_requests=MeetingRequestRepository(db),
             meetings=MeetingRepository(db),
+            declared_contracts=DeclaredContractRepository(db),
         )
 
 

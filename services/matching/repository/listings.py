@@ -7,9 +7,10 @@ commit one after the other, and each replica's index catches up by reading `seq 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Final
 
 import numpy as np
@@ -24,6 +25,7 @@ from services.matching.domain.listings import owner_of
 from services.matching.engine.vector_index import Vector
 from shared.events.listings import ListingSnapshot
 from shared.events.organizations import AdministrativeUnit, OrganizationProfile
+from shared.events.vocabulary import OrganizationKind
 from shared.mongo import Document
 
 LISTINGS: Final = "listings"
@@ -175,6 +177,14 @@ class OrganizationProjection:
         await self._organizations.replace_one(
             {"_id": profile.organization_id}, doc, upsert=True, session=session
         )
+
+    async def verified_of_kinds(
+        self, kinds: Iterable[OrganizationKind]
+    ) -> list[tuple[str, datetime]]:
+        """Verified organisations of these kinds: id and registration time."""
+        query = {"verified": True, "kind": {"$in": [kind.value for kind in kinds]}}
+        cursor = self._organizations.find(query, {"registered_at": 1})
+        return [(doc["_id"], datetime.fromisoformat(doc["registered_at"])) async for doc in cursor]
 
     async def places(self) -> dict[str, AdministrativeUnit | None]:
         """Organisation id → its finest known unit: its commune, else its former district

@@ -1,57 +1,91 @@
-"""Market indicators over HTTP (any period, live) and on `stx.indicators.v1` (once per closed
-month, quarter and year: the publication is recorded in the same transaction as its event)."""
+"""Market indicators over HTTP (any period) and on `stx.indicators.v1` (once per closed
+month, quarter and year: the publication is recorded in the same transaction as its event).
+
+Over HTTP a published period is served as it was published (its figures are final); any
+other period is computed and kept for `cache_seconds`, so anonymous readers cannot make every
+request a pass over the whole store.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
 from functools import partial
 from zoneinfo import ZoneInfo
 
+from services.matching.domain.declared_contracts import (
+    ContractDeclaration,
+    DeclaredContract,
+    declare,
+)
+from services.matching.domain.errors import ConflictError
 from services.matching.domain.facts import (
+    declared_fact,
+    intermediary_fact,
     introduction_fact,
     listing_fact,
     match_fact,
     place_of,
 )
-from services.matching.domain.indicators import (
-    IndicatorReport,
-    IntroductionFact,
-    ListingFact,
-    MatchFact,
-    market_report,
-)
+from services.matching.domain.indicators import IndicatorReport, MarketFacts, market_report
 from services.matching.domain.periods import Period, last_closed, local_day
 from services.matching.repository import Repositories
 from services.matching.service.clock import Clock
 from shared.events.indicators import Granularity, IndicatorsPublished
+from shared.events.vocabulary import INTERMEDIARY_KINDS
 from shared.logging import get_logger
 from shared.outbox import Outbox, Tx
 
 log = get_logger(__name__)
 
 
-@dataclass(frozen=True)
-class Facts:
-    listings: list[ListingFact]
-    matches: list[MatchFact]
-    introductions: list[IntroductionFact]
-
-    def report(self, period: Period) -> IndicatorReport:
-        return market_report(period, self.listings, self.matches, self.introductions)
-
-
 class IndicatorDesk:
     def __init__(
-        self, outbox: Outbox, repos: Repositories, zone: ZoneInfo, province: str, clock: Clock
+        self,
+        outbox: Outbox,
+        repos: Repositories,
+        zone: ZoneInfo,
+        province: str,
+        clock: Clock,
+        cache_seconds: float = 60.0,
     ) -> None:
         self._outbox = outbox
         self._repos = repos
         self._zone = zone
         self._province = province
         self._clock = clock
+        self._cache_seconds = cache_seconds
+        self._cache: dict[str, tuple[float, IndicatorReport]] = {}
 
     async def report(self, period: Period) -> IndicatorReport:
-        return (await self._facts()).report(period)
+        """As published for a published period; otherwise computed, cached for a while."""
+        if period.is_closed(local_day(self._clock(), self._zone)):
+            published = await self._repos.publications.report(period.label)
+            if published is not None:
+                return IndicatorReport.model_validate(published)
+        kept = self._cache.get(period.label)
+        if kept is not None and kept[0] > time.monotonic():
+            return kept[1]
+        report = market_report(period, await self._facts())
+        self._cache[period.label] = (time.monotonic() + self._cache_seconds, report)
+        return report
+
+    async def declare(self, declaration: ContractDeclaration, by: str) -> DeclaredContract:
+        """Record a contract made outside the platform; it counts from the next computation
+        on, in every period not yet published."""
+        now = self._clock()
+        declared = declare(declaration, by, now, local_day(now, self._zone))
+        if not await self._repos.declared_contracts.add(declared):
+            raise ConflictError(
+                "registration_number",
+                f"registration certificate {declaration.registration_number!r} was declared "
+                "already",
+            )
+        self._cache.clear()
+        log.info("contract_declared", declaration_id=declared.declaration_id)
+        return declared
+
+    async def declared(self, limit: int, offset: int) -> list[DeclaredContract]:
+        return await self._repos.declared_contracts.page(limit, offset)
 
     async def publish_closed(self) -> int:
         """Publish each granularity's last closed period, unless it was published already."""
@@ -63,13 +97,14 @@ class IndicatorDesk:
         facts = await self._facts()
         published = 0
         for period in due:
-            report = facts.report(period)
+            report = market_report(period, facts)
             published += await self._outbox.transact(partial(self._publish, report))
         return published
 
     async def _publish(self, report: IndicatorReport, tx: Tx) -> int:
         now = self._clock()
-        if not await self._repos.publications.mark(report.period, now, tx.session):
+        stored = report.model_dump(mode="json")
+        if not await self._repos.publications.mark(report.period, now, stored, tx.session):
             return 0  # another replica published it first
         tx.emit(
             IndicatorsPublished(**report.model_dump(), province=self._province, computed_at=now)
@@ -77,7 +112,7 @@ class IndicatorDesk:
         log.info("indicators_published", period=report.period)
         return 1
 
-    async def _facts(self) -> Facts:
+    async def _facts(self) -> MarketFacts:
         zone, repos = self._zone, self._repos
         owner_places = await repos.organizations.places()
         listings = [
@@ -87,6 +122,14 @@ class IndicatorDesk:
             for p in await repos.listings.all_without_vectors()
             if p.snapshot is not None
         ]
-        matches = [match_fact(m, zone) for m in await repos.matches.find()]
-        introductions = [introduction_fact(i, zone) for i in await repos.introductions.find()]
-        return Facts(listings, matches, introductions)
+        intermediaries = await repos.organizations.verified_of_kinds(INTERMEDIARY_KINDS)
+        return MarketFacts(
+            listings=listings,
+            matches=[match_fact(m, zone) for m in await repos.matches.find()],
+            introductions=[introduction_fact(i, zone) for i in await repos.introductions.find()],
+            declared=[declared_fact(d) for d in await repos.declared_contracts.all()],
+            intermediaries=[
+                intermediary_fact(organization_id, registered_at, zone)
+                for organization_id, registered_at in intermediaries
+            ],
+        )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from services.matching.domain.indicators import (
+from services.matching.domain.indicators import IndicatorReport, MarketFacts, market_report
+from services.matching.domain.market_facts import (
     UNKNOWN_PLACE,
+    ContractTerms,
     IntroductionFact,
     ListingFact,
     MatchFact,
     Place,
-    market_report,
 )
 from services.matching.domain.periods import Period
 from shared.events.vocabulary import ListingKind, Sector
@@ -55,17 +56,25 @@ INTRODUCTIONS = [
         HERBS,
         opened_on=date(2026, 10, 8),
         mou_on=date(2026, 10, 20),
-        contract_on=date(2026, 12, 4),
-        contract_value_vnd=450_000_000,
-        ip_asset=True,
-        academic_supplier=True,
+        contract=ContractTerms(
+            signed_on=date(2026, 12, 4),
+            value_vnd=450_000_000,
+            ip_asset=True,
+            academic_supplier=True,
+            state_funded=True,
+        ),
         state_funded=True,
     ),
 ]
+FACTS = MarketFacts(LISTINGS, MATCHES, INTRODUCTIONS)
+
+
+def report_of(period: Period, min_contributors: int = 3) -> IndicatorReport:
+    return market_report(period, FACTS, min_contributors)
 
 
 def test_the_quarter_counts_publications_proposals_answers_and_deals() -> None:
-    totals = market_report(Q4, LISTINGS, MATCHES, INTRODUCTIONS).totals
+    totals = report_of(Q4).totals
 
     assert (totals.offers_published, totals.demands_published) == (1, 2)
     assert (totals.proposals, totals.answers, totals.interested_answers) == (3, 3, 2)
@@ -77,14 +86,14 @@ def test_the_quarter_counts_publications_proposals_answers_and_deals() -> None:
 
 
 def test_half_of_the_state_funded_results_on_offer_were_transferred() -> None:
-    totals = market_report(Q4, LISTINGS, MATCHES, INTRODUCTIONS).totals
+    totals = report_of(Q4).totals
 
     assert (totals.state_funded_offers, totals.state_funded_transferred) == (2, 1)
     assert totals.state_funded_transferred_share == 0.5
 
 
 def test_a_result_not_yet_under_contract_at_the_periods_end_is_not_transferred() -> None:
-    october = market_report(Period.parse("2026-10"), LISTINGS, MATCHES, INTRODUCTIONS).totals
+    october = report_of(Period.parse("2026-10")).totals
 
     assert october.state_funded_transferred == 0
     assert october.contracts == 0
@@ -92,7 +101,7 @@ def test_a_result_not_yet_under_contract_at_the_periods_end_is_not_transferred()
 
 
 def test_median_days_run_from_publication_to_first_proposal_and_to_contract() -> None:
-    totals = market_report(Q4, LISTINGS, MATCHES, INTRODUCTIONS).totals
+    totals = report_of(Q4).totals
 
     # o_sam 4 days, d_htx 0 days, d_ca_phe 1 day; o_nam was published in Q3.
     assert totals.median_days_to_first_proposal == 1.0
@@ -101,7 +110,7 @@ def test_median_days_run_from_publication_to_first_proposal_and_to_contract() ->
 
 
 def test_pairs_count_in_the_demands_sector_and_district() -> None:
-    report = market_report(Q4, LISTINGS, MATCHES, INTRODUCTIONS, min_contributors=0)
+    report = report_of(Q4, min_contributors=0)
     sectors = {s.sector: s.figures for s in report.by_sector}
     districts = {d.district_name: d.figures for d in report.by_district}
 
@@ -113,7 +122,7 @@ def test_pairs_count_in_the_demands_sector_and_district() -> None:
 
 
 def test_a_quiet_period_reports_zeros_and_no_shares() -> None:
-    report = market_report(Period.parse("2025-Q1"), LISTINGS, MATCHES, INTRODUCTIONS)
+    report = report_of(Period.parse("2025-Q1"))
 
     assert report.totals.proposals == 0
     assert report.totals.interest_rate is None
@@ -122,8 +131,8 @@ def test_a_quiet_period_reports_zeros_and_no_shares() -> None:
 
 
 def test_districts_resting_on_too_few_organisations_are_merged_not_published() -> None:
-    shown = market_report(Q4, LISTINGS, MATCHES, INTRODUCTIONS, min_contributors=0)
-    merged = market_report(Q4, LISTINGS, MATCHES, INTRODUCTIONS, min_contributors=99)
+    shown = report_of(Q4, min_contributors=0)
+    merged = report_of(Q4, min_contributors=99)
 
     assert len(shown.by_district) > 1
     [other] = merged.by_district

@@ -24,3 +24,9 @@ def test_a_residual_on_too_few_organisations_takes_in_the_smallest_published_cel
 def test_nothing_is_merged_when_every_cell_is_large_enough() -> None:
     owners = {"a": {"1", "2", "3"}, "b": {"4", "5", "6"}}
     assert _merged({"a": 1, "b": 2}, owners) == [("a", 1), ("b", 2)]
+
+
+def test_a_pinned_cell_is_itself_a_residual_and_takes_in_the_small_ones() -> None:
+    owners = {"a": {"1", "2", "3"}, "b": {"4"}, "other": {"5", "6", "7"}}
+    rows = small_cells_merged({"a": 5, "b": 1, "other": 2}, owners, sum, "other", 3, {"other"})
+    assert rows == [("a", 5), ("other", 3)]
