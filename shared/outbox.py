@@ -100,6 +100,12 @@ class Outbox:
             self._committed.set()
         return result
 
+    async def last_sequence(self) -> int:
+        """The sequence number of the latest record written (0 before any): it changes with
+        every committed transaction that emitted an event."""
+        counter = await self._db[SEQUENCE].find_one({"_id": OUTBOX})
+        return 0 if counter is None else int(counter["next"])
+
     async def _insert(self, tx: Tx) -> None:
         if not tx.emitted:
             return

@@ -59,10 +59,12 @@ def create_app(
     renderer = Renderer(zone, settings.portal_listing_url, settings.province_name)
     links = Links(settings, clock)
 
-    register_handlers(runtime.consumer, Intake(repositories, clock), repositories.address_book)
+    ids = settings.delivery_ids()
+    intake = Intake(repositories, clock, ids)
+    register_handlers(runtime.consumer, intake, repositories.address_book)
     worker = _delivery_worker(settings, runtime, repositories, renderer, links, schedule, clock)
     runtime.every("deliveries", settings.delivery_poll_seconds, worker.run_once)
-    digests = DigestJob(repositories, runtime.outbox, schedule, clock)
+    digests = DigestJob(repositories, runtime.outbox, schedule, clock, ids)
     runtime.every("digests", settings.digest_poll_seconds, digests.run_due)
 
     app = runtime.app
@@ -75,6 +77,7 @@ def create_app(
         clock,
         settings.webhook_targets,
         settings.signup_limits,
+        ids,
     )
     app.state.delivery_log = DeliveryLog(repositories.deliveries, clock)
     app.state.feeds = Feeds(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from services.notifications.domain.deliveries import Delivery, Purpose, delivery_id
+from services.notifications.domain.deliveries import Delivery, DeliveryIds, Purpose
 from services.notifications.domain.digests import Digest, DigestSchedule, assemble, digest_key
 from services.notifications.domain.recipients import subscription
 from services.notifications.domain.subscriptions import Subscription
@@ -21,12 +21,18 @@ log = get_logger(__name__)
 
 class DigestJob:
     def __init__(
-        self, repositories: Repositories, outbox: Outbox, schedule: DigestSchedule, clock: Clock
+        self,
+        repositories: Repositories,
+        outbox: Outbox,
+        schedule: DigestSchedule,
+        clock: Clock,
+        ids: DeliveryIds,
     ):
         self._repos = repositories
         self._outbox = outbox
         self._schedule = schedule
         self._clock = clock
+        self._ids = ids
 
     async def run_due(self) -> int:
         now = self._clock()
@@ -67,7 +73,7 @@ class DigestJob:
         recipient = subscription(subscriber.subscription_id)
         source = digest_key(digest.frequency, digest.period_end, self._schedule.zone)
         return Delivery(
-            delivery_id=delivery_id(source, recipient, subscriber.channel),
+            delivery_id=self._ids.of(source, recipient, subscriber.channel),
             source_event_id=source,
             source_event_type=f"stx.digest.{digest.frequency.value}",
             recipient=recipient,

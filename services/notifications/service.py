@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from services.notifications.delivery.webhook import cloudevent_of
-from services.notifications.domain.deliveries import Delivery, Purpose, delivery_id
+from services.notifications.domain.deliveries import Delivery, DeliveryIds, Purpose
 from services.notifications.domain.notices import Notice, NoticeKind, notice_of
 from services.notifications.domain.recipients import RecipientRef, organization, subscription
 from services.notifications.domain.subscriptions import Subscription
@@ -28,9 +28,10 @@ Clock = Callable[[], datetime]
 
 
 class Intake:
-    def __init__(self, repositories: Repositories, clock: Clock):
+    def __init__(self, repositories: Repositories, clock: Clock, ids: DeliveryIds):
         self._repos = repositories
         self._clock = clock
+        self._ids = ids
 
     async def record(self, h: Handling[Event]) -> None:
         """A public event may make a notice, a targeted message, or both."""
@@ -112,7 +113,7 @@ class Intake:
     ) -> Delivery:
         now = self._clock()
         return Delivery(
-            delivery_id=delivery_id(h.envelope.id, recipient, channel),
+            delivery_id=self._ids.of(h.envelope.id, recipient, channel),
             source_event_id=h.envelope.id,
             source_event_type=h.envelope.type,
             recipient=recipient,

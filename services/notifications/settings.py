@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from typing import ClassVar
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from services.notifications.delivery.ssrf import TargetPolicy
+from services.notifications.domain.deliveries import DeliveryIds
 from services.notifications.domain.subscriptions import SignupLimits
 from shared.settings import ServiceSettings
 
@@ -128,6 +131,11 @@ class NotificationsSettings(ServiceSettings):
             allow_private=self.webhook_allow_private_targets,
             require_https=self.environment == "prod",
         )
+
+    def delivery_ids(self) -> DeliveryIds:
+        """Delivery ids keyed with a key derived from the token secret (its own purpose)."""
+        secret = self.token_secret.get_secret_value().encode()
+        return DeliveryIds(hmac.new(secret, b"stx delivery ids", hashlib.sha256).digest())
 
     @model_validator(mode="after")
     def _refuse_unsafe_settings(self) -> NotificationsSettings:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from services.notifications.delivery.ssrf import TargetPolicy, resolve_target
-from services.notifications.domain.deliveries import Delivery, Purpose, delivery_id
+from services.notifications.domain.deliveries import Delivery, DeliveryIds, Purpose
 from services.notifications.domain.digests import DigestSchedule
 from services.notifications.domain.recipients import RecipientKind, subscription
 from services.notifications.domain.subscriptions import (
@@ -69,6 +69,7 @@ class Subscriptions:
         clock: Clock,
         webhook_targets: TargetPolicy,
         signup_limits: SignupLimits,
+        ids: DeliveryIds,
     ):
         self._repos = repositories
         self._outbox = outbox
@@ -77,6 +78,7 @@ class Subscriptions:
         self._clock = clock
         self._webhook_targets = webhook_targets
         self._signup_limits = signup_limits
+        self._ids = ids
 
     async def subscribe(
         self, new: NewSubscription, requested_from: str | None = None
@@ -182,12 +184,11 @@ class Subscriptions:
         due = self._schedule.next_due(found.frequency, self._clock())
         return found.model_copy(update={"digest_due_at": due})
 
-    @staticmethod
-    def _confirmation(created: Subscription, now: datetime) -> Delivery:
+    def _confirmation(self, created: Subscription, now: datetime) -> Delivery:
         recipient = subscription(created.subscription_id)
         source = f"confirm:{created.subscription_id}"
         return Delivery(
-            delivery_id=delivery_id(source, recipient, NotificationChannel.EMAIL),
+            delivery_id=self._ids.of(source, recipient, NotificationChannel.EMAIL),
             source_event_id=source,
             source_event_type="stx.subscription.requested",
             recipient=recipient,

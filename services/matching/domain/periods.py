@@ -15,6 +15,8 @@ MONTHS_IN: dict[Granularity, int] = {
     Granularity.QUARTER: 3,
     Granularity.YEAR: 12,
 }
+FIRST_YEAR = 1900
+"""Earliest year asked for (a year before it, for growth, must still be a calendar year)."""
 _FORMATS: tuple[tuple[Granularity, re.Pattern[str]], ...] = (
     (Granularity.MONTH, re.compile(r"(\d{4})-(0[1-9]|1[0-2])")),
     (Granularity.QUARTER, re.compile(r"(\d{4})-Q([1-4])")),
@@ -33,6 +35,8 @@ class Period:
     def parse(cls, text: str) -> Period:
         for granularity, pattern in _FORMATS:
             found = pattern.fullmatch(text.strip())
+            if found and int(found[1]) < FIRST_YEAR:
+                raise RuleBrokenError("period", f"{text!r}: periods start in {FIRST_YEAR}")
             if found:
                 return cls(granularity, int(found[1]), int(found[2] or 1))
         raise RuleBrokenError("period", f"{text!r} is not a period: use 2026-11, 2026-Q4 or 2026")

@@ -39,6 +39,9 @@ class DeclaredContractRepository:
         cursor = self._declared.find().sort("contract.signed_on", DESCENDING)
         return [DeclaredContract.model_validate(d) async for d in cursor.skip(offset).limit(limit)]
 
+    async def count(self) -> int:
+        return await self._declared.count_documents({})
+
     async def all(self) -> list[DeclaredContract]:
         """Every declaration (the indicators count them all; a province declares dozens a year)."""
         return [DeclaredContract.model_validate(d) async for d in self._declared.find()]

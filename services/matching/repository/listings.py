@@ -119,6 +119,11 @@ class ListingProjection:
         assert doc is not None, "an upsert returning the document after it always finds one"
         return int(doc["seq"])
 
+    async def last_seq(self) -> int:
+        """The sequence of the latest change (0 before any): a cheap sign that listings changed."""
+        doc = await self._counters.find_one({"_id": PROJECTION_COUNTER})
+        return 0 if doc is None else int(doc["seq"])
+
     async def get(
         self, listing_id: str, session: AsyncClientSession | None = None
     ) -> ProjectedListing | None:

@@ -2,7 +2,9 @@
 month, quarter and year: the publication is recorded in the same transaction as its event).
 
 Over HTTP a published period is served as it was published (its figures are final); any
-other period is computed and kept for `cache_seconds`, so anonymous readers cannot make every
+other period is computed once and served again while nothing it rests on changed (no event
+emitted, no listing projected, no contract declared) and for at most `cache_seconds` (what
+the sign cannot see, e.g. an organisation verified), so anonymous readers cannot make every
 request a pass over the whole store.
 """
 
@@ -36,6 +38,7 @@ from shared.logging import get_logger
 from shared.outbox import Outbox, Tx
 
 log = get_logger(__name__)
+MAX_CACHED_PERIODS = 64
 
 
 class IndicatorDesk:
@@ -54,7 +57,7 @@ class IndicatorDesk:
         self._province = province
         self._clock = clock
         self._cache_seconds = cache_seconds
-        self._cache: dict[str, tuple[float, IndicatorReport]] = {}
+        self._cache: dict[str, tuple[float, tuple[int, ...], IndicatorReport]] = {}
 
     async def report(self, period: Period) -> IndicatorReport:
         """As published for a published period; otherwise computed, cached for a while."""
@@ -62,12 +65,23 @@ class IndicatorDesk:
             published = await self._repos.publications.report(period.label)
             if published is not None:
                 return IndicatorReport.model_validate(published)
+        sign = await self._data_sign()
         kept = self._cache.get(period.label)
-        if kept is not None and kept[0] > time.monotonic():
-            return kept[1]
+        if kept is not None and kept[0] > time.monotonic() and kept[1] == sign:
+            return kept[2]
         report = market_report(period, await self._facts())
-        self._cache[period.label] = (time.monotonic() + self._cache_seconds, report)
+        if len(self._cache) >= MAX_CACHED_PERIODS:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[period.label] = (time.monotonic() + self._cache_seconds, sign, report)
         return report
+
+    async def _data_sign(self) -> tuple[int, ...]:
+        """Changes whenever the store changes in a way the indicators count (three reads)."""
+        return (
+            await self._outbox.last_sequence(),
+            await self._repos.listings.last_seq(),
+            await self._repos.declared_contracts.count(),
+        )
 
     async def declare(self, declaration: ContractDeclaration, by: str) -> DeclaredContract:
         """Record a contract made outside the platform; it counts from the next computation
@@ -80,7 +94,6 @@ class IndicatorDesk:
                 f"registration certificate {declaration.registration_number!r} was declared "
                 "already",
             )
-        self._cache.clear()
         log.info("contract_declared", declaration_id=declared.declaration_id)
         return declared
 

@@ -7,7 +7,8 @@ claims a due delivery, sends it, and records the outcome with the event announci
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import hmac
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -44,10 +45,22 @@ class DeliveryStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-def delivery_id(source_event_id: str, recipient: RecipientRef, channel: NotificationChannel) -> str:
-    """The dedupe key (event, recipient, channel) as a stable id."""
-    key = "\x1f".join((source_event_id, str(recipient), channel.value))
-    return "dlv_" + hashlib.sha256(key.encode()).hexdigest()[:32]
+@dataclass(frozen=True)
+class DeliveryIds:
+    """The dedupe key (event, recipient, channel) as a stable id, keyed with a secret.
+
+    The id is public (`stx.notifications.v1`). Unkeyed, anyone holding a public event id and
+    the public organisation ids could recompute the id of each candidate recipient and find
+    who an anonymous demand's proposal went to; with the key, only this service can.
+    """
+
+    key: bytes = field(repr=False)
+
+    def of(
+        self, source_event_id: str, recipient: RecipientRef, channel: NotificationChannel
+    ) -> str:
+        message = "\x1f".join((source_event_id, str(recipient), channel.value)).encode()
+        return "dlv_" + hmac.new(self.key, message, hashlib.sha256).hexdigest()[:32]
 
 
 @dataclass(frozen=True)

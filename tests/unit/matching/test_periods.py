@@ -54,3 +54,9 @@ def test_days_are_counted_in_the_deployments_calendar() -> None:
     evening_utc = datetime(2026, 12, 31, 18, 0, tzinfo=UTC)  # already 1 January in Kon Tum
 
     assert local_day(evening_utc, ZoneInfo("Asia/Ho_Chi_Minh")) == date(2027, 1, 1)
+
+
+def test_a_year_before_the_first_year_is_refused_and_growth_looks_a_year_back() -> None:
+    with pytest.raises(RuleBrokenError):
+        Period.parse("0001")
+    assert Period.parse("2026-Q4").year_before() == Period.parse("2025-Q4")

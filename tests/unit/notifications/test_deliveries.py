@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 import pytest
 
 from services.notifications.domain.deliveries import (
     Delivery,
+    DeliveryIds,
     DeliveryStatus,
     Purpose,
     RateLimits,
     RetryPolicy,
     SendFailure,
-    delivery_id,
 )
 from services.notifications.domain.recipients import organization, subscription
 from shared.events.notifications import (
@@ -26,12 +27,13 @@ from tests.unit.notifications.samples import NOW
 
 EVENT_ID = "0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f"
 POLICY = RetryPolicy(max_attempts=4, base_seconds=30, cap_seconds=600)
+IDS = DeliveryIds(b"k" * 32)
 
 
 def queued() -> Delivery:
     recipient = subscription("sub_bao_quang_ngai")
     return Delivery(
-        delivery_id=delivery_id(EVENT_ID, recipient, NotificationChannel.EMAIL),
+        delivery_id=IDS.of(EVENT_ID, recipient, NotificationChannel.EMAIL),
         source_event_id=EVENT_ID,
         source_event_type="stx.listing.published",
         recipient=recipient,
@@ -47,10 +49,21 @@ def queued() -> Delivery:
 
 def test_the_dedupe_key_is_stable_per_event_recipient_and_channel() -> None:
     recipient = organization("org_vien_duoc_lieu")
-    first = delivery_id(EVENT_ID, recipient, NotificationChannel.EMAIL)
-    assert first == delivery_id(EVENT_ID, recipient, NotificationChannel.EMAIL)
-    assert first != delivery_id(EVENT_ID, recipient, NotificationChannel.WEBHOOK)
-    assert first != delivery_id(EVENT_ID, organization("org_khac"), NotificationChannel.EMAIL)
+    first = IDS.of(EVENT_ID, recipient, NotificationChannel.EMAIL)
+    assert first == IDS.of(EVENT_ID, recipient, NotificationChannel.EMAIL)
+    assert first != IDS.of(EVENT_ID, recipient, NotificationChannel.WEBHOOK)
+    assert first != IDS.of(EVENT_ID, organization("org_khac"), NotificationChannel.EMAIL)
+
+
+def test_without_the_key_nobody_recomputes_who_a_delivery_was_for() -> None:
+    """An agency holds the source event id and every public organisation id: it must not be
+    able to test each organisation against a public delivery id."""
+    recipient = organization("org_vien_duoc_lieu")
+    public = IDS.of(EVENT_ID, recipient, NotificationChannel.EMAIL)
+    guess = "\x1f".join((EVENT_ID, str(recipient), NotificationChannel.EMAIL.value))
+
+    assert public != "dlv_" + hashlib.sha256(guess.encode()).hexdigest()[:32]
+    assert public != DeliveryIds(b"x" * 32).of(EVENT_ID, recipient, NotificationChannel.EMAIL)
 
 
 def test_backoff_doubles_up_to_the_cap() -> None:

@@ -11,6 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from services.notifications.delivery.email import compose
+from services.notifications.domain.deliveries import DeliveryIds
 from services.notifications.domain.recipients import organization
 from services.notifications.domain.targeted import TARGETED
 from services.notifications.service import Intake
@@ -306,7 +307,7 @@ async def test_an_opened_programme_is_queued_for_each_known_association_only() -
     )
     deliveries = _Queue()
     repos = SimpleNamespace(address_book=book, deliveries=deliveries, notices=_Notices())
-    intake = Intake(repos, lambda: datetime(2026, 10, 1, tzinfo=UTC))  # type: ignore[arg-type]
+    intake = Intake(repos, lambda: datetime(2026, 10, 1, tzinfo=UTC), DeliveryIds(b"k" * 32))  # type: ignore[arg-type]
     event = programme()
     envelope = SimpleNamespace(
         id="evt_1", time=datetime(2026, 10, 1, tzinfo=UTC), type=event.ce_type
@@ -322,7 +323,7 @@ async def test_an_opened_programme_is_queued_for_each_known_association_only() -
 async def test_meeting_deliveries_remember_whose_name_to_show() -> None:
     deliveries = _Queue()
     repos = SimpleNamespace(address_book=_Book({}), deliveries=deliveries, notices=_Notices())
-    intake = Intake(repos, lambda: datetime(2026, 11, 1, tzinfo=UTC))  # type: ignore[arg-type]
+    intake = Intake(repos, lambda: datetime(2026, 11, 1, tzinfo=UTC), DeliveryIds(b"k" * 32))  # type: ignore[arg-type]
     event = meeting()
     envelope = SimpleNamespace(
         id="evt_2", time=datetime(2026, 11, 1, tzinfo=UTC), type=event.ce_type
