@@ -18,7 +18,12 @@ from pymongo.asynchronous.database import AsyncDatabase
 from services.listings.domain.duplicates import TitleRef
 from services.listings.domain.listings import Listing
 from services.listings.domain.organizations import Organization
-from services.listings.search import QUERY_FIELDS_VERSION, query_fields
+from services.listings.search import (
+    QUERY_FIELDS_VERSION,
+    RANKED_FIELDS,
+    RankedText,
+    query_fields,
+)
 from services.listings.service.errors import ConcurrentUpdateError
 from services.listings.service.ports import Remembered
 from shared.events.vocabulary import ListingStatus
@@ -116,9 +121,18 @@ class ListingRepository:
         )
         return [_listing(doc) for doc in await cursor.limit(limit).to_list(None)]
 
-    async def matching(self, query: Document, cap: int) -> list[Listing]:
-        """Every match up to `cap` (full-text search ranks them in Python)."""
-        return [_listing(doc) for doc in await self._docs.find(query).limit(cap).to_list(None)]
+    async def matching(self, query: Document, cap: int) -> list[RankedText]:
+        """Every match up to `cap`, only what ranking reads (full-text search ranks in Python)."""
+        cursor = self._docs.find(query, RANKED_FIELDS).limit(cap)
+        return [_ranked_text(doc) async for doc in cursor]
+
+    async def get_many(self, listing_ids: list[str]) -> list[Listing]:
+        """These listings, in the order given (those that vanished meanwhile left out)."""
+        found = {
+            doc["_id"]: _listing(doc)
+            async for doc in self._docs.find({"_id": {"$in": listing_ids}})
+        }
+        return [found[i] for i in listing_ids if i in found]
 
     async def awaiting_moderation(self, limit: int) -> list[Listing]:
         """Submitted listings and pending revisions of published ones, longest waiting first."""
@@ -146,6 +160,11 @@ def _listing_document(listing: Listing) -> Document:
 
 def _listing(doc: Document) -> Listing:
     return Listing.model_validate(doc["listing"])
+
+
+def _ranked_text(doc: Document) -> RankedText:
+    terms = doc["listing"]["terms"]
+    return RankedText(doc["_id"], terms["title"], tuple(terms["keywords"]), terms["summary"])
 
 
 class IdempotencyKeys:

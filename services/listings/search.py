@@ -150,9 +150,28 @@ def _area_codes(listing: Listing) -> list[str]:
 # --- relevance ------------------------------------------------------------------------------
 
 
-def relevance(listing: Listing, tokens: list[str]) -> float:
+@dataclass(frozen=True)
+class RankedText:
+    """What relevance reads of a listing: a text search loads only this of each candidate,
+    then the whole of the page's listings."""
+
+    listing_id: str
+    title: str
+    keywords: tuple[str, ...]
+    summary: str
+
+    @classmethod
+    def of(cls, listing: Listing) -> RankedText:
+        t = listing.terms
+        return cls(listing.listing_id, t.title, tuple(t.keywords), t.summary)
+
+
+RANKED_FIELDS: Document = {f"listing.terms.{name}": 1 for name in ("title", "keywords", "summary")}
+"""The projection that loads a `RankedText` (with `_id`, the listing id)."""
+
+
+def relevance(t: RankedText, tokens: list[str]) -> float:
     """Title words weigh most, the whole phrase in the title more; keywords next; summary last."""
-    t = listing.terms
     title = folded_syllables(t.title)
     score = 3.0 * sum(token in title for token in tokens)
     if " ".join(tokens) in " ".join(title):
@@ -211,8 +230,8 @@ def after_recency(cursor: RecencyCursor) -> Document:
 
 
 def rank(
-    listings: list[Listing], tokens: list[str], after: RelevanceCursor | None
-) -> list[tuple[float, Listing]]:
+    listings: list[RankedText], tokens: list[str], after: RelevanceCursor | None
+) -> list[tuple[float, RankedText]]:
     """(score, listing) best first, ties by id, starting after the cursor."""
     scored = sorted(
         ((relevance(x, tokens), x) for x in listings), key=lambda p: (-p[0], p[1].listing_id)

@@ -11,6 +11,7 @@ from typing import Any, Protocol, TypeVar
 from services.listings.domain.duplicates import TitleRef
 from services.listings.domain.listings import Listing
 from services.listings.domain.organizations import Organization
+from services.listings.search import RankedText
 from shared.mongo import Document
 from shared.outbox import Tx
 
@@ -43,7 +44,8 @@ class ListingCatalogue(Protocol):
     async def newest(
         self, query: Document, after: Document | None, limit: int
     ) -> list[Listing]: ...
-    async def matching(self, query: Document, cap: int) -> list[Listing]: ...
+    async def matching(self, query: Document, cap: int) -> list[RankedText]: ...
+    async def get_many(self, listing_ids: list[str]) -> list[Listing]: ...
     async def awaiting_moderation(self, limit: int) -> list[Listing]: ...
 
 

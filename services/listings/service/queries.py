@@ -69,7 +69,8 @@ class ListingQueries:
         if len(ranked) > criteria.limit:
             score, last = page[-1]
             next_cursor = encode_cursor(RelevanceCursor(score=score, listing_id=last.listing_id))
-        return Page([listing for _, listing in page], next_cursor)
+        listings = await self._listings.get_many([text.listing_id for _, text in page])
+        return Page(listings, next_cursor)
 
     async def moderation_queue(self, limit: int) -> list[QueueEntry]:
         """Oldest submission first, each with the owner's listings it may duplicate."""

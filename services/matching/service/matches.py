@@ -22,6 +22,8 @@ from shared.logging import get_logger
 from shared.outbox import Outbox, Tx
 
 log = get_logger(__name__)
+DECLINES_SUMMARISED = 2_000
+"""The latest declines a summary reads: enough to show the reasons, bounded per request."""
 BROKER_SENTENCE = "Cán bộ môi giới đề xuất"
 EXPIRY_BATCH = 200
 
@@ -171,7 +173,11 @@ class MatchDesk:
         self, principal: Principal, listing_id: str | None, sector: Sector | None
     ) -> DeclineSummary:
         declined = await self.visible_to(
-            principal, listing_id=listing_id, status=MatchStatus.DECLINED, sector=sector
+            principal,
+            listing_id=listing_id,
+            status=MatchStatus.DECLINED,
+            sector=sector,
+            limit=DECLINES_SUMMARISED,
         )
         return summarise_declines(declined, with_comments=principal.has(Role.broker))
 

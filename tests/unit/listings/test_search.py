@@ -8,6 +8,7 @@ import pytest
 
 from services.listings.domain.errors import InvalidInputError
 from services.listings.search import (
+    RankedText,
     RecencyCursor,
     RelevanceCursor,
     SearchCriteria,
@@ -96,12 +97,11 @@ def test_title_matches_rank_above_summary_matches() -> None:
         )
     )
     in_summary = in_summary.model_copy(update={"listing_id": "lst_test0"})
-    ranked = rank([in_summary, in_title], query_tokens("say lanh"), None)
-    assert ranked[0][1].terms.title == "Công nghệ sấy lạnh dược liệu"
+    texts = [RankedText.of(in_summary), RankedText.of(in_title)]
+    ranked = rank(texts, query_tokens("say lanh"), None)
+    assert ranked[0][1].title == "Công nghệ sấy lạnh dược liệu"
     after_first = RelevanceCursor(score=ranked[0][0], listing_id=ranked[0][1].listing_id)
-    assert [x for _, x in rank([in_summary, in_title], query_tokens("say lanh"), after_first)] == [
-        in_summary
-    ]
+    assert [x for _, x in rank(texts, query_tokens("say lanh"), after_first)] == [texts[0]]
 
 
 def test_cursors_round_trip_and_forged_ones_are_refused_on_the_cursor_parameter() -> None:
