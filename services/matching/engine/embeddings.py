@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from services.matching.engine.accents import restored
 from services.matching.engine.vector_index import Vector
 from shared.events.listings import ListingSnapshot
 from shared.events.vocabulary import ListingKind
@@ -32,10 +33,11 @@ class Embedder(Protocol):
 
 
 def embedding_text(listing: ListingSnapshot) -> str:
-    """What a listing is about, shortest first: title, keywords, summary, then details."""
+    """What a listing is about, shortest first: title, keywords, summary, then details; typed
+    without diacritics, with them put back (`accents`)."""
     parts = [listing.title, ", ".join(listing.keywords), listing.summary]
     parts += [listing.desired_outcome or "", listing.title_en or "", listing.description]
-    return ". ".join(part.strip() for part in parts if part and part.strip())
+    return restored(". ".join(part.strip() for part in parts if part and part.strip()))
 
 
 def embed_listing(embedder: Embedder, listing: ListingSnapshot) -> Vector:

@@ -19,7 +19,7 @@ DECEMBER = datetime(2026, 11, 30, 18, 0, tzinfo=UTC)  # 1 December in Vietnam
 
 
 def proposed(
-    n: int, by: str = "engine", version: str = "stx-match-1.1", score: float = 0.5
+    n: int, by: str = "engine", version: str = "stx-match-1.2", score: float = 0.5
 ) -> Event:
     return MatchProposed(
         match_id=f"mat_{n}",

@@ -28,4 +28,4 @@ def test_precision_is_interest_among_answered_proposals_per_month_and_proposer()
 def test_engine_versions_are_counted_apart() -> None:
     report = tally([(proposed(1, version="stx-match-1.0"), NOVEMBER), (proposed(2), NOVEMBER)])
 
-    assert [r.engine_version for r in report.rows] == ["stx-match-1.0", "stx-match-1.1"]
+    assert [r.engine_version for r in report.rows] == ["stx-match-1.0", "stx-match-1.2"]
