@@ -1,5 +1,6 @@
 """What the generated manifests follow from: names, images, ports, timings, and the table of
-what each service consumes and produces (`SERVICE_IO`)."""
+what each service consumes (read off its handlers, `consumption.py`) and produces
+(`SERVICE_IO`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from deploy.k8s.consumption import consumed_topics
 from shared.settings import ServiceSettings
 from shared.topics import (
     AWARDS,
@@ -20,7 +22,6 @@ from shared.topics import (
     ORGANIZATIONS,
     SERVICES,
     dlq_topic,
-    public_topics,
     topic,
 )
 
@@ -70,6 +71,7 @@ class ServiceIO:
 
     name: str
     consumes: tuple[str, ...]
+    """Read off the service's handlers (`consumed_topics`), never typed by hand."""
     produces: tuple[str, ...]
     requests: dict[str, str]
     limits: dict[str, str]
@@ -99,14 +101,14 @@ _SMALL_LIMITS: Final = {"cpu": "1", "memory": "512Mi"}
 SERVICE_IO: Final[tuple[ServiceIO, ...]] = (
     ServiceIO(
         "listings",
-        consumes=(CONNECTIONS,),
+        consumes=consumed_topics("listings"),
         produces=(ORGANIZATIONS, LISTINGS, CONTACTS, MODERATION),
         requests=_SMALL_REQUESTS,
         limits=_SMALL_LIMITS,
     ),
     ServiceIO(
         "matching",
-        consumes=(ORGANIZATIONS, LISTINGS, MATCHES, CONNECTIONS, CONTACTS),
+        consumes=consumed_topics("matching"),
         produces=(MATCHES, CONNECTIONS, INDICATORS),
         # The engine (numpy, tantivy, OR-Tools scheduling) holds every published listing.
         requests={"cpu": "250m", "memory": "768Mi"},
@@ -116,7 +118,7 @@ SERVICE_IO: Final[tuple[ServiceIO, ...]] = (
     ),
     ServiceIO(
         "notifications",
-        consumes=(*(spec.name for spec in public_topics()), CONTACTS, MODERATION),
+        consumes=consumed_topics("notifications"),
         produces=(NOTIFICATIONS,),
         requests=_SMALL_REQUESTS,
         limits=_SMALL_LIMITS,
@@ -142,7 +144,7 @@ SERVICE_IO: Final[tuple[ServiceIO, ...]] = (
     ),
     ServiceIO(
         "awards",
-        consumes=(ORGANIZATIONS, LISTINGS, MATCHES, CONNECTIONS, CONTACTS),
+        consumes=consumed_topics("awards"),
         produces=(AWARDS,),
         requests=_SMALL_REQUESTS,
         limits=_SMALL_LIMITS,

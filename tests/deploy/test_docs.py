@@ -52,6 +52,22 @@ def test_runbook_topic_table_matches_the_registry() -> None:
         assert replication == f"{spec.replication_factor} / {spec.min_insync_replicas}", spec.name
 
 
+def test_runbook_names_the_services_that_read_each_topic_as_their_handlers_do() -> None:
+    rows = _table_rows(RUNBOOK, r"stx\.[a-z0-9.\-_]+")
+    for spec in TOPICS:
+        read_by = {name.split()[0] for name in rows[spec.name][5].split(",")}
+        readers = {io.name for io in catalog.SERVICE_IO if spec.name in io.consumes}
+        assert read_by & set(SERVICES) == readers, spec.name
+
+
+def test_consumed_topics_are_read_off_the_handlers() -> None:
+    """A subscription added to a handler grants its ACL; the old hand-written table had
+    matching reading matches and connections, and notifications indicators, with no handler."""
+    matching = catalog.service_io("matching").consumes
+    assert matching == ("stx.internal.contacts.v1", "stx.listings.v1", "stx.organizations.v1")
+    assert "stx.indicators.v1" not in catalog.service_io("notifications").consumes
+
+
 def test_consumer_guide_lists_exactly_the_public_topics() -> None:
     rows = _table_rows(CONSUMERS, r"stx\.[a-z0-9.\-_]+")
     assert set(rows) == {spec.name for spec in public_topics()}
