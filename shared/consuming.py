@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from aiokafka.errors import KafkaError
 from pymongo.errors import ConnectionFailure, PyMongoError
 
-from shared.dlq import DeadLetters, FailedRecord
+from shared.dlq import ConsumedRecord, DeadLetters
 from shared.events.base import Event
 from shared.events.envelope import (
     Envelope,
@@ -128,7 +128,7 @@ class EventConsumer:
         names = {model.topic for t in self._handlers if (model := model_for(t)) is not None}
         return sorted(names)
 
-    async def process(self, record: FailedRecord) -> Outcome:
+    async def process(self, record: ConsumedRecord) -> Outcome:
         """Process one record. Raises `TransientError` when the offset must not be committed."""
         with bound(topic=record.topic, partition=record.partition, offset=record.offset):
             try:
@@ -144,7 +144,7 @@ class EventConsumer:
             ):
                 return await self._dispatch(record, envelope)
 
-    async def _dispatch(self, record: FailedRecord, envelope: Envelope) -> Outcome:
+    async def _dispatch(self, record: ConsumedRecord, envelope: Envelope) -> Outcome:
         handler = self._handlers.get(envelope.type)
         if handler is None:
             return self._count(envelope.type, Outcome.skipped)
@@ -169,7 +169,7 @@ class EventConsumer:
 
         started = time.perf_counter()
         try:
-            await self._outbox.transact(
+            await self._outbox.unit_of_work(
                 work,
                 correlation_id=envelope.correlation_id or envelope.id,
                 causation_id=envelope.id,
@@ -192,7 +192,7 @@ class EventConsumer:
             await asyncio.sleep(delay)
 
     async def _dead_letter(
-        self, record: FailedRecord, event_type: str, exc: BaseException
+        self, record: ConsumedRecord, event_type: str, exc: BaseException
     ) -> Outcome:
         expected = isinstance(
             exc, InvalidEventError | RejectedEventError | ConflictingDuplicateError
@@ -213,10 +213,10 @@ class EventConsumer:
         return outcome
 
 
-def failed_record_of(raw: Any) -> FailedRecord:
+def failed_record_of(raw: Any) -> ConsumedRecord:
     """The fields of an aiokafka `ConsumerRecord` we keep, with its *original* header bytes."""
     headers: Iterable[tuple[str, bytes | None]] = getattr(raw, "stx_raw_headers", raw.headers)
-    return FailedRecord(
+    return ConsumedRecord(
         topic=raw.topic,
         partition=raw.partition,
         offset=raw.offset,

@@ -21,7 +21,9 @@ REPLAY_HEADER: Final = "x-stx-replayed-from"
 
 
 @dataclass(frozen=True)
-class FailedRecord:
+class ConsumedRecord:
+    """A record as the consumer read it (what a handler got, and what a DLQ entry keeps)."""
+
     topic: str
     partition: int
     offset: int
@@ -37,7 +39,7 @@ class RawSender(Protocol):
 
 
 def dead_letter_headers(
-    record: FailedRecord, service: str, error_class: str, error_message: str
+    record: ConsumedRecord, service: str, error_class: str, error_message: str
 ) -> dict[str, str]:
     headers = _original_headers(record.headers)
     headers.update(
@@ -106,7 +108,7 @@ class DeadLetters:
         self._sender = sender
         self.topic = dlq_topic(service)
 
-    async def publish(self, record: FailedRecord, error: BaseException | str) -> None:
+    async def publish(self, record: ConsumedRecord, error: BaseException | str) -> None:
         error_class = type(error).__name__ if isinstance(error, BaseException) else "Rejected"
         message = str(error) or error_class
         headers = dead_letter_headers(record, self._service, error_class, message)

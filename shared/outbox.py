@@ -76,7 +76,7 @@ class Outbox:
         """Set after a transaction with events commits (the relay waits on it)."""
         return self._committed
 
-    async def transact(
+    async def unit_of_work(
         self,
         work: Callable[[Tx], Awaitable[T]],
         *,

@@ -11,7 +11,7 @@ from services.listings.repository import (
     ListingRepository,
     OrganizationRepository,
 )
-from services.listings.service.base import Clock, ListingChanges, utc_now
+from services.listings.service.base import Clock, ListingWriter, utc_now
 from services.listings.service.imports import ImportService
 from services.listings.service.listings import ListingService
 from services.listings.service.moderation import ModerationService
@@ -36,7 +36,7 @@ def build_services(
 ) -> Services:
     orgs = OrganizationRepository(db)
     listings = ListingRepository(db)
-    changes = ListingChanges(outbox, listings, clock)
+    changes = ListingWriter(outbox, listings, clock)
     threshold = settings.duplicate_title_similarity
     return Services(
         organizations=OrganizationService(outbox, orgs, clock),

@@ -61,7 +61,7 @@ class DigestJob:
                 )
                 QUEUED.labels(subscriber.channel.value, Purpose.DIGEST.value).inc()
 
-        await self._outbox.transact(work)
+        await self._outbox.unit_of_work(work)
         log.info(
             "digest_assembled",
             subscription_id=subscriber.subscription_id,

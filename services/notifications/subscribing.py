@@ -111,7 +111,7 @@ class Subscriptions:
             if not webhook:
                 await self._repos.deliveries.queue(self._confirmation(created, now), tx.session)
 
-        await self._outbox.transact(work)
+        await self._outbox.unit_of_work(work)
         return created, secret
 
     async def _within_signup_limits(

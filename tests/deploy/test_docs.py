@@ -13,7 +13,7 @@ import yaml
 
 from deploy.k8s import catalog
 from shared import metrics
-from shared.dlq import B64_PREFIX, FailedRecord, dead_letter_headers
+from shared.dlq import B64_PREFIX, ConsumedRecord, dead_letter_headers
 from shared.events.envelope import to_record
 from shared.topics import SERVICES, TOPICS, Visibility, public_topics
 
@@ -100,7 +100,7 @@ def test_runbook_names_every_metric_and_alerts_only_on_real_ones() -> None:
 
 
 def test_runbook_documents_every_dead_letter_header() -> None:
-    record = FailedRecord("stx.listings.v1", 0, 0, None, b"{}", [("bad", b"\xff")])
+    record = ConsumedRecord("stx.listings.v1", 0, 0, None, b"{}", [("bad", b"\xff")])
     headers = dead_letter_headers(record, "matching", "InvalidEventError", "why")
     for name in headers:
         documented = f"{B64_PREFIX}<name>" if name.startswith(B64_PREFIX) else name

@@ -76,7 +76,7 @@ class Nominations(UseCases):
             tx.emit(*events)
             return nomination
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def withdraw(self, nomination_id: str, reason: str | None, by: Principal) -> Nomination:
         async def work(tx: Tx) -> Nomination:
@@ -89,7 +89,7 @@ class Nominations(UseCases):
             await self._repo.save_nomination(nomination, tx.session)
             return nomination
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def view(self, nomination_id: str, by: Principal) -> tuple[Nomination, View]:
         nomination = await self.nomination(nomination_id)

@@ -37,7 +37,7 @@ class Programmes(UseCases):
         async def work(tx: Tx) -> None:
             await self._repo.insert_programme(programme, tx.session)
 
-        await self._outbox.transact(work)
+        await self._outbox.unit_of_work(work)
         log.info("programme_created", programme_id=programme_id, year=terms.year)
         return programme
 
@@ -60,7 +60,7 @@ class Programmes(UseCases):
                 await self._repo.save_programme(programme, tx.session)
             return programme
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def close(self, programme_id: str, *, by_hand: bool = True) -> Programme:
         """Close the window: eligible nominations enter the first round, others are rejected."""
@@ -78,7 +78,7 @@ class Programmes(UseCases):
                 await self._repo.save_nomination(nomination, tx.session)
             return programme
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def assign_reviewer(
         self, programme_id: str, reviewer: Reviewer, duties: Sequence[Duty]
@@ -99,7 +99,7 @@ class Programmes(UseCases):
                 await self._repo.save_assignment(assignment, tx.session)
             return kept
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
 
 def _may_see(programme: Programme, by: Principal | None) -> bool:

@@ -62,7 +62,7 @@ class Results(UseCases):
             await self._repo.save_programme(programme, tx.session)
             return decision
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def announce(self, programme_id: str, at: datetime | None) -> Programme:
         """Publish now (no time, or a past one) or schedule the announcement."""
@@ -75,7 +75,7 @@ class Results(UseCases):
             await self._repo.save_programme(programme, tx.session)
             return programme
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def publish_due(self, programme_id: str) -> None:
         async def work(tx: Tx) -> None:
@@ -83,7 +83,7 @@ class Results(UseCases):
             if await self._publish_if_due(programme, tx):
                 await self._repo.save_programme(programme, tx.session)
 
-        await self._outbox.transact(work)
+        await self._outbox.unit_of_work(work)
 
     async def honoured(self, programme_id: str) -> list[Nomination]:
         programme = await self.programme(programme_id)

@@ -44,7 +44,7 @@ class Reviews(UseCases):
             reviewer.declare_conflict(nomination.nominee.organization_id, reason)
             await self._repo.save_reviewer(nomination.programme_id, reviewer, tx.session)
 
-        await self._outbox.transact(work)
+        await self._outbox.unit_of_work(work)
 
     async def score(
         self, nomination_id: str, scores: dict[str, int], comments: dict[str, str], by: Principal
@@ -77,7 +77,7 @@ class Reviews(UseCases):
             await self._repo.save_scorecard(card, tx.session)
             return card
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def ranking(
         self, programme_id: str, category_id: str, round_id: str, by: Principal
@@ -106,7 +106,7 @@ class Reviews(UseCases):
             # from: neither their totals nor their place.
             return Ranking(entries, by_id, await self._hidden_from(programme_id, nominations, by))
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def scorecards(self, nomination: Nomination) -> list[tuple[Scorecard, Reviewer | None]]:
         """Every scorecard with its reviewer: for admins only."""

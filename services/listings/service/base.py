@@ -31,7 +31,7 @@ def anyone(_: Listing) -> None:
     """No authorisation beyond the route's role check."""
 
 
-class ListingChanges:
+class ListingWriter:
     """Applies one domain step to one stored listing, with its events, atomically."""
 
     def __init__(self, outbox: Transactions, listings: ListingStore, clock: Clock) -> None:
@@ -43,7 +43,7 @@ class ListingChanges:
         async def work(tx: Tx) -> Listing:
             return await self.apply_in(tx, listing_id, step, check)
 
-        return await self.outbox.transact(work)
+        return await self.outbox.unit_of_work(work)
 
     async def apply_in(self, tx: Tx, listing_id: str, step: Step, check: Check = anyone) -> Listing:
         """Inside a transaction someone else opened (a consumed event's)."""

@@ -8,7 +8,7 @@ from services.listings.domain import lifecycle
 from services.listings.domain.duplicates import TitleRef, possible_duplicates
 from services.listings.domain.listings import Listing, create_draft
 from services.listings.domain.terms import ListingTerms
-from services.listings.service.base import ListingChanges, new_id
+from services.listings.service.base import ListingWriter, new_id
 from services.listings.service.errors import NotFoundError
 from services.listings.service.ports import OrganizationStore
 from shared.outbox import Tx
@@ -19,7 +19,7 @@ Progress = Callable[[int], None]
 class ImportService:
     def __init__(
         self,
-        changes: ListingChanges,
+        changes: ListingWriter,
         orgs: OrganizationStore,
         duplicate_threshold: float,
         max_rows: int,
@@ -55,4 +55,4 @@ class ImportService:
                     progress(1)
             return created
 
-        return await self._changes.outbox.transact(work)
+        return await self._changes.outbox.unit_of_work(work)

@@ -13,7 +13,7 @@ from services.listings.domain.duplicates import possible_duplicates
 from services.listings.domain.listings import Listing, ListingChange, create_draft, revise
 from services.listings.domain.organizations import Organization
 from services.listings.domain.terms import ListingTerms
-from services.listings.service.base import Check, ListingChanges, new_id
+from services.listings.service.base import Check, ListingWriter, new_id
 from services.listings.service.errors import (
     ConflictError,
     ForbiddenError,
@@ -42,7 +42,7 @@ def owned_by(principal: Principal) -> Check:
 class ListingService:
     def __init__(
         self,
-        changes: ListingChanges,
+        changes: ListingWriter,
         orgs: OrganizationStore,
         keys: IdempotencyStore,
         duplicate_threshold: float,
@@ -71,7 +71,7 @@ class ListingService:
             return listing
 
         try:
-            return Created(await self._changes.outbox.transact(work))
+            return Created(await self._changes.outbox.unit_of_work(work))
         except DuplicateKeyError:  # a concurrent retry with the same key won the race
             if scoped and (earlier := await self._replay(scoped, fingerprint)):
                 return earlier

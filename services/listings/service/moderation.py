@@ -7,7 +7,7 @@ from services.listings.domain.dates import local_day
 from services.listings.domain.errors import DomainError
 from services.listings.domain.listings import Listing, ListingChange
 from services.listings.domain.moderation import QualityScore
-from services.listings.service.base import ListingChanges
+from services.listings.service.base import ListingWriter
 from services.listings.service.errors import ConcurrentUpdateError, NotFoundError
 from services.listings.service.ports import Session
 from shared.auth import Principal
@@ -22,7 +22,7 @@ SWEEP_BATCH = 500
 
 
 class ModerationService:
-    def __init__(self, changes: ListingChanges) -> None:
+    def __init__(self, changes: ListingWriter) -> None:
         self._changes = changes
 
     async def approve(self, broker: Principal, listing_id: str, score: QualityScore) -> Listing:

@@ -32,7 +32,7 @@ class OrganizationService:
             return change.organization
 
         try:
-            return await self._outbox.transact(work)
+            return await self._outbox.unit_of_work(work)
         except DuplicateKeyError:
             raise ConflictError(f"organisation {organization_id} is already registered") from None
 
@@ -44,7 +44,7 @@ class OrganizationService:
             tx.emit(*change.events)
             return change.organization
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def update(
         self,
@@ -66,7 +66,7 @@ class OrganizationService:
             tx.emit(*change.events)
             return change.organization
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def get(self, organization_id: str) -> Organization:
         org = await self._orgs.get(organization_id)

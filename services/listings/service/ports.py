@@ -21,7 +21,7 @@ Session = Any
 
 
 class Transactions(Protocol):
-    async def transact(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+    async def unit_of_work(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Run `work` and store the events it emitted, atomically."""
         ...
 

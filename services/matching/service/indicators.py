@@ -111,7 +111,7 @@ class IndicatorDesk:
         published = 0
         for period in due:
             report = market_report(period, facts)
-            published += await self._outbox.transact(partial(self._publish, report))
+            published += await self._outbox.unit_of_work(partial(self._publish, report))
         return published
 
     async def _publish(self, report: IndicatorReport, tx: Tx) -> int:

@@ -54,7 +54,7 @@ class IntroductionDesk:
             )
             return await self._save(advanced, event, tx)
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def answer_claim(
         self, introduction_id: str, principal: Principal, confirmed: bool
@@ -69,7 +69,7 @@ class IntroductionDesk:
             )
             return await self._save(answered, event, tx)
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def _save(self, introduction: Introduction, event: Event | None, tx: Tx) -> Introduction:
         await self._repos.introductions.save(introduction, tx.session)

@@ -74,7 +74,7 @@ class MatchDesk:
             tx.emit(proposed)
             return match
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def _pair(
         self, offer_id: str, demand_id: str, tx: Tx
@@ -123,7 +123,7 @@ class MatchDesk:
                 await self._introductions.open(answered, principal.subject, tx)
             return answered
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)
 
     async def _get(self, match_id: str, tx: Tx | None = None) -> Match:
         match = await self._repos.matches.get(match_id, None if tx is None else tx.session)
@@ -185,7 +185,7 @@ class MatchDesk:
         """Expire unanswered proposals past their time (every replica may run it)."""
         expired = 0
         for match_id in await self._repos.matches.due(self._clock(), EXPIRY_BATCH):
-            expired += await self._outbox.transact(partial(self._expire, match_id))
+            expired += await self._outbox.unit_of_work(partial(self._expire, match_id))
         if expired:
             log.info("matches_expired", count=expired)
         return expired

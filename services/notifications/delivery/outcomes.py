@@ -122,4 +122,4 @@ class Outcomes:
                 tx.emit(*events)
             return saved
 
-        return await self._outbox.transact(work)
+        return await self._outbox.unit_of_work(work)

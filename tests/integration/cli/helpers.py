@@ -12,7 +12,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from shared.cli import main
-from shared.dlq import FailedRecord, dead_letter_headers
+from shared.dlq import ConsumedRecord, dead_letter_headers
 
 Headers = list[tuple[str, bytes]]
 
@@ -62,7 +62,9 @@ def produce(
     asyncio.run(send())
 
 
-def dead_letter_to(bootstrap: str, service: str, original: FailedRecord, error_class: str) -> None:
+def dead_letter_to(
+    bootstrap: str, service: str, original: ConsumedRecord, error_class: str
+) -> None:
     """What `shared.dlq.DeadLetters` writes: original key and value, headers naming the error."""
     headers = dead_letter_headers(
         original, service, error_class, f"{error_class}: rejected in a test"

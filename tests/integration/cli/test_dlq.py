@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from shared.dlq import REPLAY_HEADER, FailedRecord
+from shared.dlq import REPLAY_HEADER, ConsumedRecord
 from tests.integration.cli.helpers import create_topic, dead_letter_to, produce, read_topic, stx
 
 pytestmark = pytest.mark.integration
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.integration
 NOT_UTF8 = b"\xff\xfe\x00\x80vendor-trace"
 
 
-def listing_published(topic: str, listing_id: str) -> FailedRecord:
+def listing_published(topic: str, listing_id: str) -> ConsumedRecord:
     """A record as a producer sent it: CloudEvents headers, and one header that is not UTF-8."""
     value = json.dumps(
         {"listing_id": listing_id, "title": "Quy trình nhân giống Sâm Ngọc Linh", "trl": 12},
@@ -33,7 +33,7 @@ def listing_published(topic: str, listing_id: str) -> FailedRecord:
         ("x-vendor-trace", NOT_UTF8),
         ("content-type", b"application/json"),
     ]
-    return FailedRecord(topic, 1, 41, listing_id.encode(), value, headers)
+    return ConsumedRecord(topic, 1, 41, listing_id.encode(), value, headers)
 
 
 @pytest.fixture

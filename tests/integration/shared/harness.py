@@ -90,7 +90,7 @@ class ProducingSide:
             )
             tx.emit(*events)
 
-        await self.outbox.transact(work, correlation_id="corr-test")
+        await self.outbox.unit_of_work(work, correlation_id="corr-test")
 
 
 @dataclass

@@ -248,7 +248,7 @@ async def test_two_replicas_writing_one_aggregate_publish_in_commit_order(
         monkeypatch.setattr(ObjectId, "_random", classmethod(lambda cls: b"\xff" * 5))
         await producer.emit(model(item_id=key, quantity=1))  # replica A commits first
         monkeypatch.setattr(ObjectId, "_random", classmethod(lambda cls: b"\x00" * 5))
-        await replica_b.transact(_emitting(model(item_id=key, quantity=2)))  # then replica B
+        await replica_b.unit_of_work(_emitting(model(item_id=key, quantity=2)))  # then replica B
         docs = await producer.client[producer.db_name][OUTBOX].find({"key": key}).to_list(None)
         if len({doc["_id"].generation_time for doc in docs}) == 1:
             break  # both ids fell in the same second: the case that went wrong

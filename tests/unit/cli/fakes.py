@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from aiokafka import ConsumerRecord
 
 from shared.cli.dlq.records import DeadLetter
-from shared.dlq import FailedRecord, dead_letter_headers
+from shared.dlq import ConsumedRecord, dead_letter_headers
 
 NOT_UTF8 = b"\xff\xfe\x00trace"
 _offsets = itertools.count()
@@ -26,7 +26,7 @@ def original_record(topic: str = "stx.listings.v1", ce_type: str = "stx.listing.
         ("x-vendor-trace", NOT_UTF8),
         ("content-type", b"application/json"),
     ]
-    return FailedRecord(topic, 3, 1207, b"lst-0042", value, headers)
+    return ConsumedRecord(topic, 3, 1207, b"lst-0042", value, headers)
 
 
 def consumer_record(
@@ -57,7 +57,7 @@ def dead_letter(
     service: str = "matching",
     error_class: str = "ValidationError",
     offset: int | None = None,
-    original: FailedRecord | None = None,
+    original: ConsumedRecord | None = None,
     partition: int = 0,
 ) -> DeadLetter:
     original = original or original_record()

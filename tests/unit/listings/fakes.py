@@ -92,7 +92,7 @@ class FakeOutbox:
         self._stores = stores
         self.published: list[Event] = []
 
-    async def transact(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+    async def unit_of_work(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         before = [copy.copy(store.items) for store in self._stores]
         tx = Tx(session=None, correlation_id=None, causation_id=None)  # type: ignore[arg-type]
         try:

@@ -9,7 +9,7 @@ import pytest
 
 from services.listings.domain.errors import RuleBrokenError
 from services.listings.domain.terms import ListingTerms
-from services.listings.service.base import ListingChanges
+from services.listings.service.base import ListingWriter
 from services.listings.service.errors import (
     ConflictError,
     ForbiddenError,
@@ -47,7 +47,7 @@ class World:
 
     def __post_init__(self) -> None:
         self.outbox = FakeOutbox(self.listings, self.orgs, self.keys)
-        changes = ListingChanges(self.outbox, self.listings, lambda: self.now)
+        changes = ListingWriter(self.outbox, self.listings, lambda: self.now)
         self.owner_side = ListingService(changes, self.orgs, self.keys, duplicate_threshold=0.9)
         self.moderation = ModerationService(changes)
         self.imports = ImportService(changes, self.orgs, duplicate_threshold=0.9, max_rows=100)
@@ -113,7 +113,7 @@ async def test_a_deal_on_an_unknown_listing_is_rejected_for_the_dead_letter_topi
     world = World()
     offer_id = await world.published()
     with pytest.raises(RejectedEventError, match="lst_unknown"):
-        await world.outbox.transact(
+        await world.outbox.unit_of_work(
             lambda tx: world.moderation.close_deal(closed_deal(offer_id, "lst_unknown"), tx)
         )
     assert world.listings.items[offer_id].status is ListingStatus.PUBLISHED

@@ -31,7 +31,7 @@ class ConnectionEventDesk:
             log.info("connection_event_announced", event_id=event.event_id, kind=plan.kind)
             return event
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def update(self, event_id: str, changes: dict[str, Any]) -> ConnectionEvent:
         """A larger capacity moves waiting participants up in the same transaction."""
@@ -43,7 +43,7 @@ class ConnectionEventDesk:
             await promote_waiting(self._repos, event, tx)
             return event
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def cancel(self, event_id: str, reason: str) -> ConnectionEvent:
         async def work(tx: Tx) -> ConnectionEvent:
@@ -55,7 +55,7 @@ class ConnectionEventDesk:
             tx.emit(cancelled, *events)
             return event
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def close(self, event_id: str, mous_signed: int) -> ConnectionEvent:
         async def work(tx: Tx) -> ConnectionEvent:
@@ -70,7 +70,7 @@ class ConnectionEventDesk:
             tx.emit(event_closed)
             return closed
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def view(self, event_id: str) -> ConnectionEvent:
         return await self._ports.event(event_id)

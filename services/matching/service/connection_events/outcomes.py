@@ -63,7 +63,7 @@ class OutcomeDesk:
             await self._repos.meetings.save(recorded, tx.session)
             return recorded
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def _introduce(self, meeting: BookedMeeting, by: str, tx: Tx) -> BookedMeeting:
         match_id = match_id_of(meeting.offer_id, meeting.demand_id)

@@ -75,7 +75,7 @@ class RegistrationDesk:
             tx.emit(registered)
             return registration
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def cancel(self, event_id: str, organization_id: str, principal: Principal) -> None:
         """The participant leaves: its meetings are cancelled, the waiting list moves up."""
@@ -95,7 +95,7 @@ class RegistrationDesk:
             tx.emit(cancelled, *events)
             await promote_waiting(self._repos, event, tx)
 
-        await self._ports.outbox.transact(work)
+        await self._ports.outbox.unit_of_work(work)
 
     async def participants(self, event_id: str) -> list[Registration]:
         await self._ports.event(event_id)

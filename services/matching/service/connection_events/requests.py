@@ -54,7 +54,7 @@ class MeetingRequestDesk:
             tx.emit(sent)
             return request
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def answer(
         self, event_id: str, request_id: str, principal: Principal, accept: bool
@@ -71,7 +71,7 @@ class MeetingRequestDesk:
             tx.emit(event)
             return answered
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def visible_to(self, event_id: str, principal: Principal) -> list[MeetingRequest]:
         """Brokers see every request of the event; an organisation those it sent or received."""
@@ -85,7 +85,7 @@ class MeetingRequestDesk:
         """Expire unanswered requests past their time (every replica may run it)."""
         expired = 0
         for request_id in await self._repos.meeting_requests.due(self._ports.clock(), EXPIRY_BATCH):
-            expired += await self._ports.outbox.transact(partial(self._expire, request_id))
+            expired += await self._ports.outbox.unit_of_work(partial(self._expire, request_id))
         if expired:
             log.info("meeting_requests_expired", count=expired)
         return expired

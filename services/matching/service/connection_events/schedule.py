@@ -49,7 +49,7 @@ class ScheduleDesk:
             event.check_open()
             return await self._run(event, tx)
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def pin(
         self, event_id: str, meeting_id: str, slot: int | None, table: int | None
@@ -64,7 +64,7 @@ class ScheduleDesk:
             pin = meeting.as_meeting().as_pin().model_copy(update=where)
             return await self._repin(event_rules.with_pins(event, (pin,)), tx)
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def swap(self, event_id: str, first_id: str, second_id: str) -> ScheduleRun:
         """The two meetings exchange slot and table, both pinned there; the rest re-runs."""
@@ -75,7 +75,7 @@ class ScheduleDesk:
             pins = swapped(first.as_meeting(), second.as_meeting())
             return await self._repin(event_rules.with_pins(event, pins), tx)
 
-        return await self._ports.outbox.transact(work)
+        return await self._ports.outbox.unit_of_work(work)
 
     async def _repin(self, event: ConnectionEvent, tx: Tx) -> ScheduleRun:
         await self._repos.connection_events.save(event, tx.session)
