@@ -11,15 +11,14 @@ from services.awards.handlers import register_handlers
 from services.awards.repository import INDEXES, AwardsRepository
 from services.awards.service import (
     Calendar,
-    Clock,
     Evidence,
     Nominations,
     Programmes,
     Results,
     Reviews,
-    utc_now,
 )
 from services.awards.settings import AwardsSettings
+from shared.clock import Clock, utc_now
 from shared.runtime import ServiceRuntime
 
 DESCRIPTION = """Award programmes honouring outstanding actors of the S&T market: nominations

@@ -10,11 +10,11 @@ from services.awards.domain.activity import FactKind
 from services.awards.projection import (
     introduction,
     listing_published,
-    local_date,
     match_accepted,
     nominee_of,
 )
 from services.awards.service import Evidence
+from shared.clock import local_day
 from shared.consuming import EventConsumer, Handling
 from shared.events.connections import (
     IntroductionContractRegistered,
@@ -64,7 +64,7 @@ def register_market_handlers(consumer: EventConsumer, evidence: Evidence) -> Non
 def register_introduction_handlers(consumer: EventConsumer, evidence: Evidence) -> None:
     @consumer.on(IntroductionOpened)
     async def on_introduction_opened(h: Handling[IntroductionOpened]) -> None:
-        e, on = h.event, local_date(h.envelope.time)
+        e, on = h.event, local_day(h.envelope.time)
         facts = introduction(FactKind.INTRODUCTION_OPENED, e.introduction_id, e.parties, on)
         await evidence.record_activity(h.tx, facts)
 

@@ -12,16 +12,12 @@ from datetime import date, datetime
 
 from services.awards.domain.activity import ActivityFact, FactKind, Side
 from services.awards.domain.eligibility import Nominee
-from services.awards.domain.programme import LOCAL_TIME
+from shared.clock import local_day
 from shared.events.connections import IntroductionParties
 from shared.events.listings import ListingPublished
 from shared.events.matches import MatchAccepted
 from shared.events.organizations import OrganizationProfile
 from shared.events.vocabulary import ListingKind
-
-
-def local_date(moment: datetime) -> date:
-    return moment.astimezone(LOCAL_TIME).date()
 
 
 def nominee_of(profile: OrganizationProfile) -> Nominee:
@@ -45,7 +41,7 @@ def listing_published(event: ListingPublished, at: datetime) -> list[ActivityFac
             side=Side.OWNER,
             organization_id=listing.owner_organization_id,  # null for an anonymous demand
             listing_id=listing.listing_id,
-            on=local_date(listing.published_at or at),
+            on=local_day(listing.published_at or at),
             state_funded=listing.state_funded,
         )
     ]
@@ -58,7 +54,7 @@ def match_accepted(event: MatchAccepted, at: datetime) -> list[ActivityFact]:
         event.demand_owner_organization_id,
         event.demand_id,
     )
-    return sides.facts(FactKind.MATCH_ACCEPTED, event.match_id, local_date(at))
+    return sides.facts(FactKind.MATCH_ACCEPTED, event.match_id, local_day(at))
 
 
 def introduction(

@@ -9,9 +9,9 @@ from fastapi import FastAPI
 
 from services.listings import api, handlers, repository
 from services.listings.api import errors
-from services.listings.service.base import Clock, utc_now
 from services.listings.settings import ListingsSettings
 from services.listings.wiring import build_services
+from shared.clock import Clock, utc_now
 from shared.runtime import ServiceRuntime
 
 DESCRIPTION = """Organisations and experts, technology offers ("chào bán") and demands

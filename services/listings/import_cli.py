@@ -10,11 +10,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from services.listings.domain.dates import local_day
 from services.listings.importer import Catalogue, CatalogueFormat, CatalogueTooLargeError, parse
-from services.listings.service.base import utc_now
 from services.listings.settings import ListingsSettings
 from services.listings.wiring import build_services
+from shared.clock import local_day, utc_now
 from shared.events.envelope import source_of
 from shared.mongo import create_client, database
 from shared.outbox import Outbox

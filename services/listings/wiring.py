@@ -11,13 +11,14 @@ from services.listings.repository import (
     ListingRepository,
     OrganizationRepository,
 )
-from services.listings.service.base import Clock, ListingWriter, utc_now
+from services.listings.service.base import ListingWriter
 from services.listings.service.imports import ImportService
 from services.listings.service.listings import ListingService
 from services.listings.service.moderation import ModerationService
 from services.listings.service.organizations import OrganizationService
 from services.listings.service.queries import ListingQueries
 from services.listings.settings import ListingsSettings
+from shared.clock import Clock, utc_now
 from shared.mongo import Document
 from shared.outbox import Outbox
 

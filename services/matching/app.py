@@ -24,7 +24,6 @@ from services.matching.handlers import register_handlers
 from services.matching.index_sync import LiveIndex
 from services.matching.repository import INDEXES, Repositories
 from services.matching.scheduling import SolverOptions
-from services.matching.service.clock import Clock, utc_now
 from services.matching.service.connection_events import ConnectionEventDesks, Ports
 from services.matching.service.indicators import IndicatorDesk
 from services.matching.service.introductions import IntroductionDesk
@@ -33,6 +32,7 @@ from services.matching.service.projection import Projection
 from services.matching.service.proposals import EngineProposals, ProposalPolicy
 from services.matching.service.vectors import ListingVectors
 from services.matching.settings import MatchingSettings
+from shared.clock import Clock, utc_now
 from shared.http.rate_limit import RateLimiter
 from shared.runtime import ServiceRuntime
 

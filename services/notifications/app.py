@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -27,9 +26,8 @@ from services.notifications.repository import INDEXES, Repositories
 from services.notifications.service import Intake
 from services.notifications.settings import NotificationsSettings
 from services.notifications.subscribing import Subscriptions
+from shared.clock import Clock
 from shared.runtime import ServiceRuntime
-
-Clock = Callable[[], datetime]
 
 DESCRIPTION = """Subscriptions (e-mail with double opt-in, signed webhooks), targeted messages to
 the parties of a listing, match or introduction, press digests for media partners, public

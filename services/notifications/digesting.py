@@ -3,7 +3,6 @@ filters, as one queued delivery (none when the period was empty), and the next d
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from services.notifications.domain.deliveries import Delivery, DeliveryIds, Purpose
@@ -12,10 +11,10 @@ from services.notifications.domain.recipients import subscription
 from services.notifications.domain.subscriptions import Subscription
 from services.notifications.metrics import QUEUED
 from services.notifications.repository import Repositories
+from shared.clock import Clock
 from shared.logging import get_logger
 from shared.outbox import Outbox, Tx
 
-Clock = Callable[[], datetime]
 log = get_logger(__name__)
 
 

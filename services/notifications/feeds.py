@@ -6,8 +6,6 @@ what the public events say, so the feeds never reveal an anonymous demand's owne
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from feedgen.feed import FeedGenerator
@@ -16,9 +14,9 @@ from services.notifications import labels
 from services.notifications.domain.notices import Notice, NoticeKind
 from services.notifications.rendering import Renderer, vnd
 from services.notifications.repository.notices import NoticeRepository
+from shared.clock import Clock
 from shared.events.vocabulary import Sector
 
-Clock = Callable[[], datetime]
 _KIND_LABEL = {
     NoticeKind.OFFER: "Chào bán công nghệ",
     NoticeKind.DEMAND: "Đặt hàng công nghệ",

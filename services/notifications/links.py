@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from services.notifications.domain import tokens
 from services.notifications.domain.recipients import RecipientRef
 from services.notifications.domain.tokens import TokenPurpose
 from services.notifications.settings import NotificationsSettings
-
-Clock = Callable[[], datetime]
+from shared.clock import Clock
 
 
 class Links:

@@ -7,8 +7,6 @@ here; the delivery worker sends them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from services.notifications.delivery.webhook import cloudevent_of
@@ -19,12 +17,11 @@ from services.notifications.domain.subscriptions import Subscription
 from services.notifications.domain.targeted import TARGETED, Party, TargetedMessage
 from services.notifications.metrics import QUEUED
 from services.notifications.repository import Repositories
+from shared.clock import Clock
 from shared.consuming import Handling
 from shared.events.base import Event
 from shared.events.notifications import NotificationChannel
 from shared.outbox import Tx
-
-Clock = Callable[[], datetime]
 
 
 class Intake:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -24,10 +23,9 @@ from services.notifications.domain.subscriptions import (
 from services.notifications.domain.tokens import TokenPurpose
 from services.notifications.links import Links
 from services.notifications.repository import Repositories
+from shared.clock import Clock
 from shared.events.notifications import NotificationChannel
 from shared.outbox import Outbox, Tx
-
-Clock = Callable[[], datetime]
 
 
 class SubscriptionNotFoundError(LookupError):

@@ -7,8 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Final, TypeVar
-from zoneinfo import ZoneInfo
+from typing import TypeVar
 
 from pydantic import BaseModel
 from rich.console import Console, RenderableType
@@ -21,7 +20,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-LOCAL_TZ: Final = ZoneInfo("Asia/Ho_Chi_Minh")
+from shared.clock import PROVINCE_ZONE
+
 """People see times in the province's zone; JSON carries UTC."""
 
 M = TypeVar("M", bound=BaseModel)
@@ -51,7 +51,7 @@ def to_json(report: BaseModel) -> str:
 def local_time(moment: datetime | None) -> str:
     if moment is None:
         return "—"
-    return moment.astimezone(LOCAL_TZ).isoformat(sep=" ", timespec="seconds")
+    return moment.astimezone(PROVINCE_ZONE).isoformat(sep=" ", timespec="seconds")
 
 
 def duration(span: timedelta | None) -> str:

@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 
+from shared.clock import PROVINCE_ZONE
 from shared.events.base import Event
 from shared.events.matches import (
     MatchAccepted,
@@ -26,8 +26,6 @@ from shared.events.matches import (
     MatchProposed,
     MatchRetracted,
 )
-
-ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @dataclass
@@ -77,7 +75,7 @@ def tally(events: Iterable[tuple[Event, datetime]]) -> ProposalReport:
             pairs.setdefault(
                 event.match_id,
                 _Pair(
-                    month=moment.astimezone(ZONE).strftime("%Y-%m"),
+                    month=moment.astimezone(PROVINCE_ZONE).strftime("%Y-%m"),
                     proposed_by=str(event.proposed_by),
                     engine_version=event.engine_version,
                     score=event.score,

@@ -6,16 +6,15 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Self
-from zoneinfo import ZoneInfo
 
 from pydantic import AwareDatetime, BaseModel, Field, model_validator
 
 from services.awards.domain.eligibility import EligibilityRule
 from services.awards.domain.errors import NotFoundError, StateConflictError
+from shared.clock import PROVINCE_ZONE
 from shared.events.awards import AwardCategoryInfo, AwardProgrammeOpened
 
 SLUG = r"^[a-z0-9][a-z0-9-]{0,62}$"
-LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class Criterion(BaseModel):
@@ -223,4 +222,4 @@ def _ensure_unique(what: str, ids: Sequence[str]) -> None:
 
 
 def _local(moment: datetime) -> str:
-    return moment.astimezone(LOCAL_TIME).strftime("%H:%M %d/%m/%Y")
+    return moment.astimezone(PROVINCE_ZONE).strftime("%H:%M %d/%m/%Y")

@@ -1,6 +1,5 @@
 """Use cases: load → call the domain → save state and its events in one transaction."""
 
-from services.awards.service.base import Clock, utc_now
 from services.awards.service.calendar import Calendar
 from services.awards.service.evidence import Evidence
 from services.awards.service.nominations import Nominations
@@ -10,11 +9,9 @@ from services.awards.service.reviews import Reviews
 
 __all__ = [
     "Calendar",
-    "Clock",
     "Evidence",
     "Nominations",
     "Programmes",
     "Results",
     "Reviews",
-    "utc_now",
 ]

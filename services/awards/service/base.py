@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-
 from services.awards.domain.errors import NotFoundError
 from services.awards.domain.nomination import Nomination
 from services.awards.domain.programme import Programme
 from services.awards.repository import AwardsRepository, Session
+from shared.clock import Clock, utc_now
 from shared.outbox import Outbox
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class UseCases:

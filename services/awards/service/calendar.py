@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from services.awards.repository import AwardsRepository
-from services.awards.service.base import Clock, utc_now
 from services.awards.service.programmes import Programmes
 from services.awards.service.results import Results
+from shared.clock import Clock, utc_now
 from shared.logging import get_logger
 
 log = get_logger(__name__)

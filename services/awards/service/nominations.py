@@ -13,9 +13,10 @@ from services.awards.domain.nomination import Nomination, Nominator, duplicate_n
 from services.awards.domain.recusal import ensure_may_review
 from services.awards.domain.stages import submit
 from services.awards.repository import AwardsRepository, Session
-from services.awards.service.base import Clock, UseCases, utc_now
+from services.awards.service.base import UseCases
 from services.awards.service.evidence import Evidence
 from shared.auth import Principal, Role
+from shared.clock import Clock, utc_now
 from shared.outbox import Outbox, Tx
 
 

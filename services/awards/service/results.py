@@ -11,8 +11,9 @@ from services.awards.domain.nomination import Nomination, NominationStatus
 from services.awards.domain.programme import Programme
 from services.awards.domain.stages import ensure_decided, publish_results
 from services.awards.repository import AwardsRepository, Session
-from services.awards.service.base import Clock, UseCases, utc_now
+from services.awards.service.base import UseCases
 from shared.auth import Principal
+from shared.clock import Clock, utc_now
 from shared.logging import get_logger
 from shared.outbox import Outbox, Tx
 

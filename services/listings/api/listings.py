@@ -17,11 +17,10 @@ from services.listings.api.models import (
     SearchParams,
     WithdrawRequest,
 )
-from services.listings.domain.dates import local_day
 from services.listings.importer import CatalogueFormat, parse
-from services.listings.service.base import utc_now
 from services.listings.service.listings import organization_of
 from services.listings.service.queries import can_see_everything
+from shared.clock import local_day, utc_now
 from shared.http import PROBLEM_RESPONSES, FieldError, ProblemError
 
 router = APIRouter(prefix="/v1/listings", tags=["listings"], responses=PROBLEM_RESPONSES)

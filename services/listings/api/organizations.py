@@ -8,9 +8,8 @@ from fastapi import APIRouter, Path, status
 
 from services.listings.api.deps import BrokerDep, OrgOrBrokerDep, ServicesDep, ViewerDep
 from services.listings.api.models import OrganizationCreate, OrganizationRead, OrganizationUpdate
-from services.listings.domain.dates import local_day
 from services.listings.domain.organizations import Organization
-from services.listings.service.base import utc_now
+from shared.clock import local_day, utc_now
 from shared.http import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1/organizations", tags=["organisations"], responses=PROBLEM_RESPONSES)

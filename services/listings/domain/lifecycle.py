@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from services.listings.domain.dates import local_day
 from services.listings.domain.errors import (
     InvalidInputError,
     InvalidTransitionError,
@@ -21,6 +20,7 @@ from services.listings.domain.listings import Listing, ListingChange, Status
 from services.listings.domain.moderation import Decision, ModerationDecision, QualityScore
 from services.listings.domain.organizations import Organization
 from services.listings.domain.terms import check
+from shared.clock import local_day
 from shared.events.base import Event
 from shared.events.contacts import ListingOwnerRecorded
 from shared.events.listings import (

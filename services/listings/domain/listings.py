@@ -12,12 +12,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from services.listings.domain.dates import local_day
 from services.listings.domain.errors import InvalidInputError, InvalidTransitionError
 from services.listings.domain.moderation import ModerationDecision
 from services.listings.domain.organizations import Organization
 from services.listings.domain.terms import ListingTerms, check
 from shared import places
+from shared.clock import local_day
 from shared.events.base import Event
 from shared.events.listings import ListingSnapshot, ListingUpdated
 from shared.events.organizations import AdministrativeUnit

@@ -9,9 +9,9 @@ from typing import Annotated, Final
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from services.listings.domain import validation
-from services.listings.domain.dates import local_day
 from services.listings.domain.errors import InvalidInputError, InvalidTransitionError, Violation
 from shared import places
+from shared.clock import local_day
 from shared.events.base import Event
 from shared.events.contacts import ContactDetailsUpdated
 from shared.events.organizations import (

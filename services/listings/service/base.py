@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 
 from services.listings.domain.listings import Listing, ListingChange
 from services.listings.service.errors import NotFoundError
 from services.listings.service.ports import ListingStore, Session, Transactions
+from shared.clock import Clock
 from shared.outbox import Tx
 
-Clock = Callable[[], datetime]
 Step = Callable[[Listing, Session], Awaitable[ListingChange]]
 Check = Callable[[Listing], None]
-
-
-def utc_now() -> datetime:
-    """Millisecond precision: what MongoDB keeps, so cursors compare equal after a round trip."""
-    moment = datetime.now(UTC)
-    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 def new_id(prefix: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from services.listings.domain import lifecycle
-from services.listings.domain.dates import local_day
 from services.listings.domain.errors import DomainError
 from services.listings.domain.listings import Listing, ListingChange
 from services.listings.domain.moderation import QualityScore
@@ -11,6 +10,7 @@ from services.listings.service.base import ListingWriter
 from services.listings.service.errors import ConcurrentUpdateError, NotFoundError
 from services.listings.service.ports import Session
 from shared.auth import Principal
+from shared.clock import local_day
 from shared.consuming import RejectedEventError
 from shared.events.connections import IntroductionDealClosed
 from shared.events.listings import ReturnFeedback

@@ -6,10 +6,11 @@ from pymongo.errors import DuplicateKeyError
 
 from services.listings.domain import organizations as domain
 from services.listings.domain.organizations import Organization, OrganizationDetails
-from services.listings.service.base import Clock, new_id
+from services.listings.service.base import new_id
 from services.listings.service.errors import ConflictError, ForbiddenError, NotFoundError
 from services.listings.service.ports import OrganizationStore, Transactions
 from shared.auth import Principal, Role
+from shared.clock import Clock
 from shared.outbox import Tx
 
 

@@ -19,9 +19,9 @@ from services.matching.domain.market_facts import (
     Province,
 )
 from services.matching.domain.matches import Match
-from services.matching.domain.periods import local_day
 from services.matching.domain.steps import SignMou
 from shared import places
+from shared.clock import local_day
 from shared.events.listings import ListingSnapshot
 from shared.events.organizations import AdministrativeUnit
 from shared.events.vocabulary import ListingKind, OrganizationKind

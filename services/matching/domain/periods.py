@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, timedelta
 
 from services.matching.domain.errors import RuleBrokenError
 from shared.events.indicators import Granularity
@@ -81,7 +81,3 @@ def containing(granularity: Granularity, day: date) -> Period:
 def last_closed(granularity: Granularity, today: date) -> Period:
     """The most recent period of this granularity that ended before `today`."""
     return containing(granularity, today).previous()
-
-
-def local_day(moment: datetime, zone: tzinfo) -> date:
-    return moment.astimezone(zone).date()

@@ -11,13 +11,13 @@ import unicodedata
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from shared.clock import PROVINCE_ZONE
+
 from .schedule import Meeting
 
-LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 PRODID = "-//STX//San giao dich KH&CN - lich B2B//VI"
 _UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "stx.meetings")
 
@@ -94,7 +94,7 @@ def _event(meeting: Meeting, start: datetime, end: datetime, name: str, venue: s
 
 
 def _description(title: str, meeting: Meeting, start: datetime, minutes: int) -> str:
-    local = start.astimezone(LOCAL_ZONE)
+    local = start.astimezone(PROVINCE_ZONE)
     end = local + timedelta(minutes=minutes)
     when = f"{local:%H:%M}–{end:%H:%M} ngày {local:%d/%m/%Y} (giờ Việt Nam)"
     kind = "theo đề nghị gặp đã được chấp nhận" if meeting.requested else "do sàn đề xuất"

@@ -29,9 +29,9 @@ from services.matching.domain.facts import (
     place_of,
 )
 from services.matching.domain.indicators import IndicatorReport, MarketFacts, market_report
-from services.matching.domain.periods import Period, last_closed, local_day
+from services.matching.domain.periods import Period, last_closed
 from services.matching.repository import Repositories
-from services.matching.service.clock import Clock
+from shared.clock import Clock, local_day
 from shared.events.indicators import Granularity, IndicatorsPublished
 from shared.events.vocabulary import INTERMEDIARY_KINDS
 from shared.logging import get_logger

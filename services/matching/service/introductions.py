@@ -12,11 +12,10 @@ from services.matching.domain import introductions as rules
 from services.matching.domain.errors import ConflictError, NotAllowedError, NotFoundError
 from services.matching.domain.introductions import Introduction
 from services.matching.domain.matches import Match
-from services.matching.domain.periods import local_day
 from services.matching.domain.steps import Step
 from services.matching.repository import Repositories
-from services.matching.service.clock import Clock
 from shared.auth import Principal, Role
+from shared.clock import Clock, local_day
 from shared.events.base import Event
 from shared.logging import get_logger
 from shared.outbox import Outbox, Tx

@@ -12,10 +12,10 @@ from services.matching.domain.matches import Answer, Match, MatchStatus, Scoring
 from services.matching.domain.reasons import DeclineSummary, summarise_declines
 from services.matching.index_sync import LiveIndex
 from services.matching.repository import ProjectedListing, Repositories
-from services.matching.service.clock import Clock
 from services.matching.service.introductions import IntroductionDesk
 from services.matching.service.proposals import ProposalPolicy, scoring_of
 from shared.auth import Principal, Role
+from shared.clock import Clock
 from shared.events.matches import DeclineReason, Explanation, ProposedBy
 from shared.events.vocabulary import ListingKind, Sector
 from shared.logging import get_logger

@@ -16,7 +16,7 @@ from services.matching.index_sync import LiveIndex
 from services.matching.repository import ProjectedListing
 from services.matching.repository.listings import ListingProjection
 from services.matching.repository.matches import MatchRepository
-from services.matching.service.clock import Clock
+from shared.clock import Clock
 from shared.events.base import Event
 from shared.events.matches import Explanation, FeatureContribution, ProposedBy
 from shared.events.vocabulary import ListingKind

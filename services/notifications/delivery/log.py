@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from services.notifications.domain.deliveries import Delivery, DeliveryStatus
 from services.notifications.repository.deliveries import DeliveryRepository
-
-Clock = Callable[[], datetime]
+from shared.clock import Clock
 
 
 class DeliveryNotFoundError(LookupError):

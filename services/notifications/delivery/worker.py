@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from services.notifications.delivery.destinations import Destination, Destinations, Gone, NotYet
@@ -22,9 +21,8 @@ from services.notifications.delivery.outcomes import Outcomes
 from services.notifications.delivery.senders import Senders
 from services.notifications.domain.deliveries import Delivery, Purpose, RateLimits, RetryPolicy
 from services.notifications.domain.digests import DigestSchedule
+from shared.clock import Clock
 from shared.logging import bound
-
-Clock = Callable[[], datetime]
 
 
 class DeliveryWorker:

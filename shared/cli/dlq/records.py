@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any, Final
 
-from shared.cli.output import LOCAL_TZ
+from shared.clock import PROVINCE_ZONE
 from shared.dlq import REPLAY_HEADER, restore_original_headers
 
 _RELATIVE: Final = re.compile(r"^(\d+)\s*([smhdw])$")
@@ -159,7 +159,7 @@ def parse_since(text: str, now: datetime | None = None) -> datetime:
         raise ValueError(
             f"{text!r} is neither a duration (30m, 2h, 1d, 1w) nor an ISO 8601 time"
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_TZ)
+    return moment if moment.tzinfo else moment.replace(tzinfo=PROVINCE_ZONE)
 
 
 def parse_offsets(text: str) -> OffsetRange:

@@ -8,8 +8,8 @@ from typing import Any
 
 import httpx
 
-from services.awards.domain.programme import LOCAL_TIME
 from shared.auth import Role, mint_token
+from shared.clock import PROVINCE_ZONE
 from shared.events.connections import (
     IntroductionContractSigned,
     IntroductionDealClosed,
@@ -48,7 +48,7 @@ def new_id(prefix: str) -> str:
 
 
 def today() -> date:
-    return datetime.now(UTC).astimezone(LOCAL_TIME).date()
+    return datetime.now(UTC).astimezone(PROVINCE_ZONE).date()
 
 
 def registered(organization_id: str, name: str, kind: OrganizationKind) -> list[Any]:

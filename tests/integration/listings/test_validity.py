@@ -11,8 +11,7 @@ import pytest
 from fastapi import FastAPI
 
 from services.listings.app import create_app
-from services.listings.domain.dates import local_day
-from services.listings.service.base import utc_now
+from shared.clock import local_day, utc_now
 from shared.topics import LISTINGS
 from tests.integration.listings.flows import (
     BROKER,

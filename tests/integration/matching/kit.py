@@ -18,9 +18,9 @@ from fastapi import FastAPI
 
 from services.matching.app import create_app
 from services.matching.engine import Embedder
-from services.matching.service.clock import Clock, utc_now
 from services.matching.settings import MatchingSettings
 from shared.auth import Role, mint_token
+from shared.clock import Clock, utc_now
 from shared.events.base import Event
 from shared.events.envelope import OutgoingRecord, to_record
 from shared.events.listings import ListingPublished, ListingSnapshot

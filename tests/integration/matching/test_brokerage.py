@@ -11,9 +11,9 @@ import pytest
 
 from services.matching.domain.ids import introduction_id_of, match_id_of
 from services.matching.engine import E5Embedder
-from services.matching.service.clock import utc_now
 from services.matching.settings import MatchingSettings
 from shared.auth import Role
+from shared.clock import utc_now
 from shared.events.contacts import ListingOwnerRecorded
 from shared.topics import CONNECTIONS, MATCHES
 from tests.integration.matching.kit import (

@@ -18,9 +18,9 @@ from icalendar import Calendar
 
 from services.matching.domain.ids import introduction_id_of, match_id_of
 from services.matching.engine import E5Embedder
-from services.matching.service.clock import utc_now
 from services.matching.settings import MatchingSettings
 from shared.auth import Role
+from shared.clock import utc_now
 from shared.events.listings import ListingSnapshot
 from shared.topics import CONNECTIONS
 from tests.integration.matching.kit import (

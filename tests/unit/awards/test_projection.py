@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from services.awards.domain.activity import FactKind, Side
-from services.awards.projection import introduction, listing_published, local_date, match_accepted
+from services.awards.projection import introduction, listing_published, match_accepted
+from shared.clock import local_day
 from shared.events.connections import IntroductionParties
 from shared.events.listings import ListingPublished, ListingSnapshot
 from shared.events.matches import MatchAccepted
@@ -43,7 +44,7 @@ def anonymous_demand() -> ListingPublished:
 
 
 def test_dates_are_days_in_asia_ho_chi_minh() -> None:
-    assert local_date(LATE_EVENING_UTC) == date(2026, 7, 1)
+    assert local_day(LATE_EVENING_UTC) == date(2026, 7, 1)
 
 
 def test_an_anonymous_demand_is_a_fact_waiting_for_its_owner() -> None:

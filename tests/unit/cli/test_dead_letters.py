@@ -16,7 +16,7 @@ from shared.cli.dlq.records import (
     parse_since,
     replay_of,
 )
-from shared.cli.output import LOCAL_TZ
+from shared.clock import PROVINCE_ZONE
 from shared.dlq import REPLAY_HEADER
 from tests.unit.cli.fakes import NOT_UTF8, consumer_record, dead_letter, original_record
 
@@ -99,7 +99,7 @@ def test_since_accepts_durations_and_local_iso_times() -> None:
     assert parse_since("1d", now) == now - timedelta(days=1)
     assert parse_since("30m", now) == now - timedelta(minutes=30)
     assert parse_since("2025-07-01T08:00:00+00:00") == datetime(2025, 7, 1, 8, tzinfo=UTC)
-    assert parse_since("2025-07-01T15:00") == datetime(2025, 7, 1, 15, tzinfo=LOCAL_TZ)
+    assert parse_since("2025-07-01T15:00") == datetime(2025, 7, 1, 15, tzinfo=PROVINCE_ZONE)
     with pytest.raises(ValueError, match="neither a duration"):
         parse_since("yesterday")
 

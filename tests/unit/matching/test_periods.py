@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.matching.domain.errors import RuleBrokenError
-from services.matching.domain.periods import Period, last_closed, local_day
+from services.matching.domain.periods import Period, last_closed
+from shared.clock import local_day
 from shared.events.indicators import Granularity
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from services.matching.domain.connection_events.event import ConnectionEvent
 from services.matching.domain.errors import NotAllowedError, NotFoundError
 from services.matching.repository import Repositories
-from services.matching.service.clock import Clock
 from shared.auth import Principal, Role
+from shared.clock import Clock
 from shared.outbox import Outbox, Tx
 
 
