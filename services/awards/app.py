@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from services.awards.api import ROUTERS, AwardsServices, on_awards_error
+from services.awards.api import ROUTERS, AwardsServices
 from services.awards.certificates import CertificateRenderer
-from services.awards.domain.errors import AwardsError
 from services.awards.handlers import register_handlers
 from services.awards.repository import INDEXES, AwardsRepository
 from services.awards.service import (
@@ -47,7 +46,6 @@ def create_app(settings: AwardsSettings | None = None, clock: Clock = utc_now) -
     )
     register_handlers(runtime.consumer, evidence)
     runtime.include(*ROUTERS)
-    runtime.app.add_exception_handler(AwardsError, on_awards_error)
     calendar = Calendar(repository, programmes, results, clock)
     runtime.every("programme_calendar", settings.clock_seconds, calendar.tick)
     return runtime.finish_wiring()

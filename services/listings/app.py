@@ -8,7 +8,6 @@ from datetime import timedelta
 from fastapi import FastAPI
 
 from services.listings import api, handlers, repository
-from services.listings.api import errors
 from services.listings.settings import ListingsSettings
 from services.listings.wiring import build_services
 from shared.clock import Clock, utc_now
@@ -33,7 +32,6 @@ def create_app(settings: ListingsSettings | None = None, clock: Clock = utc_now)
     services = build_services(runtime.outbox, runtime.db, settings, clock)
     runtime.app.state.services = services
     runtime.migrate(repository.ListingRepository(runtime.db).refresh_query_fields)
-    errors.install(runtime.app)
     runtime.include(*api.ROUTERS)
     handlers.register_handlers(runtime.consumer, services.moderation)
     runtime.every(

@@ -29,6 +29,7 @@ from pydantic import ConfigDict, ValidationError
 from services.listings.domain.errors import InvalidInputError
 from services.listings.domain.listings import location_of
 from services.listings.domain.terms import ListingTerms, violations
+from shared import errors
 from shared.text import nfc_deep
 
 LIST_COLUMNS = frozenset(
@@ -75,8 +76,11 @@ class Catalogue:
     errors: list[RowError]
 
 
-class CatalogueTooLargeError(ValueError):
-    pass
+class CatalogueTooLargeError(errors.RuleBrokenError):
+    """Too many rows for one catalogue: split it."""
+
+    default_code = "catalogue-too-large"
+    default_title = "Catalogue too large"
 
 
 def raw_rows(text: str, fmt: CatalogueFormat) -> Iterator[tuple[int, Any]]:

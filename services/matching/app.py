@@ -16,9 +16,7 @@ from services.matching.api import (
     indicators_router,
     introductions_router,
     matches_router,
-    on_domain_error,
 )
-from services.matching.domain.errors import DomainError
 from services.matching.engine import E5Embedder, Embedder, MatchingEngine
 from services.matching.handlers import register_handlers
 from services.matching.index_sync import LiveIndex
@@ -86,7 +84,6 @@ def create_app(
         "indicators_publication", settings.indicators_sweep_seconds, cases.indicators.publish_closed
     )
     app = runtime.finish_wiring()
-    app.add_exception_handler(DomainError, on_domain_error)
     app.state.runtime, app.state.index = runtime, cases.index
     _before_consuming(app, cases)
     return app

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Lifespan
 
+from shared.errors import RefusedError
 from shared.http.health import ReadinessCheck, health_router
 from shared.http.middleware import (
     DEFAULT_MAX_BODY_SIZE,
@@ -20,6 +21,7 @@ from shared.http.problems import (
     ProblemError,
     on_http_error,
     on_problem,
+    on_refusal,
     on_unexpected,
     on_validation_error,
 )
@@ -47,6 +49,7 @@ def create_http_app(
         lifespan=lifespan,
         exception_handlers={
             ProblemError: on_problem,
+            RefusedError: on_refusal,
             RequestValidationError: on_validation_error,
             StarletteHTTPException: on_http_error,
             Exception: on_unexpected,

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from shared.errors import RefusedError
 from shared.logging import current_correlation_id, get_logger
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -90,6 +91,17 @@ def problem_response(
         media_type=PROBLEM_MEDIA_TYPE,
         headers=headers,
     )
+
+
+def problem_of_refusal(exc: RefusedError) -> ProblemError:
+    """A domain or use-case refusal as problem+json: the kind's status, the refusal's code."""
+    errors = [FieldError(field=field, message=message) for field, message in exc.fields]
+    return ProblemError(exc.status, exc.code, exc.title, exc.message, errors=errors)
+
+
+async def on_refusal(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RefusedError)
+    return problem_response(request, problem_of_refusal(exc).to_problem())
 
 
 async def on_problem(request: Request, exc: ProblemError) -> Response:

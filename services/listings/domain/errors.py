@@ -1,9 +1,11 @@
-"""Why the domain refused something, in words a client can act on."""
+"""Why the domain refused something, in words a client can act on (`shared.errors` kinds)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from shared import errors
 
 
 @dataclass(frozen=True)
@@ -14,18 +16,23 @@ class Violation:
     message: str
 
 
-class DomainError(Exception):
+class DomainError(errors.RefusedError):
     """Base of every refusal of the domain."""
 
 
-class InvalidInputError(DomainError):
+class InvalidInputError(DomainError, errors.RuleBrokenError):
     """The submitted data breaks one or more rules; each names its field.
 
     `location` says where the fields were sent: the request body unless stated otherwise.
     """
 
     def __init__(self, violations: Sequence[Violation], location: str = "body") -> None:
-        super().__init__("; ".join(f"{v.field}: {v.message}" for v in violations))
+        super().__init__(
+            "; ".join(f"{v.field}: {v.message}" for v in violations),
+            code="validation-failed",
+            title="Request validation failed",
+            fields=[(f"{location}.{v.field}", v.message) for v in violations],
+        )
         self.violations = list(violations)
         self.location = location
 
@@ -34,17 +41,18 @@ class InvalidInputError(DomainError):
         return cls([Violation(field, message)], location)
 
 
-class RuleBrokenError(DomainError):
+class RuleBrokenError(DomainError, errors.RuleBrokenError):
     """The stored state forbids the action (e.g. its validity passed): `field` is the culprit."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+        super().__init__(message, field=field)
 
 
-class InvalidTransitionError(DomainError):
+class InvalidTransitionError(DomainError, errors.ConflictError):
     """The lifecycle does not allow this action in the current status."""
+
+    default_code = "invalid-transition"
+    default_title = "Not allowed in this status"
 
     def __init__(
         self, action: str, status: str, allowed: Sequence[str], subject: str = "a listing"
@@ -52,4 +60,4 @@ class InvalidTransitionError(DomainError):
         wanted = " or ".join(allowed)
         super().__init__(f"cannot {action} {subject} that is {status} (only when {wanted})")
         self.action = action
-        self.status = status
+        self.current_status = status

@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
+from shared import errors
 
-class NotFoundError(LookupError):
+
+class NotFoundError(errors.NotFoundError):
     def __init__(self, what: str, identifier: str) -> None:
-        super().__init__(f"no {what} with id {identifier!r}")
+        super().__init__(f"no {what} with id {identifier!r}", title=f"Unknown {what}")
         self.what = what
 
 
-class ForbiddenError(PermissionError):
+class ForbiddenError(errors.ForbiddenError):
     """The principal may not act on this organisation or listing."""
 
-
-class ConcurrentUpdateError(Exception):
-    """Someone else stored a newer version first (optimistic concurrency)."""
+    default_title = "Not yours"
 
 
-class ConflictError(Exception):
+class ConflictError(errors.ConflictError):
     """The request conflicts with the current state (a newer version, a taken id…)."""
 
+    default_title = "Conflicting change"
 
-class IdempotencyKeyReusedError(Exception):
+
+class ConcurrentUpdateError(ConflictError):
+    """Someone else stored a newer version first (optimistic concurrency)."""
+
+    def __init__(self, identifier: str) -> None:
+        super().__init__(f"{identifier} changed concurrently: reload, retry")
+
+
+class IdempotencyKeyReusedError(errors.RuleBrokenError):
     """The same `Idempotency-Key` came with a different request body."""
+
+    default_code = "idempotency-key-reused"
+    default_title = "Idempotency-Key reused"
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"Idempotency-Key {key!r} was used with a different body: use a new key")

@@ -2,7 +2,6 @@
 
 from services.matching.api.connection_events import connection_events_router
 from services.matching.api.declared_contracts import declared_contracts_router
-from services.matching.api.errors import on_domain_error
 from services.matching.api.indicators import indicators_router
 from services.matching.api.introductions import introductions_router
 from services.matching.api.matches import matches_router
@@ -13,5 +12,4 @@ __all__ = [
     "indicators_router",
     "introductions_router",
     "matches_router",
-    "on_domain_error",
 ]
