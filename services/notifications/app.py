@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI
@@ -13,19 +14,21 @@ from services.notifications.delivery.log import DeliveryLog
 from services.notifications.delivery.outcomes import Outcomes
 from services.notifications.delivery.senders import Senders
 from services.notifications.delivery.smtp import SmtpSender
+from services.notifications.delivery.ssrf import resolve_target
 from services.notifications.delivery.webhook import WebhookSender
 from services.notifications.delivery.worker import DeliveryWorker
-from services.notifications.digesting import DigestJob
 from services.notifications.domain.deliveries import RateLimits, RetryPolicy
 from services.notifications.domain.digests import DigestSchedule
-from services.notifications.feeds import Feeds
 from services.notifications.handlers import register_handlers
 from services.notifications.links import Links
 from services.notifications.rendering import Renderer
 from services.notifications.repository import INDEXES, Repositories
-from services.notifications.service import Intake
+from services.notifications.service.contacts import Contacts
+from services.notifications.service.digests import DigestJob
+from services.notifications.service.feeds import Feeds
+from services.notifications.service.intake import Intake
+from services.notifications.service.subscriptions import Subscriptions
 from services.notifications.settings import NotificationsSettings
-from services.notifications.subscribing import Subscriptions
 from shared.clock import Clock
 from shared.runtime import ServiceRuntime
 
@@ -59,7 +62,7 @@ def create_app(
 
     ids = settings.delivery_ids()
     intake = Intake(repositories, clock, ids)
-    register_handlers(runtime.consumer, intake, repositories.address_book)
+    register_handlers(runtime.consumer, intake, Contacts(repositories.address_book))
     worker = _delivery_worker(settings, runtime, repositories, renderer, links, schedule, clock)
     runtime.every("deliveries", settings.delivery_poll_seconds, worker.run_once)
     digests = DigestJob(repositories, runtime.outbox, schedule, clock, ids)
@@ -73,7 +76,7 @@ def create_app(
         links,
         schedule,
         clock,
-        settings.webhook_targets,
+        partial(resolve_target, policy=settings.webhook_targets),
         settings.signup_limits,
         ids,
     )

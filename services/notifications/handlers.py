@@ -6,8 +6,8 @@ from typing import Any
 
 from services.notifications.domain.notices import NOTICE_RULES
 from services.notifications.domain.targeted import TARGETED
-from services.notifications.repository.contacts import AddressBook
-from services.notifications.service import Intake
+from services.notifications.service.contacts import Contacts
+from services.notifications.service.intake import Intake
 from shared.consuming import EventConsumer, Handling
 from shared.events.contacts import ContactDetailsUpdated, ListingOwnerRecorded
 from shared.events.organizations import (
@@ -20,8 +20,8 @@ from shared.events.registry import model_for
 _Profile = OrganizationRegistered | OrganizationUpdated | OrganizationVerified
 
 
-def register_handlers(consumer: EventConsumer, intake: Intake, address_book: AddressBook) -> None:
-    """Every type of the notice and targeted tables goes to the intake; contacts to the book."""
+def register_handlers(consumer: EventConsumer, intake: Intake, contacts: Contacts) -> None:
+    """Every type of the notice and targeted tables goes to the intake; contacts to `Contacts`."""
     for ce_type in sorted({*NOTICE_RULES, *TARGETED}):
         model = model_for(ce_type)
         assert model is not None, f"{ce_type} is in a table but not registered"
@@ -29,22 +29,15 @@ def register_handlers(consumer: EventConsumer, intake: Intake, address_book: Add
 
     @consumer.on(ContactDetailsUpdated)
     async def on_contact_details_updated(h: Handling[ContactDetailsUpdated]) -> None:
-        e = h.event
-        await address_book.record_contact(
-            e.organization_id, e.contact_name, e.email, e.phone, h.tx.session
-        )
+        await contacts.contact_changed(h.event, h.tx.session)
 
     @consumer.on(ListingOwnerRecorded)
     async def on_listing_owner_recorded(h: Handling[ListingOwnerRecorded]) -> None:
-        e = h.event
-        await address_book.record_owner(e.listing_id, e.owner_organization_id, h.tx.session)
+        await contacts.owner_recorded(h.event, h.tx.session)
 
     async def on_organization_profile(h: Handling[Any]) -> None:
         e: _Profile = h.event
-        profile = e.organization
-        await address_book.record_name(
-            e.organization_id, profile.name, h.tx.session, kind=profile.kind.value
-        )
+        await contacts.profile_changed(e.organization, h.tx.session)
 
     for profile in (OrganizationRegistered, OrganizationUpdated, OrganizationVerified):
         consumer.on(profile)(on_organization_profile)

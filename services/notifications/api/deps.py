@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from services.notifications.delivery.log import DeliveryLog
-from services.notifications.feeds import Feeds
-from services.notifications.subscribing import Subscriptions
+from services.notifications.service.feeds import Feeds
+from services.notifications.service.subscriptions import Subscriptions
 from shared.auth import Principal, Role, require
 
 

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from services.notifications.api.deps import SubscriptionsDep
 from services.notifications.domain.tokens import ExpiredTokenError, InvalidTokenError
 from services.notifications.rendering import Renderer
-from services.notifications.subscribing import SubscriptionNotFoundError
+from services.notifications.service.subscriptions import SubscriptionNotFoundError
 from shared.http import ProblemError
 
 router = APIRouter(tags=["links"])

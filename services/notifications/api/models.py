@@ -16,7 +16,7 @@ from services.notifications.domain.subscriptions import (
     Subscription,
     SubscriptionStatus,
 )
-from services.notifications.subscribing import Changes, NewSubscription
+from services.notifications.service.subscriptions import Changes, NewSubscription
 from shared.events.base import EdgeModel
 from shared.events.notifications import NotificationChannel, NotificationFailure
 from shared.events.vocabulary import Sector

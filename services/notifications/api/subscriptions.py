@@ -17,7 +17,10 @@ from services.notifications.api.models import (
 )
 from services.notifications.delivery.ssrf import UnsafeTargetError
 from services.notifications.domain.subscriptions import SubscriptionRuleError, SubscriptionStatus
-from services.notifications.subscribing import SignupRateLimitedError, SubscriptionNotFoundError
+from services.notifications.service.subscriptions import (
+    SignupRateLimitedError,
+    SubscriptionNotFoundError,
+)
 from shared.auth import OptionalPrincipalDep, Principal, Role
 from shared.events.notifications import NotificationChannel
 from shared.http import PROBLEM_RESPONSES, Problem, ProblemError

@@ -18,30 +18,11 @@ from services.notifications.delivery.ssrf import (
     resolve_target,
 )
 from services.notifications.domain.deliveries import SendFailure
-from shared.events.envelope import Envelope, rfc3339
 from shared.events.notifications import NotificationFailure
 
 DELIVERY_HEADER = "X-STX-Delivery"
 USER_AGENT = "stx-notifications/1.0"
 _RETRYABLE_STATUS = frozenset({408, 425, 429})
-
-
-def cloudevent_of(envelope: Envelope) -> dict[str, Any]:
-    """What a webhook delivery keeps of the source event: attributes and the data's JSON."""
-    attributes = {
-        "specversion": "1.0",
-        "id": envelope.id,
-        "source": envelope.source,
-        "type": envelope.type,
-        "subject": envelope.subject,
-        "time": rfc3339(envelope.time),
-        "dataschema": envelope.data.dataschema(),
-        "correlationid": envelope.correlation_id,
-    }
-    return {
-        "attributes": {k: v for k, v in attributes.items() if v},
-        "data": envelope.data.model_dump_json(),
-    }
 
 
 def binary_mode_headers(cloudevent: dict[str, Any]) -> dict[str, str]:

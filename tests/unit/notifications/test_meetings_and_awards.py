@@ -14,7 +14,7 @@ from services.notifications.delivery.email import compose
 from services.notifications.domain.deliveries import DeliveryIds
 from services.notifications.domain.recipients import organization
 from services.notifications.domain.targeted import TARGETED
-from services.notifications.service import Intake
+from services.notifications.service.intake import Intake
 from shared.events.awards import AwardCategoryInfo, AwardProgrammeOpened
 from shared.events.base import Event
 from shared.events.connection_events import MeetingRequestSent, MeetingScheduled

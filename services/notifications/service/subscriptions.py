@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from services.notifications.delivery.ssrf import TargetPolicy, resolve_target
 from services.notifications.domain.deliveries import Delivery, DeliveryIds, Purpose
 from services.notifications.domain.digests import DigestSchedule
 from services.notifications.domain.recipients import RecipientKind, subscription
@@ -26,6 +26,9 @@ from services.notifications.repository import Repositories
 from shared.clock import Clock
 from shared.events.notifications import NotificationChannel
 from shared.outbox import Outbox, Tx
+
+TargetCheck = Callable[[str], Awaitable[object]]
+"""Port: refuses a webhook URL the service must not call (the SSRF guard, `delivery/ssrf.py`)."""
 
 
 class SubscriptionNotFoundError(LookupError):
@@ -65,7 +68,7 @@ class Subscriptions:
         links: Links,
         schedule: DigestSchedule,
         clock: Clock,
-        webhook_targets: TargetPolicy,
+        check_target: TargetCheck,
         signup_limits: SignupLimits,
         ids: DeliveryIds,
     ):
@@ -74,7 +77,7 @@ class Subscriptions:
         self._links = links
         self._schedule = schedule
         self._clock = clock
-        self._webhook_targets = webhook_targets
+        self._check_target = check_target
         self._signup_limits = signup_limits
         self._ids = ids
 
@@ -101,7 +104,7 @@ class Subscriptions:
         )
         created.check()
         if webhook:
-            await resolve_target(new.address, self._webhook_targets)
+            await self._check_target(new.address)
         secret = secrets.token_urlsafe(32) if webhook else None
 
         async def work(tx: Tx) -> None:

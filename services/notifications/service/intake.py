@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.notifications.delivery.webhook import cloudevent_of
+from services.notifications.domain.cloudevents import cloudevent_of
 from services.notifications.domain.deliveries import Delivery, DeliveryIds, Purpose
 from services.notifications.domain.notices import Notice, NoticeKind, notice_of
 from services.notifications.domain.recipients import RecipientRef, organization, subscription

@@ -1,0 +1,2 @@
+"""Use cases of the notifications service: intake of events, subscriptions, digests, feeds,
+and the contacts it keeps (`contacts`)."""

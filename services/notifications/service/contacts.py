@@ -1,0 +1,35 @@
+"""Use case: what the service keeps to reach organisations — their private contact (from the
+internal topic), the owners of listings (also of anonymous demands) and public names and kinds.
+Nothing here is ever published."""
+
+from __future__ import annotations
+
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from services.notifications.repository.contacts import AddressBook
+from shared.events.contacts import ContactDetailsUpdated, ListingOwnerRecorded
+from shared.events.organizations import OrganizationProfile
+
+
+class Contacts:
+    def __init__(self, address_book: AddressBook) -> None:
+        self._book = address_book
+
+    async def contact_changed(
+        self, event: ContactDetailsUpdated, session: AsyncClientSession
+    ) -> None:
+        await self._book.record_contact(
+            event.organization_id, event.contact_name, event.email, event.phone, session
+        )
+
+    async def owner_recorded(
+        self, event: ListingOwnerRecorded, session: AsyncClientSession
+    ) -> None:
+        await self._book.record_owner(event.listing_id, event.owner_organization_id, session)
+
+    async def profile_changed(
+        self, profile: OrganizationProfile, session: AsyncClientSession
+    ) -> None:
+        await self._book.record_name(
+            profile.organization_id, profile.name, session, kind=profile.kind.value
+        )
