@@ -14,6 +14,7 @@ from typing import Final
 from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
 
 from services.listings.domain.duplicates import TitleRef
 from services.listings.domain.listings import Listing
@@ -24,7 +25,7 @@ from services.listings.search import (
     RankedText,
     query_fields,
 )
-from services.listings.service.errors import ConcurrentUpdateError
+from services.listings.service.errors import AlreadyExistsError, ConcurrentUpdateError
 from services.listings.service.ports import Remembered
 from shared.events.vocabulary import ListingStatus
 from shared.mongo import Document
@@ -64,7 +65,10 @@ class OrganizationRepository:
         return None if doc is None else Organization.model_validate(doc["organization"])
 
     async def add(self, org: Organization, session: Session) -> None:
-        await self._docs.insert_one(_org_document(org), session=session)
+        try:
+            await self._docs.insert_one(_org_document(org), session=session)
+        except DuplicateKeyError:
+            raise AlreadyExistsError(f"organisation {org.organization_id} exists") from None
 
     async def save(self, org: Organization, session: Session) -> None:
         replaced = {"_id": org.organization_id, "organization.version": org.version - 1}
@@ -189,4 +193,7 @@ class IdempotencyKeys:
             "listing": listing.model_dump(mode="json"),
             "created_at": at,
         }
-        await self._docs.insert_one(doc, session=session)
+        try:
+            await self._docs.insert_one(doc, session=session)
+        except DuplicateKeyError:
+            raise AlreadyExistsError(f"Idempotency-Key {key} was used") from None

@@ -29,15 +29,15 @@ def register_handlers(consumer: EventConsumer, intake: Intake, contacts: Contact
 
     @consumer.on(ContactDetailsUpdated)
     async def on_contact_details_updated(h: Handling[ContactDetailsUpdated]) -> None:
-        await contacts.contact_changed(h.event, h.tx.session)
+        await contacts.contact_changed(h.event, h.tx)
 
     @consumer.on(ListingOwnerRecorded)
     async def on_listing_owner_recorded(h: Handling[ListingOwnerRecorded]) -> None:
-        await contacts.owner_recorded(h.event, h.tx.session)
+        await contacts.owner_recorded(h.event, h.tx)
 
     async def on_organization_profile(h: Handling[Any]) -> None:
         e: _Profile = h.event
-        await contacts.profile_changed(e.organization, h.tx.session)
+        await contacts.profile_changed(e.organization, h.tx)
 
     for profile in (OrganizationRegistered, OrganizationUpdated, OrganizationVerified):
         consumer.on(profile)(on_organization_profile)

@@ -23,6 +23,10 @@ class ConflictError(errors.ConflictError):
     default_title = "Conflicting change"
 
 
+class AlreadyExistsError(ConflictError):
+    """The store already holds this id (a repository's translation of a duplicate key)."""
+
+
 class ConcurrentUpdateError(ConflictError):
     """Someone else stored a newer version first (optimistic concurrency)."""
 

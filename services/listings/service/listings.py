@@ -6,8 +6,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from pymongo.errors import DuplicateKeyError
-
 from services.listings.domain import lifecycle
 from services.listings.domain.duplicates import possible_duplicates
 from services.listings.domain.listings import Listing, ListingChange, create_draft, revise
@@ -15,6 +13,7 @@ from services.listings.domain.organizations import Organization
 from services.listings.domain.terms import ListingTerms
 from services.listings.service.base import Check, ListingWriter, new_id
 from services.listings.service.errors import (
+    AlreadyExistsError,
     ConflictError,
     ForbiddenError,
     IdempotencyKeyReusedError,
@@ -72,7 +71,7 @@ class ListingService:
 
         try:
             return Created(await self._changes.outbox.unit_of_work(work))
-        except DuplicateKeyError:  # a concurrent retry with the same key won the race
+        except AlreadyExistsError:  # a concurrent retry with the same key won the race
             if scoped and (earlier := await self._replay(scoped, fingerprint)):
                 return earlier
             raise

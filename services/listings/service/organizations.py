@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pymongo.errors import DuplicateKeyError
-
 from services.listings.domain import organizations as domain
 from services.listings.domain.organizations import Organization, OrganizationDetails
 from services.listings.service.base import new_id
-from services.listings.service.errors import ConflictError, ForbiddenError, NotFoundError
+from services.listings.service.errors import (
+    AlreadyExistsError,
+    ConflictError,
+    ForbiddenError,
+    NotFoundError,
+)
 from services.listings.service.ports import OrganizationStore, Transactions
 from shared.auth import Principal, Role
 from shared.clock import Clock
@@ -34,7 +37,7 @@ class OrganizationService:
 
         try:
             return await self._outbox.unit_of_work(work)
-        except DuplicateKeyError:
+        except AlreadyExistsError:
             raise ConflictError(f"organisation {organization_id} is already registered") from None
 
     async def verify(self, broker: Principal, organization_id: str) -> Organization:

@@ -4,32 +4,25 @@ Nothing here is ever published."""
 
 from __future__ import annotations
 
-from pymongo.asynchronous.client_session import AsyncClientSession
-
 from services.notifications.repository.contacts import AddressBook
 from shared.events.contacts import ContactDetailsUpdated, ListingOwnerRecorded
 from shared.events.organizations import OrganizationProfile
+from shared.outbox import Tx
 
 
 class Contacts:
     def __init__(self, address_book: AddressBook) -> None:
         self._book = address_book
 
-    async def contact_changed(
-        self, event: ContactDetailsUpdated, session: AsyncClientSession
-    ) -> None:
+    async def contact_changed(self, event: ContactDetailsUpdated, tx: Tx) -> None:
         await self._book.record_contact(
-            event.organization_id, event.contact_name, event.email, event.phone, session
+            event.organization_id, event.contact_name, event.email, event.phone, tx.session
         )
 
-    async def owner_recorded(
-        self, event: ListingOwnerRecorded, session: AsyncClientSession
-    ) -> None:
-        await self._book.record_owner(event.listing_id, event.owner_organization_id, session)
+    async def owner_recorded(self, event: ListingOwnerRecorded, tx: Tx) -> None:
+        await self._book.record_owner(event.listing_id, event.owner_organization_id, tx.session)
 
-    async def profile_changed(
-        self, profile: OrganizationProfile, session: AsyncClientSession
-    ) -> None:
+    async def profile_changed(self, profile: OrganizationProfile, tx: Tx) -> None:
         await self._book.record_name(
-            profile.organization_id, profile.name, session, kind=profile.kind.value
+            profile.organization_id, profile.name, tx.session, kind=profile.kind.value
         )

@@ -7,12 +7,10 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from pymongo.errors import DuplicateKeyError
-
 from services.listings.domain.duplicates import TitleRef
 from services.listings.domain.listings import Listing
 from services.listings.domain.organizations import Organization
-from services.listings.service.errors import ConcurrentUpdateError
+from services.listings.service.errors import AlreadyExistsError, ConcurrentUpdateError
 from services.listings.service.ports import Remembered
 from shared.events.base import Event
 from shared.events.vocabulary import ListingStatus
@@ -64,7 +62,7 @@ class InMemoryOrganizations:
 
     async def add(self, org: Organization, session: Any) -> None:
         if org.organization_id in self.items:
-            raise DuplicateKeyError(org.organization_id)
+            raise AlreadyExistsError(org.organization_id)
         self.items[org.organization_id] = org
 
     async def save(self, org: Organization, session: Any) -> None:
