@@ -21,11 +21,13 @@ from services.matching.engine import E5Embedder, Embedder, MatchingEngine
 from services.matching.handlers import register_handlers
 from services.matching.index_sync import LiveIndex
 from services.matching.repository import INDEXES, Repositories
+from services.matching.repository.market import MarketRecordsReader
 from services.matching.scheduling import SolverOptions
 from services.matching.service.connection_events import ConnectionEventDesks, Ports
 from services.matching.service.indicators import IndicatorDesk
 from services.matching.service.introductions import IntroductionDesk
 from services.matching.service.matches import MatchDesk
+from services.matching.service.ports import IndicatorStores
 from services.matching.service.projection import Projection
 from services.matching.service.proposals import EngineProposals, ProposalPolicy
 from services.matching.service.vectors import ListingVectors
@@ -106,7 +108,13 @@ def _use_cases(
         introductions=introductions,
         indicators=IndicatorDesk(
             runtime.outbox,
-            repos,
+            IndicatorStores(
+                publications=repos.publications,
+                declared=repos.declared_contracts,
+                records=MarketRecordsReader(
+                    repos.listings, repos.organizations, repos.matches, repos.introductions
+                ),
+            ),
             settings.zone,
             settings.province_name,
             clock,

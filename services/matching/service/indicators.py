@@ -30,12 +30,12 @@ from services.matching.domain.facts import (
 )
 from services.matching.domain.indicators import IndicatorReport, MarketFacts, market_report
 from services.matching.domain.periods import Period, last_closed
-from services.matching.repository import Repositories
+from services.matching.service.ports import IndicatorStores, UnitOfWork
 from shared.clock import Clock, local_day
 from shared.events.indicators import Granularity, IndicatorsPublished
 from shared.events.vocabulary import INTERMEDIARY_KINDS
 from shared.logging import get_logger
-from shared.outbox import Outbox, Tx
+from shared.outbox import Tx
 
 log = get_logger(__name__)
 MAX_CACHED_PERIODS = 64
@@ -44,15 +44,17 @@ MAX_CACHED_PERIODS = 64
 class IndicatorDesk:
     def __init__(
         self,
-        outbox: Outbox,
-        repos: Repositories,
+        outbox: UnitOfWork,
+        stores: IndicatorStores,
         zone: ZoneInfo,
         province: str,
         clock: Clock,
         cache_seconds: float = 60.0,
     ) -> None:
         self._outbox = outbox
-        self._repos = repos
+        self._publications = stores.publications
+        self._declared = stores.declared
+        self._records = stores.records
         self._zone = zone
         self._province = province
         self._clock = clock
@@ -62,7 +64,7 @@ class IndicatorDesk:
     async def report(self, period: Period) -> IndicatorReport:
         """As published for a published period; otherwise computed, cached for a while."""
         if period.is_closed(local_day(self._clock(), self._zone)):
-            published = await self._repos.publications.report(period.label)
+            published = await self._publications.report(period.label)
             if published is not None:
                 return IndicatorReport.model_validate(published)
         sign = await self._data_sign()
@@ -79,8 +81,8 @@ class IndicatorDesk:
         """Changes whenever the store changes in a way the indicators count (three reads)."""
         return (
             await self._outbox.last_sequence(),
-            await self._repos.listings.last_seq(),
-            await self._repos.declared_contracts.count(),
+            await self._records.listings_seq(),
+            await self._declared.count(),
         )
 
     async def declare(self, declaration: ContractDeclaration, by: str) -> DeclaredContract:
@@ -88,7 +90,7 @@ class IndicatorDesk:
         on, in every period not yet published."""
         now = self._clock()
         declared = declare(declaration, by, now, local_day(now, self._zone))
-        if not await self._repos.declared_contracts.add(declared):
+        if not await self._declared.add(declared):
             raise ConflictError(
                 "registration_number",
                 f"registration certificate {declaration.registration_number!r} was declared "
@@ -98,13 +100,13 @@ class IndicatorDesk:
         return declared
 
     async def declared(self, limit: int, offset: int) -> list[DeclaredContract]:
-        return await self._repos.declared_contracts.page(limit, offset)
+        return await self._declared.page(limit, offset)
 
     async def publish_closed(self) -> int:
         """Publish each granularity's last closed period, unless it was published already."""
         today = local_day(self._clock(), self._zone)
         due = [last_closed(granularity, today) for granularity in Granularity]
-        due = [p for p in due if not await self._repos.publications.is_published(p.label)]
+        due = [p for p in due if not await self._publications.is_published(p.label)]
         if not due:
             return 0
         facts = await self._facts()
@@ -117,7 +119,7 @@ class IndicatorDesk:
     async def _publish(self, report: IndicatorReport, tx: Tx) -> int:
         now = self._clock()
         stored = report.model_dump(mode="json")
-        if not await self._repos.publications.mark(report.period, now, stored, tx.session):
+        if not await self._publications.mark(report.period, now, stored, tx.session):
             return 0  # another replica published it first
         tx.emit(
             IndicatorsPublished(**report.model_dump(), province=self._province, computed_at=now)
@@ -126,21 +128,21 @@ class IndicatorDesk:
         return 1
 
     async def _facts(self) -> MarketFacts:
-        zone, repos = self._zone, self._repos
-        owner_places = await repos.organizations.places()
+        zone, records = self._zone, self._records
+        owner_places = await records.places()
         listings = [
             listing_fact(
                 p.snapshot, place_of(p.snapshot, owner_places.get(p.owner or "")), zone, p.owner
             )
-            for p in await repos.listings.all_without_vectors()
+            for p in await records.listings()
             if p.snapshot is not None
         ]
-        intermediaries = await repos.organizations.verified_of_kinds(INTERMEDIARY_KINDS)
+        intermediaries = await records.verified_of_kinds(INTERMEDIARY_KINDS)
         return MarketFacts(
             listings=listings,
-            matches=[match_fact(m, zone) for m in await repos.matches.find()],
-            introductions=[introduction_fact(i, zone) for i in await repos.introductions.find()],
-            declared=[declared_fact(d) for d in await repos.declared_contracts.all()],
+            matches=[match_fact(m, zone) for m in await records.matches()],
+            introductions=[introduction_fact(i, zone) for i in await records.introductions()],
+            declared=[declared_fact(d) for d in await self._declared.all()],
             intermediaries=[
                 intermediary_fact(organization_id, registered_at, zone)
                 for organization_id, registered_at in intermediaries

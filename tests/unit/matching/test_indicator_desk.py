@@ -1,0 +1,96 @@
+"""The indicator use cases against in-memory ports: declarations, the cache, publication."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from services.matching.domain.declared_contracts import ContractDeclaration
+from services.matching.domain.errors import ConflictError
+from services.matching.domain.periods import Period
+from services.matching.service.indicators import IndicatorDesk
+from services.matching.service.ports import IndicatorStores
+from shared.events.indicators import IndicatorsPublished
+from tests.unit.matching.fakes import (
+    FakeUnitOfWork,
+    InMemoryDeclared,
+    InMemoryMarket,
+    InMemoryPublications,
+)
+
+NOW = datetime(2026, 12, 3, 3, 0, tzinfo=UTC)
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class Desk:
+    def __init__(self) -> None:
+        self.outbox = FakeUnitOfWork()
+        self.publications = InMemoryPublications()
+        self.declared = InMemoryDeclared()
+        self.market = InMemoryMarket()
+        stores = IndicatorStores(self.publications, self.declared, self.market)
+        self.desk = IndicatorDesk(self.outbox, stores, ZONE, "Quảng Ngãi", lambda: NOW)
+
+
+def declaration(number: str, signed_on: date, value: int = 650_000_000) -> ContractDeclaration:
+    data: dict[str, Any] = {
+        "title": "Công nghệ sấy lạnh cà phê Robusta",
+        "sector": "agro_forestry_fishery_processing",
+        "place_code": "23425",
+        "supplier_name": "Viện Cơ điện nông nghiệp",
+        "supplier_kind": "research_institute",
+        "buyer_name": "HTX Nông nghiệp Tu Mơ Rông",
+        "transfer_form": "independent_transfer",
+        "value_vnd": value,
+        "signed_on": signed_on,
+        "registration_number": number,
+        "registered_on": signed_on,
+    }
+    return ContractDeclaration.model_validate(data)
+
+
+async def test_a_certificate_is_declared_once_and_counts_in_the_open_periods() -> None:
+    d = Desk()
+    await d.desk.declare(declaration("21/GCN", date(2026, 12, 1)), "broker-01")
+
+    with pytest.raises(ConflictError):
+        await d.desk.declare(declaration("21/gcn", date(2026, 12, 2)), "broker-01")
+    totals = (await d.desk.report(Period.parse("2026-12"))).totals
+
+    assert (totals.contracts, totals.declared_contracts) == (1, 1)
+    assert [c.contract.registration_number for c in await d.desk.declared(10, 0)] == ["21/GCN"]
+
+
+async def test_an_open_period_is_computed_again_only_when_something_it_counts_changed() -> None:
+    d = Desk()
+    december = Period.parse("2026-12")
+
+    await d.desk.report(december)
+    await d.desk.report(december)
+    reads_before_change = d.market.reads
+    d.market.seq += 1  # a listing was projected
+    await d.desk.report(december)
+    await d.desk.declare(declaration("22/GCN", date(2026, 12, 1)), "broker-01")
+    after = await d.desk.report(december)
+
+    assert reads_before_change == 1
+    assert d.market.reads == 3
+    assert after.totals.declared_contracts == 1
+
+
+async def test_closed_periods_are_published_once_and_then_served_as_published() -> None:
+    d = Desk()
+
+    first, again = await d.desk.publish_closed(), await d.desk.publish_closed()
+    await d.desk.declare(declaration("23/GCN", date(2026, 11, 20)), "broker-01")
+    november = await d.desk.report(Period.parse("2026-11"))
+    quarter = await d.desk.report(Period.parse("2026-Q4"))
+
+    assert (first, again) == (3, 0)
+    published = [e for e in d.outbox.published if isinstance(e, IndicatorsPublished)]
+    assert sorted(e.period for e in published) == ["2025", "2026-11", "2026-Q3"]
+    assert november.totals.declared_contracts == 0  # final as published
+    assert quarter.totals.declared_contracts == 1  # not published yet: counted
