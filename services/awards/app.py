@@ -5,18 +5,10 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from services.awards.api import ROUTERS, AwardsServices
-from services.awards.certificates import CertificateRenderer
 from services.awards.handlers import register_handlers
 from services.awards.repository import INDEXES, AwardsRepository
-from services.awards.service import (
-    Calendar,
-    Evidence,
-    Nominations,
-    Programmes,
-    Results,
-    Reviews,
-)
 from services.awards.settings import AwardsSettings
+from services.awards.wiring import build_use_cases
 from shared.clock import Clock, utc_now
 from shared.runtime import ServiceRuntime
 
@@ -28,24 +20,14 @@ certificates. Publishes `stx.awards.v1`."""
 def create_app(settings: AwardsSettings | None = None, clock: Clock = utc_now) -> FastAPI:
     settings = settings or AwardsSettings()
     runtime = ServiceRuntime(settings, title="STX awards", description=DESCRIPTION, indexes=INDEXES)
-    repository = AwardsRepository(runtime.db)
-    certificates = CertificateRenderer(
-        settings.certificate_font,
-        settings.certificate_font_bold,
-        settings.certificate_issuer,
-        settings.province_name,
-    )
-    evidence = Evidence(repository, runtime.outbox, clock)
-    programmes = Programmes(repository, runtime.outbox, clock)
-    results = Results(repository, runtime.outbox, certificates, clock)
+    cases = build_use_cases(AwardsRepository(runtime.db), runtime.outbox, settings, clock)
     runtime.app.state.awards = AwardsServices(
-        programmes=programmes,
-        nominations=Nominations(repository, runtime.outbox, evidence, clock),
-        reviews=Reviews(repository, runtime.outbox, clock),
-        results=results,
+        programmes=cases.programmes,
+        nominations=cases.nominations,
+        reviews=cases.reviews,
+        results=cases.results,
     )
-    register_handlers(runtime.consumer, evidence)
+    register_handlers(runtime.consumer, cases.evidence)
     runtime.include(*ROUTERS)
-    calendar = Calendar(repository, programmes, results, clock)
-    runtime.every("programme_calendar", settings.clock_seconds, calendar.tick)
+    runtime.every("programme_calendar", settings.clock_seconds, cases.calendar.tick)
     return runtime.finish_wiring()

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from services.listings import api, handlers, repository
 from services.listings.settings import ListingsSettings
-from services.listings.wiring import build_services
+from services.listings.wiring import build_use_cases
 from shared.clock import Clock, utc_now
 from shared.runtime import ServiceRuntime
 
@@ -29,7 +29,7 @@ def create_app(settings: ListingsSettings | None = None, clock: Clock = utc_now)
         description=DESCRIPTION,
         indexes=repository.indexes(retention),
     )
-    services = build_services(runtime.outbox, runtime.db, settings, clock)
+    services = build_use_cases(runtime.outbox, runtime.db, settings, clock)
     runtime.app.state.services = services
     runtime.migrate(repository.ListingRepository(runtime.db).refresh_query_fields)
     runtime.include(*api.ROUTERS)

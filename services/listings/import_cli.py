@@ -12,7 +12,7 @@ from rich.progress import Progress
 
 from services.listings.importer import Catalogue, CatalogueFormat, CatalogueTooLargeError, parse
 from services.listings.settings import ListingsSettings
-from services.listings.wiring import build_services
+from services.listings.wiring import build_use_cases
 from shared.clock import local_day, utc_now
 from shared.events.envelope import source_of
 from shared.mongo import create_client, database
@@ -37,7 +37,7 @@ async def run(path: Path, fmt: CatalogueFormat, organization_id: str) -> int:
     try:
         db = database(client, settings)
         outbox = Outbox(client, db, source_of(settings.deployment, settings.service_name))
-        imports = build_services(outbox, db, settings).imports
+        imports = build_use_cases(outbox, db, settings).imports
         with Progress(console=console) as progress:
             task = progress.add_task("importing", total=len(catalogue.rows))
             created = await imports.import_catalogue(

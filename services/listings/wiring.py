@@ -1,4 +1,5 @@
-"""The use cases built on MongoDB and the outbox (shared by the app and the import CLI)."""
+"""The listings use cases built on MongoDB and the outbox (used by `app.py` and the import
+CLI)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from shared.outbox import Outbox
 
 
 @dataclass(frozen=True)
-class Services:
+class UseCases:
     organizations: OrganizationService
     listings: ListingService
     moderation: ModerationService
@@ -32,14 +33,14 @@ class Services:
     queries: ListingQueries
 
 
-def build_services(
+def build_use_cases(
     outbox: Outbox, db: AsyncDatabase[Document], settings: ListingsSettings, clock: Clock = utc_now
-) -> Services:
+) -> UseCases:
     orgs = OrganizationRepository(db)
     listings = ListingRepository(db)
     changes = ListingWriter(outbox, listings, clock)
     threshold = settings.duplicate_title_similarity
-    return Services(
+    return UseCases(
         organizations=OrganizationService(outbox, orgs, clock),
         listings=ListingService(changes, orgs, IdempotencyKeys(db), threshold),
         moderation=ModerationService(changes),

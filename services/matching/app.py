@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI
@@ -17,21 +16,11 @@ from services.matching.api import (
     introductions_router,
     matches_router,
 )
-from services.matching.engine import E5Embedder, Embedder, MatchingEngine
+from services.matching.engine import E5Embedder, Embedder
 from services.matching.handlers import register_handlers
-from services.matching.index_sync import LiveIndex
-from services.matching.repository import INDEXES, Repositories
-from services.matching.repository.market import MarketRecordsReader
-from services.matching.scheduling import SolverOptions
-from services.matching.service.connection_events import ConnectionEventDesks, Ports
-from services.matching.service.indicators import IndicatorDesk
-from services.matching.service.introductions import IntroductionDesk
-from services.matching.service.matches import MatchDesk
-from services.matching.service.ports import IndicatorStores
-from services.matching.service.projection import Projection
-from services.matching.service.proposals import EngineProposals, ProposalPolicy
-from services.matching.service.vectors import ListingVectors
+from services.matching.repository import INDEXES
 from services.matching.settings import MatchingSettings
+from services.matching.wiring import UseCases, build_use_cases
 from shared.clock import Clock, utc_now
 from shared.http.rate_limit import RateLimiter
 from shared.runtime import ServiceRuntime
@@ -40,17 +29,6 @@ DESCRIPTION = (
     "Explained match proposals between technology offers and demands, the parties' answers, "
     "introductions followed to a closed deal, and market indicators."
 )
-
-
-@dataclass(frozen=True)
-class UseCases:
-    index: LiveIndex
-    vectors: ListingVectors
-    projection: Projection
-    matches: MatchDesk
-    introductions: IntroductionDesk
-    indicators: IndicatorDesk
-    connection_events: ConnectionEventDesks
 
 
 def create_app(
@@ -63,7 +41,7 @@ def create_app(
     runtime = ServiceRuntime(
         settings, title="STX matching", description=DESCRIPTION, indexes=INDEXES
     )
-    cases = _use_cases(runtime, settings, embedder or E5Embedder(), clock)
+    cases = build_use_cases(runtime, settings, embedder or E5Embedder(), clock)
     register_handlers(runtime.consumer, cases.projection)
     runtime.include(
         matches_router(cases.matches),
@@ -89,45 +67,6 @@ def create_app(
     app.state.runtime, app.state.index = runtime, cases.index
     _before_consuming(app, cases)
     return app
-
-
-def _use_cases(
-    runtime: ServiceRuntime, settings: MatchingSettings, embedder: Embedder, clock: Clock
-) -> UseCases:
-    repos = Repositories.of(runtime.db)
-    index = LiveIndex(MatchingEngine(settings.engine_config()), repos.listings)
-    vectors = ListingVectors(embedder)
-    policy = ProposalPolicy(settings.top_k, settings.rescore_top_k, settings.proposal_ttl)
-    proposals = EngineProposals(index, repos.listings, repos.matches, policy, clock)
-    introductions = IntroductionDesk(runtime.outbox, repos, settings.zone, clock)
-    return UseCases(
-        index=index,
-        vectors=vectors,
-        projection=Projection(repos.listings, repos.organizations, index, vectors, proposals),
-        matches=MatchDesk(runtime.outbox, repos, index, introductions, policy, clock),
-        introductions=introductions,
-        indicators=IndicatorDesk(
-            runtime.outbox,
-            IndicatorStores(
-                publications=repos.publications,
-                declared=repos.declared_contracts,
-                records=MarketRecordsReader(
-                    repos.listings, repos.organizations, repos.matches, repos.introductions
-                ),
-            ),
-            settings.zone,
-            settings.province_name,
-            clock,
-            settings.indicators_cache_seconds,
-        ),
-        connection_events=ConnectionEventDesks.of(
-            Ports(runtime.outbox, repos, clock),
-            introductions,
-            request_ttl=settings.meeting_request_ttl,
-            proposal_ttl=settings.proposal_ttl,
-            solver=SolverOptions(time_limit_s=settings.schedule_time_limit_seconds),
-        ),
-    )
 
 
 def _before_consuming(app: FastAPI, cases: UseCases) -> None:

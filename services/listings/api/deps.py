@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from services.listings.search import Viewer
-from services.listings.wiring import Services
+from services.listings.wiring import UseCases
 from shared.auth import OptionalPrincipalDep, Principal, Role, require
 
 
-def services(request: Request) -> Services:
-    found: Services = request.app.state.services
+def services(request: Request) -> UseCases:
+    found: UseCases = request.app.state.services
     return found
 
 
@@ -22,7 +22,7 @@ def viewer(principal: OptionalPrincipalDep) -> Viewer:
     return Viewer(organization_id=principal.organization_id, broker=principal.has(Role.broker))
 
 
-ServicesDep = Annotated[Services, Depends(services)]
+UseCasesDep = Annotated[UseCases, Depends(services)]
 ViewerDep = Annotated[Viewer, Depends(viewer)]
 OrgDep = Annotated[Principal, Depends(require(Role.org))]
 BrokerDep = Annotated[Principal, Depends(require(Role.broker))]

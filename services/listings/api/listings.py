@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 
-from services.listings.api.deps import OrgDep, ServicesDep, ViewerDep
+from services.listings.api.deps import OrgDep, UseCasesDep, ViewerDep
 from services.listings.api.models import (
     ImportReport,
     ListingCreate,
@@ -33,7 +33,7 @@ IdempotencyKey = Annotated[
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_listing(
-    body: ListingCreate, principal: OrgDep, services: ServicesDep, response: Response,
+    body: ListingCreate, principal: OrgDep, services: UseCasesDep, response: Response,
     idempotency_key: IdempotencyKey = None,
 ) -> ListingRead:  # fmt: skip
     """A draft offer or demand of the caller's organisation."""
@@ -45,7 +45,7 @@ async def create_listing(
 
 @router.put("/{listing_id}")
 async def update_listing(
-    listing_id: ListingIdPath, body: ListingUpdate, principal: OrgDep, services: ServicesDep
+    listing_id: ListingIdPath, body: ListingUpdate, principal: OrgDep, services: UseCasesDep
 ) -> ListingRead:
     listing = await services.listings.update(principal, listing_id, body.terms(), body.version)
     return ListingRead.of(listing, private=True)
@@ -53,7 +53,7 @@ async def update_listing(
 
 @router.post("/{listing_id}/submit")
 async def submit_listing(
-    listing_id: ListingIdPath, principal: OrgDep, services: ServicesDep
+    listing_id: ListingIdPath, principal: OrgDep, services: UseCasesDep
 ) -> ListingRead:
     """To the brokers' moderation queue (the organisation must be verified)."""
     listing = await services.listings.submit(principal, listing_id)
@@ -62,7 +62,7 @@ async def submit_listing(
 
 @router.post("/{listing_id}/withdraw")
 async def withdraw_listing(
-    listing_id: ListingIdPath, body: WithdrawRequest, principal: OrgDep, services: ServicesDep
+    listing_id: ListingIdPath, body: WithdrawRequest, principal: OrgDep, services: UseCasesDep
 ) -> ListingRead:
     listing = await services.listings.withdraw(principal, listing_id, body.reason)
     return ListingRead.of(listing, private=True)
@@ -70,7 +70,7 @@ async def withdraw_listing(
 
 @router.post("/{listing_id}/renew")
 async def renew_listing(
-    listing_id: ListingIdPath, body: RenewRequest, principal: OrgDep, services: ServicesDep
+    listing_id: ListingIdPath, body: RenewRequest, principal: OrgDep, services: UseCasesDep
 ) -> ListingRead:
     listing = await services.listings.renew(principal, listing_id, body.valid_until)
     return ListingRead.of(listing, private=True)
@@ -78,7 +78,7 @@ async def renew_listing(
 
 @router.get("/{listing_id}")
 async def get_listing(
-    listing_id: ListingIdPath, viewer: ViewerDep, services: ServicesDep
+    listing_id: ListingIdPath, viewer: ViewerDep, services: UseCasesDep
 ) -> ListingRead:
     """Public view without contact; the owner and brokers also see the private side."""
     listing = await services.queries.get(listing_id, viewer)
@@ -87,7 +87,7 @@ async def get_listing(
 
 @router.get("")
 async def search_listings(
-    params: Annotated[SearchParams, Query()], viewer: ViewerDep, services: ServicesDep
+    params: Annotated[SearchParams, Query()], viewer: ViewerDep, services: UseCasesDep
 ) -> ListingPage:
     """Filters and Vietnamese full text that ignores accents and case ("sam ngoc linh")."""
     page = await services.queries.search(params.criteria(), viewer)
@@ -101,7 +101,7 @@ async def search_listings(
     openapi_extra={"requestBody": {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
 )
 async def import_listings(
-    request: Request, principal: OrgDep, services: ServicesDep,
+    request: Request, principal: OrgDep, services: UseCasesDep,
     fmt: Annotated[CatalogueFormat, Query(alias="format")] = CatalogueFormat.CSV,
 ) -> ImportReport:  # fmt: skip
     """A catalogue (CSV or JSON Lines) of the caller's organisation: every row becomes a

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from services.listings.api.deps import BrokerDep, ServicesDep
+from services.listings.api.deps import BrokerDep, UseCasesDep
 from services.listings.api.listings import ListingIdPath
 from services.listings.api.models import ApproveRequest, ListingRead, QueueItem, ReturnRequest
 from shared.http import PROBLEM_RESPONSES
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1", tags=["moderation"], responses=PROBLEM_RESPONSE
 
 @router.get("/moderation/queue")
 async def moderation_queue(
-    _: BrokerDep, services: ServicesDep, limit: Annotated[int, Query(ge=1, le=200)] = 50
+    _: BrokerDep, services: UseCasesDep, limit: Annotated[int, Query(ge=1, le=200)] = 50
 ) -> list[QueueItem]:
     """Submitted listings, oldest first, with possible duplicates of the same owner."""
     entries = await services.queries.moderation_queue(limit)
@@ -25,7 +25,7 @@ async def moderation_queue(
 
 @router.post("/listings/{listing_id}/approve")
 async def approve_listing(
-    listing_id: ListingIdPath, body: ApproveRequest, broker: BrokerDep, services: ServicesDep
+    listing_id: ListingIdPath, body: ApproveRequest, broker: BrokerDep, services: UseCasesDep
 ) -> ListingRead:
     """Publish it, recording the quality score (clarity, completeness, relevance 0–5)."""
     listing = await services.moderation.approve(broker, listing_id, body.score)
@@ -34,7 +34,7 @@ async def approve_listing(
 
 @router.post("/listings/{listing_id}/return")
 async def return_listing(
-    listing_id: ListingIdPath, body: ReturnRequest, broker: BrokerDep, services: ServicesDep
+    listing_id: ListingIdPath, body: ReturnRequest, broker: BrokerDep, services: UseCasesDep
 ) -> ListingRead:
     """Back to its owner with reason codes and a comment."""
     listing = await services.moderation.return_to_owner(

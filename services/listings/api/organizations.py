@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, status
 
-from services.listings.api.deps import BrokerDep, OrgOrBrokerDep, ServicesDep, ViewerDep
+from services.listings.api.deps import BrokerDep, OrgOrBrokerDep, UseCasesDep, ViewerDep
 from services.listings.api.models import OrganizationCreate, OrganizationRead, OrganizationUpdate
 from services.listings.domain.organizations import Organization
 from shared.clock import local_day, utc_now
@@ -22,7 +22,7 @@ def _read(org: Organization, private: bool) -> OrganizationRead:
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def register_organization(
-    body: OrganizationCreate, principal: OrgOrBrokerDep, services: ServicesDep
+    body: OrganizationCreate, principal: OrgOrBrokerDep, services: UseCasesDep
 ) -> OrganizationRead:
     """An `org` principal registers its own organisation (the token's `org_id`); a broker
     registers one on its behalf. A broker then verifies it."""
@@ -32,7 +32,7 @@ async def register_organization(
 
 @router.post("/{organization_id}/verify")
 async def verify_organization(
-    organization_id: OrgIdPath, broker: BrokerDep, services: ServicesDep
+    organization_id: OrgIdPath, broker: BrokerDep, services: UseCasesDep
 ) -> OrganizationRead:
     org = await services.organizations.verify(broker, organization_id)
     return _read(org, private=True)
@@ -41,7 +41,7 @@ async def verify_organization(
 @router.put("/{organization_id}")
 async def update_organization(
     organization_id: OrgIdPath, body: OrganizationUpdate, principal: OrgOrBrokerDep,
-    services: ServicesDep,
+    services: UseCasesDep,
 ) -> OrganizationRead:  # fmt: skip
     org = await services.organizations.update(
         principal, organization_id, body.details(), body.version
@@ -51,7 +51,7 @@ async def update_organization(
 
 @router.get("/{organization_id}")
 async def get_organization(
-    organization_id: OrgIdPath, viewer: ViewerDep, services: ServicesDep
+    organization_id: OrgIdPath, viewer: ViewerDep, services: UseCasesDep
 ) -> OrganizationRead:
     """The public profile; the organisation itself and brokers also see its contact."""
     org = await services.organizations.get(organization_id)

@@ -138,14 +138,17 @@ async def test_a_nominee_whose_deal_closes_is_reviewed_in_two_rounds_and_awarded
     await upstream.publish(*closed_deal(cast.supplier, cast.company, value_vnd=650_000_000))
     await upstream.publish(*closed_deal(cast.supplier, cast.coop))
 
-    async def both_eligible() -> bool:
+    async def both_eligible_with_all_evidence() -> bool:
+        """Deals, matches and introductions come on different topics, in any order."""
         views = [
             await nomination_as(client, n["nomination_id"], cast.association_token)
             for n in (coop, company)
         ]
-        return all(v["eligible"] for v in views)
+        counted = views[0]["evidence"]
+        complete = counted["matches_accepted"] == counted["introductions_opened"] == 1
+        return complete and all(v["eligible"] for v in views)
 
-    await eventually(both_eligible, timeout=60)
+    await eventually(both_eligible_with_all_evidence, timeout=60)
     evidence = (await nomination_as(client, coop["nomination_id"], cast.association_token))[
         "evidence"
     ]
