@@ -31,7 +31,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jwt.types import Options
 
-from shared.http import ProblemError
+from shared.errors import ForbiddenError, UnauthenticatedError, UnavailableError
 from shared.settings import ServiceSettings
 from shared.text import nfc
 
@@ -203,18 +203,16 @@ async def optional_principal(
     try:
         return await verifier.verify(credentials.credentials)
     except jwt.PyJWKClientConnectionError as exc:
-        raise ProblemError(
-            503,
-            "identity-provider-unavailable",
-            "Identity provider unavailable",
+        raise UnavailableError(
             "The token signing keys cannot be fetched right now; retry shortly.",
+            code="identity-provider-unavailable",
+            title="Identity provider unavailable",
         ) from exc
     except jwt.PyJWTError as exc:
-        raise ProblemError(
-            401,
-            "invalid-token",
-            "Invalid bearer token",
+        raise UnauthenticatedError(
             f"The bearer token was rejected: {exc}.",
+            code="invalid-token",
+            title="Invalid bearer token",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         ) from exc
 
@@ -224,12 +222,8 @@ async def current_principal(
 ) -> Principal:
     """The caller; 401 when no bearer token was sent."""
     if principal is None:
-        raise ProblemError(
-            401,
-            "unauthenticated",
-            "Authentication required",
-            "Send `Authorization: Bearer <token>`.",
-            headers={"WWW-Authenticate": "Bearer"},
+        raise UnauthenticatedError(
+            "Send `Authorization: Bearer <token>`.", headers={"WWW-Authenticate": "Bearer"}
         )
     return principal
 
@@ -248,11 +242,10 @@ def require(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
     async def principal_with_role(principal: PrincipalDep) -> Principal:
         if principal.roles.isdisjoint(needed):
             granted = ", ".join(sorted(principal.roles)) or "none"
-            raise ProblemError(
-                403,
-                "missing-role",
-                "Role required",
+            raise ForbiddenError(
                 f"This action needs the role {wording}; the token grants: {granted}.",
+                code="missing-role",
+                title="Role required",
             )
         return principal
 

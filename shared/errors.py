@@ -1,4 +1,5 @@
-"""One vocabulary for refusals in every service: not found, forbidden, conflict, rule broken.
+"""One vocabulary for refusals in every service: not found, forbidden, conflict, rule broken
+(and, at the edge, unauthenticated and unavailable).
 
 A `RefusedError` says why a request cannot be done, in words a client can act on: a message, the
 field(s) it concerns, and a stable `code` (the slug of its problem type, e.g. `not-found`, or a
@@ -8,7 +9,7 @@ RFC 9457 problem+json with the kind's status; domains raise them and never know 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 
@@ -25,6 +26,7 @@ class RefusedError(Exception):
         code: str | None = None,
         title: str | None = None,
         fields: Sequence[tuple[str, str]] = (),
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -33,6 +35,8 @@ class RefusedError(Exception):
         self.title = title or self.default_title
         self.fields = list(fields) or ([(field, message)] if field else [])
         """(field, message) of each field at fault; the refusal's own field by default."""
+        self.headers = dict(headers or {})
+        """Response headers the refusal needs (e.g. `WWW-Authenticate`)."""
 
 
 class NotFoundError(RefusedError):
@@ -61,3 +65,19 @@ class ConflictError(RefusedError):
 
 class RuleBrokenError(RefusedError):
     """The request itself breaks a rule (a date in the future, a score out of range)."""
+
+
+class UnauthenticatedError(RefusedError):
+    """No valid credentials: who the caller is is not known."""
+
+    status = 401
+    default_code = "unauthenticated"
+    default_title = "Authentication required"
+
+
+class UnavailableError(RefusedError):
+    """A dependency the request needs is down for now; retrying later may succeed."""
+
+    status = 503
+    default_code = "unavailable"
+    default_title = "Service unavailable"

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Lifespan
 
+from shared.auth import verifier_from_settings
 from shared.errors import RefusedError
 from shared.http.health import ReadinessCheck, health_router
 from shared.http.middleware import (
@@ -39,9 +40,6 @@ def create_http_app(
     max_body_size: int = DEFAULT_MAX_BODY_SIZE,
 ) -> FastAPI:
     """A FastAPI app with problem+json errors, request context, auth, health and metrics."""
-    # Imported here because shared.auth raises this module's ProblemError.
-    from shared.auth import verifier_from_settings
-
     app = FastAPI(
         title=title,
         version=version,

@@ -96,12 +96,14 @@ def problem_response(
 def problem_of_refusal(exc: RefusedError) -> ProblemError:
     """A domain or use-case refusal as problem+json: the kind's status, the refusal's code."""
     errors = [FieldError(field=field, message=message) for field, message in exc.fields]
-    return ProblemError(exc.status, exc.code, exc.title, exc.message, errors=errors)
+    return ProblemError(
+        exc.status, exc.code, exc.title, exc.message, errors=errors, headers=exc.headers
+    )
 
 
 async def on_refusal(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RefusedError)
-    return problem_response(request, problem_of_refusal(exc).to_problem())
+    return problem_response(request, problem_of_refusal(exc).to_problem(), exc.headers)
 
 
 async def on_problem(request: Request, exc: ProblemError) -> Response:

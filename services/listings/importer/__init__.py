@@ -155,10 +155,3 @@ def check_row(number: int, raw: Any, today: date) -> tuple[ListingTerms | None, 
 def _row_error(number: int, error: Any) -> RowError:
     field = ".".join(str(part) for part in error["loc"]) or "(row)"
     return RowError(number, field, str(error["msg"])[:200])
-
-
-if __name__ == "__main__":
-    # The CLI lives apart so the API imports neither rich nor a second MongoDB client.
-    from services.listings.import_cli import main
-
-    raise SystemExit(main())
