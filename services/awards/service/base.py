@@ -5,13 +5,12 @@ from __future__ import annotations
 from services.awards.domain.errors import NotFoundError
 from services.awards.domain.nomination import Nomination
 from services.awards.domain.programme import Programme
-from services.awards.repository import AwardsRepository, Session
+from services.awards.service.ports import AwardsStore, Session, Transactions
 from shared.clock import Clock, utc_now
-from shared.outbox import Outbox
 
 
 class UseCases:
-    def __init__(self, repository: AwardsRepository, outbox: Outbox, clock: Clock = utc_now):
+    def __init__(self, repository: AwardsStore, outbox: Transactions, clock: Clock = utc_now):
         self._repo = repository
         self._outbox = outbox
         self._clock = clock

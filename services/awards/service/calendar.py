@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.awards.repository import AwardsRepository
+from services.awards.service.ports import AwardsStore
 from services.awards.service.programmes import Programmes
 from services.awards.service.results import Results
 from shared.clock import Clock, utc_now
@@ -14,7 +14,7 @@ log = get_logger(__name__)
 class Calendar:
     def __init__(
         self,
-        repository: AwardsRepository,
+        repository: AwardsStore,
         programmes: Programmes,
         results: Results,
         clock: Clock = utc_now,

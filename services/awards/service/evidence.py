@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from services.awards.domain.activity import ActivityFact, ActivitySnapshot, summarise
 from services.awards.domain.eligibility import Nominee
 from services.awards.domain.programme import Programme
-from services.awards.repository import Session
 from services.awards.service.base import UseCases
+from services.awards.service.ports import Session
 from shared.outbox import Tx
 
 

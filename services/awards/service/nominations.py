@@ -12,12 +12,12 @@ from services.awards.domain.errors import ForbiddenError, NotFoundError, RuleVio
 from services.awards.domain.nomination import Nomination, Nominator, duplicate_nomination
 from services.awards.domain.recusal import ensure_may_review
 from services.awards.domain.stages import submit
-from services.awards.repository import AwardsRepository, Session
 from services.awards.service.base import UseCases
 from services.awards.service.evidence import Evidence
+from services.awards.service.ports import AwardsStore, Session, Transactions
 from shared.auth import Principal, Role
 from shared.clock import Clock, utc_now
-from shared.outbox import Outbox, Tx
+from shared.outbox import Tx
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,8 @@ class View(StrEnum):
 class Nominations(UseCases):
     def __init__(
         self,
-        repository: AwardsRepository,
-        outbox: Outbox,
+        repository: AwardsStore,
+        outbox: Transactions,
         evidence: Evidence,
         clock: Clock = utc_now,
     ):

@@ -10,12 +10,12 @@ from services.awards.domain.errors import NotFoundError
 from services.awards.domain.nomination import Nomination, NominationStatus
 from services.awards.domain.programme import Programme
 from services.awards.domain.stages import ensure_decided, publish_results
-from services.awards.repository import AwardsRepository, Session
 from services.awards.service.base import UseCases
+from services.awards.service.ports import AwardsStore, Session, Transactions
 from shared.auth import Principal
 from shared.clock import Clock, utc_now
 from shared.logging import get_logger
-from shared.outbox import Outbox, Tx
+from shared.outbox import Tx
 
 log = get_logger(__name__)
 _HONOURED = (NominationStatus.AWARDED, NominationStatus.MERIT)
@@ -24,8 +24,8 @@ _HONOURED = (NominationStatus.AWARDED, NominationStatus.MERIT)
 class Results(UseCases):
     def __init__(
         self,
-        repository: AwardsRepository,
-        outbox: Outbox,
+        repository: AwardsStore,
+        outbox: Transactions,
         certificates: CertificateRenderer,
         clock: Clock = utc_now,
     ):

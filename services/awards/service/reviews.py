@@ -11,8 +11,8 @@ from services.awards.domain.programme import Programme
 from services.awards.domain.recusal import Reviewer, ensure_lead, ensure_may_review
 from services.awards.domain.scoring import Candidate, Ranked, Scorecard, check_scores, rank
 from services.awards.domain.stages import close_round
-from services.awards.repository import Session
 from services.awards.service.base import UseCases
+from services.awards.service.ports import Session
 from shared.auth import Principal, Role
 from shared.outbox import Tx
 
