@@ -4,14 +4,14 @@ Nothing here is ever published."""
 
 from __future__ import annotations
 
-from services.notifications.repository.contacts import AddressBook
+from services.notifications.service.ports import AddressBookStore
 from shared.events.contacts import ContactDetailsUpdated, ListingOwnerRecorded
 from shared.events.organizations import OrganizationProfile
 from shared.outbox import Tx
 
 
 class Contacts:
-    def __init__(self, address_book: AddressBook) -> None:
+    def __init__(self, address_book: AddressBookStore) -> None:
         self._book = address_book
 
     async def contact_changed(self, event: ContactDetailsUpdated, tx: Tx) -> None:

@@ -10,10 +10,10 @@ from services.notifications.domain.digests import Digest, DigestSchedule, assemb
 from services.notifications.domain.recipients import subscription
 from services.notifications.domain.subscriptions import Subscription
 from services.notifications.metrics import QUEUED
-from services.notifications.repository import Repositories
+from services.notifications.service.ports import Stores, Transactions
 from shared.clock import Clock
 from shared.logging import get_logger
-from shared.outbox import Outbox, Tx
+from shared.outbox import Tx
 
 log = get_logger(__name__)
 
@@ -21,8 +21,8 @@ log = get_logger(__name__)
 class DigestJob:
     def __init__(
         self,
-        repositories: Repositories,
-        outbox: Outbox,
+        repositories: Stores,
+        outbox: Transactions,
         schedule: DigestSchedule,
         clock: Clock,
         ids: DeliveryIds,

@@ -13,7 +13,7 @@ from feedgen.feed import FeedGenerator
 from services.notifications import labels
 from services.notifications.domain.notices import Notice, NoticeKind
 from services.notifications.rendering import Renderer, vnd
-from services.notifications.repository.notices import NoticeRepository
+from services.notifications.service.ports import NoticeStore
 from shared.clock import Clock
 from shared.events.vocabulary import Sector
 
@@ -27,7 +27,7 @@ _KIND_LABEL = {
 class Feeds:
     def __init__(
         self,
-        notices: NoticeRepository,
+        notices: NoticeStore,
         renderer: Renderer,
         base_url: str,
         province: str,

@@ -16,7 +16,7 @@ from services.notifications.domain.recipients import RecipientRef, organization,
 from services.notifications.domain.subscriptions import Subscription
 from services.notifications.domain.targeted import TARGETED, Party, TargetedMessage
 from services.notifications.metrics import QUEUED
-from services.notifications.repository import Repositories
+from services.notifications.service.ports import Stores
 from shared.clock import Clock
 from shared.consuming import Handling
 from shared.events.base import Event
@@ -25,7 +25,7 @@ from shared.outbox import Tx
 
 
 class Intake:
-    def __init__(self, repositories: Repositories, clock: Clock, ids: DeliveryIds):
+    def __init__(self, repositories: Stores, clock: Clock, ids: DeliveryIds):
         self._repos = repositories
         self._clock = clock
         self._ids = ids

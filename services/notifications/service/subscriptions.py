@@ -22,10 +22,10 @@ from services.notifications.domain.subscriptions import (
 )
 from services.notifications.domain.tokens import TokenPurpose
 from services.notifications.links import Links
-from services.notifications.repository import Repositories
+from services.notifications.service.ports import Stores, Transactions
 from shared.clock import Clock
 from shared.events.notifications import NotificationChannel
-from shared.outbox import Outbox, Tx
+from shared.outbox import Tx
 
 TargetCheck = Callable[[str], Awaitable[object]]
 """Port: refuses a webhook URL the service must not call (the SSRF guard, `delivery/ssrf.py`)."""
@@ -63,8 +63,8 @@ class Changes:
 class Subscriptions:
     def __init__(
         self,
-        repositories: Repositories,
-        outbox: Outbox,
+        repositories: Stores,
+        outbox: Transactions,
         links: Links,
         schedule: DigestSchedule,
         clock: Clock,

@@ -20,6 +20,7 @@ from shared.events.base import Event
 from shared.events.connection_events import MeetingRequestSent, MeetingScheduled
 from shared.events.nominations import AwardGranted
 from shared.events.vocabulary import OrganizationKind
+from tests.unit.notifications.fakes import InMemoryStores
 from tests.unit.notifications.test_templates import COMMON, EVIL_TITLE, renderer
 
 VIEN, HTX, HIEP_HOI = "org_vien_duoc_lieu", "org_htx_dak_ha", "org_hiep_hoi_dn"
@@ -280,57 +281,35 @@ def test_an_email_keeps_both_alternatives_and_attaches_the_ics() -> None:
 # --- the intake: the audience comes from the organisations projection ----------------------
 
 
-class _Book:
-    def __init__(self, kinds: dict[str, str]):
-        self.kinds = kinds
-
-    async def of_kind(self, kind: str) -> list[str]:
-        return sorted(org for org, k in self.kinds.items() if k == kind)
-
-
-class _Queue:
-    def __init__(self) -> None:
-        self.queued: list[Any] = []
-
-    async def queue(self, delivery: Any, session: Any) -> None:
-        self.queued.append(delivery)
-
-
-class _Notices:
-    async def titles(self, listing_ids: Any) -> dict[str, str]:
-        return {}
-
-
 async def test_an_opened_programme_is_queued_for_each_known_association_only() -> None:
-    book = _Book(
+    stores = InMemoryStores(
         {HIEP_HOI: "association", "org_hiep_hoi_duoc_lieu": "association", HTX: "cooperative"}
     )
-    deliveries = _Queue()
-    repos = SimpleNamespace(address_book=book, deliveries=deliveries, notices=_Notices())
-    intake = Intake(repos, lambda: datetime(2026, 10, 1, tzinfo=UTC), DeliveryIds(b"k" * 32))  # type: ignore[arg-type]
+    intake = Intake(stores, lambda: datetime(2026, 10, 1, tzinfo=UTC), DeliveryIds(b"k" * 32))
     event = programme()
     envelope = SimpleNamespace(
         id="evt_1", time=datetime(2026, 10, 1, tzinfo=UTC), type=event.ce_type
     )
     handling = SimpleNamespace(event=event, envelope=envelope, tx=SimpleNamespace(session=None))
     await intake._record_targeted(handling)  # type: ignore[arg-type]
-    assert [(d.recipient, d.template, d.context["role"]) for d in deliveries.queued] == [
+    assert [
+        (d.recipient, d.template, d.context["role"]) for d in stores.deliveries.queued.values()
+    ] == [
         (organization(HIEP_HOI), "award_programme_opened", "association"),
         (organization("org_hiep_hoi_duoc_lieu"), "award_programme_opened", "association"),
     ]
 
 
 async def test_meeting_deliveries_remember_whose_name_to_show() -> None:
-    deliveries = _Queue()
-    repos = SimpleNamespace(address_book=_Book({}), deliveries=deliveries, notices=_Notices())
-    intake = Intake(repos, lambda: datetime(2026, 11, 1, tzinfo=UTC), DeliveryIds(b"k" * 32))  # type: ignore[arg-type]
+    stores = InMemoryStores()
+    intake = Intake(stores, lambda: datetime(2026, 11, 1, tzinfo=UTC), DeliveryIds(b"k" * 32))
     event = meeting()
     envelope = SimpleNamespace(
         id="evt_2", time=datetime(2026, 11, 1, tzinfo=UTC), type=event.ce_type
     )
     handling = SimpleNamespace(event=event, envelope=envelope, tx=SimpleNamespace(session=None))
     await intake._record_targeted(handling)  # type: ignore[arg-type]
-    assert [(d.recipient, d.named, d.counterpart) for d in deliveries.queued] == [
+    assert [(d.recipient, d.named, d.counterpart) for d in stores.deliveries.queued.values()] == [
         (organization(VIEN), organization(HTX), None),
         (organization(HTX), organization(VIEN), None),
     ]

@@ -1,0 +1,102 @@
+"""What the notifications use cases need from the world, as Protocols: the MongoDB
+repositories (`repository/`) implement them, `tests/unit/notifications/fakes.py` in memory.
+The delivery worker and its senders stay adapters of their own (`delivery/`)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
+
+from services.notifications.domain.deliveries import Delivery
+from services.notifications.domain.notices import Notice, NoticeKind
+from services.notifications.domain.subscriptions import Subscription, SubscriptionStatus
+from shared.events.vocabulary import Sector
+from shared.outbox import Tx
+
+T = TypeVar("T")
+Session = Any
+"""A store session, opaque above the repositories."""
+
+
+class Transactions(Protocol):
+    async def unit_of_work(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        """Run `work` and store the events it emitted, atomically."""
+        ...
+
+
+class SubscriptionStore(Protocol):
+    async def add(
+        self,
+        subscription: Subscription,
+        webhook_secret: str | None,
+        session: Session,
+        requested_from: str | None = None,
+    ) -> None: ...
+    async def asked_since(
+        self, since: datetime, address: str | None = None, requested_from: str | None = None
+    ) -> int:
+        """Subscriptions created since `since` for this address, or from this client."""
+        ...
+
+    async def save(self, subscription: Subscription, session: Session = None) -> None: ...
+    async def get(self, subscription_id: str) -> Subscription | None: ...
+    async def instant(self) -> list[Subscription]: ...
+    async def digests_due(self, now: datetime, limit: int = 200) -> list[Subscription]: ...
+    async def move_digest_due(
+        self, subscription_id: str, was: datetime, due: datetime, session: Session
+    ) -> bool:
+        """Advance the schedule; False when another replica already did."""
+        ...
+
+    async def page(
+        self, status: SubscriptionStatus | None, limit: int, skip: int
+    ) -> list[Subscription]: ...
+
+
+class DeliveryQueue(Protocol):
+    async def queue(self, delivery: Delivery, session: Session) -> None:
+        """Queue a delivery once: the same id again is a no-op."""
+        ...
+
+
+class NoticeStore(Protocol):
+    async def add(self, notice: Notice, session: Session) -> None: ...
+    async def titles(self, listing_ids: Iterable[str]) -> dict[str, str]: ...
+    async def between(self, start: datetime, end: datetime) -> list[Notice]: ...
+    async def latest(
+        self, limit: int, sector: Sector | None = None, kind: NoticeKind | None = None
+    ) -> list[Notice]: ...
+
+
+class AddressBookStore(Protocol):
+    async def record_contact(
+        self,
+        organization_id: str,
+        contact_name: str,
+        email: str,
+        phone: str | None,
+        session: Session,
+    ) -> None: ...
+    async def record_name(
+        self, organization_id: str, name: str, session: Session, kind: str | None = None
+    ) -> None: ...
+    async def record_owner(
+        self, listing_id: str, organization_id: str, session: Session
+    ) -> None: ...
+
+    async def of_kind(self, kind: str) -> list[str]: ...
+    async def suppress(self, recipient: str, now: datetime) -> None: ...
+
+
+class Stores(Protocol):
+    """The stores the use cases read and write (`repository.Repositories` on MongoDB)."""
+
+    @property
+    def subscriptions(self) -> SubscriptionStore: ...
+    @property
+    def deliveries(self) -> DeliveryQueue: ...
+    @property
+    def notices(self) -> NoticeStore: ...
+    @property
+    def address_book(self) -> AddressBookStore: ...

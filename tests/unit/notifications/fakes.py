@@ -1,0 +1,171 @@
+"""In-memory fakes of the notifications ports (`services/notifications/service/ports.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from services.notifications.domain.deliveries import Delivery
+from services.notifications.domain.notices import Notice, NoticeKind
+from services.notifications.domain.subscriptions import (
+    Frequency,
+    Subscription,
+    SubscriptionStatus,
+)
+from shared.events.base import Event
+from shared.events.vocabulary import Sector
+from shared.outbox import Tx
+
+T = TypeVar("T")
+
+
+class FakeTransactions:
+    def __init__(self) -> None:
+        self.published: list[Event] = []
+
+    async def unit_of_work(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        tx = Tx(session=None, correlation_id=None, causation_id=None)  # type: ignore[arg-type]
+        result = await work(tx)
+        self.published += tx.emitted
+        return result
+
+
+class InMemorySubscriptions:
+    def __init__(self) -> None:
+        self.items: dict[str, tuple[Subscription, str | None, str | None]] = {}
+
+    async def add(
+        self,
+        subscription: Subscription,
+        webhook_secret: str | None,
+        session: Any,
+        requested_from: str | None = None,
+    ) -> None:
+        self.items[subscription.subscription_id] = (subscription, webhook_secret, requested_from)
+
+    async def asked_since(
+        self, since: datetime, address: str | None = None, requested_from: str | None = None
+    ) -> int:
+        return sum(
+            1
+            for s, _, client in self.items.values()
+            if s.created_at >= since
+            and (address is None or s.address == address)
+            and (requested_from is None or client == requested_from)
+        )
+
+    async def save(self, subscription: Subscription, session: Any = None) -> None:
+        _, secret, client = self.items[subscription.subscription_id]
+        self.items[subscription.subscription_id] = (subscription, secret, client)
+
+    async def get(self, subscription_id: str) -> Subscription | None:
+        found = self.items.get(subscription_id)
+        return None if found is None else found[0]
+
+    async def instant(self) -> list[Subscription]:
+        return [
+            s
+            for s, _, _ in self.items.values()
+            if s.status is SubscriptionStatus.ACTIVE and s.frequency is Frequency.INSTANT
+        ]
+
+    async def digests_due(self, now: datetime, limit: int = 200) -> list[Subscription]:
+        due = [
+            s
+            for s, _, _ in self.items.values()
+            if s.status is SubscriptionStatus.ACTIVE
+            and s.frequency is not Frequency.INSTANT
+            and s.digest_due_at is not None
+            and s.digest_due_at <= now
+        ]
+        return due[:limit]
+
+    async def move_digest_due(
+        self, subscription_id: str, was: datetime, due: datetime, session: Any
+    ) -> bool:
+        found = await self.get(subscription_id)
+        if found is None or found.digest_due_at != was:
+            return False
+        await self.save(found.model_copy(update={"digest_due_at": due}))
+        return True
+
+    async def page(
+        self, status: SubscriptionStatus | None, limit: int, skip: int
+    ) -> list[Subscription]:
+        chosen = [s for s, _, _ in self.items.values() if status is None or s.status is status]
+        return chosen[skip : skip + limit]
+
+
+class InMemoryDeliveries:
+    def __init__(self) -> None:
+        self.queued: dict[str, Delivery] = {}
+
+    async def queue(self, delivery: Delivery, session: Any) -> None:
+        self.queued.setdefault(delivery.delivery_id, delivery)
+
+
+class InMemoryNotices:
+    def __init__(self) -> None:
+        self.items: dict[str, Notice] = {}
+
+    async def add(self, notice: Notice, session: Any) -> None:
+        self.items.setdefault(notice.event_id, notice)
+
+    async def titles(self, listing_ids: Iterable[str]) -> dict[str, str]:
+        wanted = set(listing_ids)
+        return {n.subject_id: n.title for n in self.items.values() if n.subject_id in wanted}
+
+    async def between(self, start: datetime, end: datetime) -> list[Notice]:
+        return sorted(
+            (n for n in self.items.values() if start <= n.occurred_at < end),
+            key=lambda n: n.occurred_at,
+        )
+
+    async def latest(
+        self, limit: int, sector: Sector | None = None, kind: NoticeKind | None = None
+    ) -> list[Notice]:
+        chosen = [
+            n
+            for n in self.items.values()
+            if (sector is None or n.sector is sector) and (kind is None or n.kind is kind)
+        ]
+        return sorted(chosen, key=lambda n: n.occurred_at, reverse=True)[:limit]
+
+
+class InMemoryAddressBook:
+    def __init__(self, kinds: dict[str, str] | None = None) -> None:
+        self.kinds = dict(kinds or {})
+        self.names: dict[str, str] = {}
+        self.contacts: dict[str, tuple[str, str, str | None]] = {}
+        self.owners: dict[str, str] = {}
+        self.suppressed: set[str] = set()
+
+    async def record_contact(
+        self, organization_id: str, contact_name: str, email: str, phone: str | None, session: Any
+    ) -> None:
+        self.contacts[organization_id] = (contact_name, email, phone)
+
+    async def record_name(
+        self, organization_id: str, name: str, session: Any, kind: str | None = None
+    ) -> None:
+        self.names[organization_id] = name
+        if kind is not None:
+            self.kinds[organization_id] = kind
+
+    async def record_owner(self, listing_id: str, organization_id: str, session: Any) -> None:
+        self.owners[listing_id] = organization_id
+
+    async def of_kind(self, kind: str) -> list[str]:
+        return sorted(org for org, k in self.kinds.items() if k == kind)
+
+    async def suppress(self, recipient: str, now: datetime) -> None:
+        self.suppressed.add(recipient)
+
+
+class InMemoryStores:
+    def __init__(self, kinds: dict[str, str] | None = None) -> None:
+        self.subscriptions = InMemorySubscriptions()
+        self.deliveries = InMemoryDeliveries()
+        self.notices = InMemoryNotices()
+        self.address_book = InMemoryAddressBook(kinds)
