@@ -13,7 +13,7 @@ from services.matching.domain.errors import ConflictError, NotAllowedError, NotF
 from services.matching.domain.introductions import Introduction
 from services.matching.domain.matches import Match
 from services.matching.domain.steps import Step
-from services.matching.repository import Repositories
+from services.matching.service.ports import Stores
 from shared.auth import Principal, Role
 from shared.clock import Clock, local_day
 from shared.events.base import Event
@@ -24,7 +24,7 @@ log = get_logger(__name__)
 
 
 class IntroductionDesk:
-    def __init__(self, outbox: Outbox, repos: Repositories, zone: ZoneInfo, clock: Clock) -> None:
+    def __init__(self, outbox: Outbox, repos: Stores, zone: ZoneInfo, clock: Clock) -> None:
         self._outbox = outbox
         self._repos = repos
         self._zone = zone

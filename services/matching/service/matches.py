@@ -11,8 +11,9 @@ from services.matching.domain.errors import ConflictError, NotAllowedError, NotF
 from services.matching.domain.matches import Answer, Match, MatchStatus, Scoring
 from services.matching.domain.reasons import DeclineSummary, summarise_declines
 from services.matching.index_sync import LiveIndex
-from services.matching.repository import ProjectedListing, Repositories
+from services.matching.repository import ProjectedListing
 from services.matching.service.introductions import IntroductionDesk
+from services.matching.service.ports import Stores
 from services.matching.service.proposals import ProposalPolicy, scoring_of
 from shared.auth import Principal, Role
 from shared.clock import Clock
@@ -39,7 +40,7 @@ class MatchDesk:
     def __init__(
         self,
         outbox: Outbox,
-        repos: Repositories,
+        repos: Stores,
         index: LiveIndex,
         introductions: IntroductionDesk,
         policy: ProposalPolicy,

@@ -1,19 +1,27 @@
-"""What the indicator use cases need from the world, as Protocols: the MongoDB repositories
-implement them, `tests/unit/matching/fakes.py` implements them in memory."""
+"""What the use cases need from the world, as Protocols: the MongoDB repositories implement
+them, `tests/unit/matching/fakes.py` implements them in memory. (The projection and the engine
+proposals work on the index and the projection directly: they are the adapters of the engine.)"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
+from services.matching.domain.connection_events.event import ConnectionEvent
+from services.matching.domain.connection_events.meetings import BookedMeeting
+from services.matching.domain.connection_events.registrations import (
+    Registration,
+    RegistrationStatus,
+)
+from services.matching.domain.connection_events.requests import MeetingRequest, RequestStatus
 from services.matching.domain.declared_contracts import DeclaredContract
 from services.matching.domain.introductions import Introduction
-from services.matching.domain.matches import Match
+from services.matching.domain.matches import Match, MatchStatus
 from services.matching.repository import ProjectedListing
 from shared.events.organizations import AdministrativeUnit
-from shared.events.vocabulary import OrganizationKind
+from shared.events.vocabulary import OrganizationKind, Sector
 from shared.outbox import Tx
 
 T = TypeVar("T")
@@ -70,3 +78,100 @@ class IndicatorStores:
     publications: Publications
     declared: DeclaredContracts
     records: MarketRecords
+
+
+class ListingStore(Protocol):
+    async def get(self, listing_id: str, session: Session = None) -> ProjectedListing | None: ...
+    async def get_many(
+        self, listing_ids: Sequence[str], session: Session = None
+    ) -> dict[str, ProjectedListing]: ...
+    async def owned_by(self, organization_id: str) -> list[str]: ...
+
+
+class MatchStore(Protocol):
+    async def create(self, match: Match, session: Session) -> bool: ...
+    async def save(self, match: Match, session: Session) -> None: ...
+    async def get(self, match_id: str, session: Session = None) -> Match | None: ...
+    async def scores_between(
+        self, offer_ids: Sequence[str], demand_ids: Sequence[str], session: Session
+    ) -> dict[tuple[str, str], float]: ...
+    async def due(self, now: datetime, limit: int) -> list[str]: ...
+    async def find(
+        self,
+        *,
+        listing_ids: Sequence[str] | None = None,
+        status: MatchStatus | None = None,
+        sector: Sector | None = None,
+        limit: int = 0,
+    ) -> list[Match]: ...
+
+
+class IntroductionStore(Protocol):
+    async def create(self, introduction: Introduction, session: Session) -> bool: ...
+    async def save(self, introduction: Introduction, session: Session) -> None: ...
+    async def get(self, introduction_id: str, session: Session = None) -> Introduction | None: ...
+    async def find(
+        self,
+        *,
+        organization_id: str | None = None,
+        listing_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Introduction]: ...
+
+
+class ConnectionEventStore(Protocol):
+    async def save(self, event: ConnectionEvent, session: Session) -> None: ...
+    async def get(self, event_id: str, session: Session = None) -> ConnectionEvent | None: ...
+    async def find(self) -> list[ConnectionEvent]: ...
+    async def save_registration(self, registration: Registration, session: Session) -> None: ...
+    async def registration(
+        self, event_id: str, organization_id: str, session: Session = None
+    ) -> Registration | None: ...
+    async def registrations(
+        self,
+        event_id: str,
+        status: RegistrationStatus | None = None,
+        session: Session = None,
+    ) -> list[Registration]: ...
+
+
+class MeetingRequestStore(Protocol):
+    async def save(self, request: MeetingRequest, session: Session) -> None: ...
+    async def get(self, request_id: str, session: Session = None) -> MeetingRequest | None: ...
+    async def of_event(
+        self,
+        event_id: str,
+        statuses: Sequence[RequestStatus] | None = None,
+        session: Session = None,
+    ) -> list[MeetingRequest]: ...
+    async def due(self, now: datetime, limit: int) -> list[str]: ...
+
+
+class MeetingStore(Protocol):
+    async def save_all(self, meetings: Sequence[BookedMeeting], session: Session) -> None: ...
+    async def save(self, meeting: BookedMeeting, session: Session) -> None: ...
+    async def get(self, meeting_id: str, session: Session = None) -> BookedMeeting | None: ...
+    async def of_event(
+        self,
+        event_id: str,
+        organization_id: str | None = None,
+        session: Session = None,
+    ) -> list[BookedMeeting]: ...
+
+
+class Stores(Protocol):
+    """The stores of the brokerage use cases (`repository.Repositories` on MongoDB)."""
+
+    @property
+    def listings(self) -> ListingStore: ...
+    @property
+    def matches(self) -> MatchStore: ...
+    @property
+    def introductions(self) -> IntroductionStore: ...
+    @property
+    def connection_events(self) -> ConnectionEventStore: ...
+    @property
+    def meeting_requests(self) -> MeetingRequestStore: ...
+    @property
+    def meetings(self) -> MeetingStore: ...

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
 from services.matching.domain.declared_contracts import DeclaredContract
 from services.matching.domain.introductions import Introduction
-from services.matching.domain.matches import Match
+from services.matching.domain.matches import Match, MatchStatus
 from services.matching.repository import ProjectedListing
 from shared.events.base import Event
 from shared.events.organizations import AdministrativeUnit
-from shared.events.vocabulary import OrganizationKind
+from shared.events.vocabulary import OrganizationKind, Sector
 from shared.outbox import Tx
 
 T = TypeVar("T")
@@ -104,3 +105,111 @@ class InMemoryMarket:
 
     async def introductions(self) -> list[Introduction]:
         return list(self.introduction_records)
+
+
+class InMemoryListings:
+    """The listings projection, as far as the brokerage use cases read it."""
+
+    def __init__(self, *listings: ProjectedListing) -> None:
+        self.items = {listing.listing_id: listing for listing in listings}
+
+    async def get(self, listing_id: str, session: Any = None) -> ProjectedListing | None:
+        return self.items.get(listing_id)
+
+    async def get_many(
+        self, listing_ids: Sequence[str], session: Any = None
+    ) -> dict[str, ProjectedListing]:
+        return {i: self.items[i] for i in listing_ids if i in self.items}
+
+    async def owned_by(self, organization_id: str) -> list[str]:
+        return sorted(i for i, listing in self.items.items() if listing.owner == organization_id)
+
+
+class InMemoryMatches:
+    def __init__(self, *matches: Match) -> None:
+        self.items = {match.match_id: match for match in matches}
+
+    async def create(self, match: Match, session: Any) -> bool:
+        return self.items.setdefault(match.match_id, match) is match
+
+    async def save(self, match: Match, session: Any) -> None:
+        self.items[match.match_id] = match
+
+    async def get(self, match_id: str, session: Any = None) -> Match | None:
+        return self.items.get(match_id)
+
+    async def scores_between(
+        self, offer_ids: Sequence[str], demand_ids: Sequence[str], session: Any
+    ) -> dict[tuple[str, str], float]:
+        return {
+            (m.offer_id, m.demand_id): m.score
+            for m in self.items.values()
+            if m.offer_id in offer_ids and m.demand_id in demand_ids
+        }
+
+    async def due(self, now: datetime, limit: int) -> list[str]:
+        due = [m.match_id for m in self.items.values() if m.is_open and m.expires_at <= now]
+        return sorted(due)[:limit]
+
+    async def find(
+        self,
+        *,
+        listing_ids: Sequence[str] | None = None,
+        status: MatchStatus | None = None,
+        sector: Sector | None = None,
+        limit: int = 0,
+    ) -> list[Match]:
+        found = [
+            m
+            for m in self.items.values()
+            if (listing_ids is None or {m.offer_id, m.demand_id} & set(listing_ids))
+            and (status is None or m.status is status)
+            and (sector is None or m.sector is sector)
+        ]
+        found.sort(key=lambda m: m.proposed_at, reverse=True)
+        return found[:limit] if limit else found
+
+
+class InMemoryIntroductions:
+    def __init__(self) -> None:
+        self.items: dict[str, Introduction] = {}
+
+    async def create(self, introduction: Introduction, session: Any) -> bool:
+        return self.items.setdefault(introduction.introduction_id, introduction) is introduction
+
+    async def save(self, introduction: Introduction, session: Any) -> None:
+        self.items[introduction.introduction_id] = introduction
+
+    async def get(self, introduction_id: str, session: Any = None) -> Introduction | None:
+        return self.items.get(introduction_id)
+
+    async def find(
+        self,
+        *,
+        organization_id: str | None = None,
+        listing_ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Introduction]:
+        found = [
+            i
+            for i in self.items.values()
+            if (organization_id is None or i.involves(organization_id))
+            and (
+                listing_ids is None or {i.parties.offer_id, i.parties.demand_id} & set(listing_ids)
+            )
+        ]
+        found.sort(key=lambda i: i.opened_at, reverse=True)
+        return found[offset:] if limit is None else found[offset : offset + limit]
+
+
+@dataclass
+class BrokerageStores:
+    """The stores of the brokerage use cases; connection events are not faked here."""
+
+    listings: InMemoryListings
+    matches: InMemoryMatches
+    introductions: InMemoryIntroductions = field(default_factory=InMemoryIntroductions)
+    connection_events: Any = None
+    meeting_requests: Any = None
+    meetings: Any = None

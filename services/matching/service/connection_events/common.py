@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from services.matching.domain.connection_events.event import ConnectionEvent
 from services.matching.domain.errors import NotAllowedError, NotFoundError
-from services.matching.repository import Repositories
+from services.matching.service.ports import Stores
 from shared.auth import Principal, Role
 from shared.clock import Clock
 from shared.outbox import Outbox, Tx
@@ -17,7 +17,7 @@ from shared.outbox import Outbox, Tx
 @dataclass(frozen=True)
 class Ports:
     outbox: Outbox
-    repos: Repositories
+    repos: Stores
     clock: Clock
 
     async def event(self, event_id: str, tx: Tx | None = None) -> ConnectionEvent:

@@ -11,12 +11,12 @@ from services.matching.domain.connection_events.registrations import (
     RegistrationForm,
     RegistrationStatus,
 )
-from services.matching.repository import Repositories
 from services.matching.service.connection_events.common import (
     Ports,
     check_broker_or,
     organization_of,
 )
+from services.matching.service.ports import Stores
 from shared.auth import Principal
 from shared.logging import get_logger
 from shared.outbox import Tx
@@ -25,7 +25,7 @@ log = get_logger(__name__)
 
 
 async def occupancy(
-    repos: Repositories, event_id: str, tx: Tx
+    repos: Stores, event_id: str, tx: Tx
 ) -> tuple[list[Registration], list[Registration]]:
     """The participants holding a seat, and those waiting (in order)."""
     registrations = repos.connection_events
@@ -34,7 +34,7 @@ async def occupancy(
     return seated, waiting
 
 
-async def promote_waiting(repos: Repositories, event: ConnectionEvent, tx: Tx) -> None:
+async def promote_waiting(repos: Stores, event: ConnectionEvent, tx: Tx) -> None:
     """Give the free seats to the first waiting participants."""
     seated, waiting = await occupancy(repos, event.event_id, tx)
     for registration, registered in rules.promote(event, len(seated), waiting):
