@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from services.listings.service.moderation import ModerationService
+from services.listings.service.moderation import Moderation
 from shared.consuming import EventConsumer, Handling
 from shared.events.connections import IntroductionDealClosed
 
 
-def register_handlers(consumer: EventConsumer, moderation: ModerationService) -> None:
+def register_handlers(consumer: EventConsumer, moderation: Moderation) -> None:
     @consumer.on(IntroductionDealClosed)
     async def on_deal_closed(h: Handling[IntroductionDealClosed]) -> None:
         """Both listings of the deal become fulfilled; an unknown listing goes to the DLQ."""

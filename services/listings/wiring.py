@@ -14,9 +14,9 @@ from services.listings.repository import (
 )
 from services.listings.service.base import ListingWriter
 from services.listings.service.imports import ImportService
-from services.listings.service.listings import ListingService
-from services.listings.service.moderation import ModerationService
-from services.listings.service.organizations import OrganizationService
+from services.listings.service.listings import Listings
+from services.listings.service.moderation import Moderation
+from services.listings.service.organizations import Organizations
 from services.listings.service.queries import ListingQueries
 from services.listings.settings import ListingsSettings
 from shared.clock import Clock, utc_now
@@ -26,9 +26,9 @@ from shared.outbox import Outbox
 
 @dataclass(frozen=True)
 class UseCases:
-    organizations: OrganizationService
-    listings: ListingService
-    moderation: ModerationService
+    organizations: Organizations
+    listings: Listings
+    moderation: Moderation
     imports: ImportService
     queries: ListingQueries
 
@@ -41,9 +41,9 @@ def build_use_cases(
     changes = ListingWriter(outbox, listings, clock)
     threshold = settings.duplicate_title_similarity
     return UseCases(
-        organizations=OrganizationService(outbox, orgs, clock),
-        listings=ListingService(changes, orgs, IdempotencyKeys(db), threshold),
-        moderation=ModerationService(changes),
+        organizations=Organizations(outbox, orgs, clock),
+        listings=Listings(changes, orgs, IdempotencyKeys(db), threshold),
+        moderation=Moderation(changes),
         imports=ImportService(changes, orgs, threshold, settings.import_max_rows),
         queries=ListingQueries(listings, settings.search_max_candidates),
     )

@@ -10,10 +10,10 @@ from services.matching.index_sync import LiveIndex
 from services.matching.repository import Repositories
 from services.matching.repository.market import MarketRecordsReader
 from services.matching.scheduling import SolverOptions
-from services.matching.service.connection_events import ConnectionEventDesks, Ports
-from services.matching.service.indicators import IndicatorDesk
-from services.matching.service.introductions import IntroductionDesk
-from services.matching.service.matches import MatchDesk
+from services.matching.service.connection_events import ConnectionEventUseCases, Ports
+from services.matching.service.indicators import Indicators
+from services.matching.service.introductions import Introductions
+from services.matching.service.matches import Matches
 from services.matching.service.ports import IndicatorStores
 from services.matching.service.projection import Projection
 from services.matching.service.proposals import EngineProposals, ProposalPolicy
@@ -28,10 +28,10 @@ class UseCases:
     index: LiveIndex
     vectors: ListingVectors
     projection: Projection
-    matches: MatchDesk
-    introductions: IntroductionDesk
-    indicators: IndicatorDesk
-    connection_events: ConnectionEventDesks
+    matches: Matches
+    introductions: Introductions
+    indicators: Indicators
+    connection_events: ConnectionEventUseCases
 
 
 def build_use_cases(
@@ -42,14 +42,14 @@ def build_use_cases(
     vectors = ListingVectors(embedder)
     policy = ProposalPolicy(settings.top_k, settings.rescore_top_k, settings.proposal_ttl)
     proposals = EngineProposals(index, repos.listings, repos.matches, policy, clock)
-    introductions = IntroductionDesk(runtime.outbox, repos, settings.zone, clock)
+    introductions = Introductions(runtime.outbox, repos, settings.zone, clock)
     return UseCases(
         index=index,
         vectors=vectors,
         projection=Projection(repos.listings, repos.organizations, index, vectors, proposals),
-        matches=MatchDesk(runtime.outbox, repos, index, introductions, policy, clock),
+        matches=Matches(runtime.outbox, repos, index, introductions, policy, clock),
         introductions=introductions,
-        indicators=IndicatorDesk(
+        indicators=Indicators(
             runtime.outbox,
             IndicatorStores(
                 publications=repos.publications,
@@ -63,7 +63,7 @@ def build_use_cases(
             clock,
             settings.indicators_cache_seconds,
         ),
-        connection_events=ConnectionEventDesks.of(
+        connection_events=ConnectionEventUseCases.of(
             Ports(runtime.outbox, repos, clock),
             introductions,
             request_ttl=settings.meeting_request_ttl,

@@ -22,7 +22,7 @@ from services.notifications.links import Links
 from services.notifications.rendering import Renderer
 from services.notifications.repository import Repositories
 from services.notifications.service.contacts import Contacts
-from services.notifications.service.digests import DigestJob
+from services.notifications.service.digests import Digests
 from services.notifications.service.feeds import Feeds
 from services.notifications.service.intake import Intake
 from services.notifications.service.subscriptions import Subscriptions
@@ -36,7 +36,7 @@ class UseCases:
     intake: Intake
     contacts: Contacts
     subscriptions: Subscriptions
-    digests: DigestJob
+    digests: Digests
     feeds: Feeds
     delivery_log: DeliveryLog
     worker: DeliveryWorker
@@ -70,7 +70,7 @@ def build_use_cases(
             settings.signup_limits,
             ids,
         ),
-        digests=DigestJob(repositories, outbox, schedule, clock, ids),
+        digests=Digests(repositories, outbox, schedule, clock, ids),
         feeds=Feeds(
             repositories.notices,
             renderer,

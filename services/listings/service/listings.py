@@ -38,7 +38,7 @@ def owned_by(principal: Principal) -> Check:
     return check
 
 
-class ListingService:
+class Listings:
     def __init__(
         self,
         changes: ListingWriter,

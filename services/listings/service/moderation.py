@@ -21,7 +21,7 @@ log = get_logger(__name__)
 SWEEP_BATCH = 500
 
 
-class ModerationService:
+class Moderation:
     def __init__(self, changes: ListingWriter) -> None:
         self._changes = changes
 

@@ -17,7 +17,7 @@ from shared.clock import Clock
 from shared.outbox import Tx
 
 
-class OrganizationService:
+class Organizations:
     def __init__(self, outbox: Transactions, orgs: OrganizationStore, clock: Clock) -> None:
         self._outbox = outbox
         self._orgs = orgs

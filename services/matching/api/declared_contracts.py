@@ -8,14 +8,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from services.matching.domain.declared_contracts import ContractDeclaration, DeclaredContract
-from services.matching.service.indicators import IndicatorDesk
+from services.matching.service.indicators import Indicators
 from shared.auth import Principal, Role, require
 from shared.http import PROBLEM_RESPONSES
 
 Broker = Annotated[Principal, Depends(require(Role.broker))]
 
 
-def declared_contracts_router(desk: IndicatorDesk) -> APIRouter:
+def declared_contracts_router(desk: Indicators) -> APIRouter:
     router = APIRouter(
         prefix="/v1/declared-contracts", tags=["indicators"], responses=PROBLEM_RESPONSES
     )

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from services.matching.domain.indicators import IndicatorReport
 from services.matching.domain.periods import Period
-from services.matching.service.indicators import IndicatorDesk
+from services.matching.service.indicators import Indicators
 from shared.events.indicators import MarketFigures
 from shared.http.rate_limit import RateLimiter
 
@@ -45,7 +45,7 @@ def csv_of(report: IndicatorReport) -> str:
     return out.getvalue()
 
 
-def indicators_router(desk: IndicatorDesk, limiter: RateLimiter) -> APIRouter:
+def indicators_router(desk: Indicators, limiter: RateLimiter) -> APIRouter:
     router = APIRouter(
         prefix="/v1/indicators", tags=["indicators"], dependencies=[Depends(limiter)]
     )

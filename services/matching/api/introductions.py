@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from services.matching.domain.introductions import Claim, Introduction, Milestone, Stage
 from services.matching.domain.steps import SignContract, Step
-from services.matching.service.introductions import IntroductionDesk
+from services.matching.service.introductions import Introductions
 from shared.auth import Principal, Role, require
 from shared.events.connections import IntroductionParties
 from shared.http import PROBLEM_RESPONSES
@@ -43,7 +43,7 @@ class IntroductionRead(BaseModel):
         return cls.model_validate(introduction.model_dump())
 
 
-def introductions_router(desk: IntroductionDesk) -> APIRouter:
+def introductions_router(desk: Introductions) -> APIRouter:
     router = APIRouter(
         prefix="/v1/introductions", tags=["introductions"], responses=PROBLEM_RESPONSES
     )

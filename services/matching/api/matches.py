@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from services.matching.domain.matches import Answer, Match, MatchStatus
 from services.matching.domain.reasons import DeclineSummary
-from services.matching.service.matches import AnswerRequest, MatchDesk
+from services.matching.service.matches import AnswerRequest, Matches
 from shared.auth import Principal, Role, require
 from shared.events.base import EdgeModel
 from shared.events.matches import DeclineReason, Explanation, ProposedBy
@@ -79,14 +79,14 @@ class MatchRead(BaseModel):
         )
 
 
-def matches_router(desk: MatchDesk) -> APIRouter:
+def matches_router(desk: Matches) -> APIRouter:
     router = APIRouter(prefix="/v1/matches", tags=["matches"], responses=PROBLEM_RESPONSES)
     _reading(router, desk)
     _writing(router, desk)
     return router
 
 
-def _writing(router: APIRouter, desk: MatchDesk) -> None:
+def _writing(router: APIRouter, desk: Matches) -> None:
     @router.post("", status_code=201, summary="A broker proposes a match by hand")
     async def propose_match(body: ProposalCreate, broker: Broker) -> MatchRead:
         return MatchRead.of(await desk.propose_by_broker(body.offer_id, body.demand_id), broker)
@@ -97,7 +97,7 @@ def _writing(router: APIRouter, desk: MatchDesk) -> None:
         return MatchRead.of(await desk.answer(match_id, owner, request), owner)
 
 
-def _reading(router: APIRouter, desk: MatchDesk) -> None:
+def _reading(router: APIRouter, desk: Matches) -> None:
     @router.get("", summary="Matches of your listings (brokers: all)")
     async def list_matches(
         reader: Reader,

@@ -41,7 +41,7 @@ log = get_logger(__name__)
 MAX_CACHED_PERIODS = 64
 
 
-class IndicatorDesk:
+class Indicators:
     def __init__(
         self,
         outbox: UnitOfWork,

@@ -23,7 +23,7 @@ from shared.outbox import Outbox, Tx
 log = get_logger(__name__)
 
 
-class IntroductionDesk:
+class Introductions:
     def __init__(self, outbox: Outbox, repos: Stores, zone: ZoneInfo, clock: Clock) -> None:
         self._outbox = outbox
         self._repos = repos

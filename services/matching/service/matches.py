@@ -12,7 +12,7 @@ from services.matching.domain.matches import Answer, Match, MatchStatus, Scoring
 from services.matching.domain.reasons import DeclineSummary, summarise_declines
 from services.matching.index_sync import LiveIndex
 from services.matching.repository import ProjectedListing
-from services.matching.service.introductions import IntroductionDesk
+from services.matching.service.introductions import Introductions
 from services.matching.service.ports import Stores
 from services.matching.service.proposals import ProposalPolicy, scoring_of
 from shared.auth import Principal, Role
@@ -36,13 +36,13 @@ class AnswerRequest:
     comment: str = ""
 
 
-class MatchDesk:
+class Matches:
     def __init__(
         self,
         outbox: Outbox,
         repos: Stores,
         index: LiveIndex,
-        introductions: IntroductionDesk,
+        introductions: Introductions,
         policy: ProposalPolicy,
         clock: Clock,
     ) -> None:

@@ -18,7 +18,7 @@ from shared.outbox import Tx
 log = get_logger(__name__)
 
 
-class DigestJob:
+class Digests:
     def __init__(
         self,
         repositories: Stores,

@@ -16,8 +16,8 @@ from services.listings.service.errors import (
     IdempotencyKeyReusedError,
 )
 from services.listings.service.imports import ImportService
-from services.listings.service.listings import ListingService
-from services.listings.service.moderation import ModerationService
+from services.listings.service.listings import Listings
+from services.listings.service.moderation import Moderation
 from shared.auth import Principal, Role
 from shared.consuming import RejectedEventError
 from shared.events.connections import IntroductionDealClosed, IntroductionParties
@@ -48,8 +48,8 @@ class World:
     def __post_init__(self) -> None:
         self.outbox = FakeOutbox(self.listings, self.orgs, self.keys)
         changes = ListingWriter(self.outbox, self.listings, lambda: self.now)
-        self.owner_side = ListingService(changes, self.orgs, self.keys, duplicate_threshold=0.9)
-        self.moderation = ModerationService(changes)
+        self.owner_side = Listings(changes, self.orgs, self.keys, duplicate_threshold=0.9)
+        self.moderation = Moderation(changes)
         self.imports = ImportService(changes, self.orgs, duplicate_threshold=0.9, max_rows=100)
 
     async def published(self, terms: ListingTerms | None = None) -> str:

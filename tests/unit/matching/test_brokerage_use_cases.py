@@ -10,8 +10,8 @@ import pytest
 from services.matching.domain.errors import NotAllowedError
 from services.matching.domain.matches import MatchStatus
 from services.matching.repository import ProjectedListing
-from services.matching.service.introductions import IntroductionDesk
-from services.matching.service.matches import AnswerRequest, MatchDesk
+from services.matching.service.introductions import Introductions
+from services.matching.service.matches import AnswerRequest, Matches
 from services.matching.service.proposals import ProposalPolicy
 from shared.auth import Principal, Role
 from shared.clock import PROVINCE_ZONE
@@ -52,10 +52,10 @@ class Brokerage:
         )
         self.outbox = FakeUnitOfWork()
         clock = lambda: NOW + timedelta(days=1)  # noqa: E731 - a fixed clock
-        introductions = IntroductionDesk(self.outbox, self.stores, PROVINCE_ZONE, clock)  # type: ignore[arg-type]
+        introductions = Introductions(self.outbox, self.stores, PROVINCE_ZONE, clock)  # type: ignore[arg-type]
         policy = ProposalPolicy(top_k=10, rescore_top_k=50, ttl=timedelta(days=30))
         # The engine index is only read for a broker's manual proposal, never by answers.
-        self.desk = MatchDesk(self.outbox, self.stores, None, introductions, policy, clock)  # type: ignore[arg-type]
+        self.desk = Matches(self.outbox, self.stores, None, introductions, policy, clock)  # type: ignore[arg-type]
 
 
 async def test_both_sides_interested_open_the_introduction_with_their_answers() -> None:

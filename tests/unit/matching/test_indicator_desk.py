@@ -11,7 +11,7 @@ import pytest
 from services.matching.domain.declared_contracts import ContractDeclaration
 from services.matching.domain.errors import ConflictError
 from services.matching.domain.periods import Period
-from services.matching.service.indicators import IndicatorDesk
+from services.matching.service.indicators import Indicators
 from services.matching.service.ports import IndicatorStores
 from shared.events.indicators import IndicatorsPublished
 from tests.unit.matching.fakes import (
@@ -32,7 +32,7 @@ class Desk:
         self.declared = InMemoryDeclared()
         self.market = InMemoryMarket()
         stores = IndicatorStores(self.publications, self.declared, self.market)
-        self.desk = IndicatorDesk(self.outbox, stores, ZONE, "Quảng Ngãi", lambda: NOW)
+        self.desk = Indicators(self.outbox, stores, ZONE, "Quảng Ngãi", lambda: NOW)
 
 
 def declaration(number: str, signed_on: date, value: int = 650_000_000) -> ContractDeclaration:

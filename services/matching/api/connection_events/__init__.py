@@ -10,11 +10,11 @@ from fastapi import APIRouter
 from services.matching.api.connection_events.events import event_routes
 from services.matching.api.connection_events.meetings import meeting_routes
 from services.matching.api.connection_events.participants import participant_routes
-from services.matching.service.connection_events import ConnectionEventDesks
+from services.matching.service.connection_events import ConnectionEventUseCases
 from shared.http import PROBLEM_RESPONSES
 
 
-def connection_events_router(desks: ConnectionEventDesks, zone: ZoneInfo) -> APIRouter:
+def connection_events_router(desks: ConnectionEventUseCases, zone: ZoneInfo) -> APIRouter:
     router = APIRouter(
         prefix="/v1/connection-events", tags=["connection events"], responses=PROBLEM_RESPONSES
     )

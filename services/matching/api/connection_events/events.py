@@ -14,13 +14,13 @@ from services.matching.api.connection_events.models import (
     EventPlanUpdate,
 )
 from services.matching.domain.connection_events.event import EventPlan
-from services.matching.service.connection_events.events import ConnectionEventDesk
+from services.matching.service.connection_events.events import ConnectionEvents
 from shared.auth import Principal, Role, require
 
 Broker = Annotated[Principal, Depends(require(Role.broker))]
 
 
-def event_routes(router: APIRouter, desk: ConnectionEventDesk, zone: ZoneInfo) -> None:
+def event_routes(router: APIRouter, desk: ConnectionEvents, zone: ZoneInfo) -> None:
     @router.post("", status_code=201, summary="Announce a connection event (brokers)")
     async def announce(body: EventPlan, _: Broker) -> ConnectionEventRead:
         return ConnectionEventRead.of(await desk.announce(body), zone)

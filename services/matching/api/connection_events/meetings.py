@@ -16,7 +16,7 @@ from services.matching.api.connection_events.models import (
     ScheduleRead,
     SwapBody,
 )
-from services.matching.service.connection_events import ConnectionEventDesks
+from services.matching.service.connection_events import ConnectionEventUseCases
 from shared.auth import Principal, Role, require
 
 Broker = Annotated[Principal, Depends(require(Role.broker))]
@@ -24,7 +24,7 @@ Organization = Annotated[Principal, Depends(require(Role.org))]
 Reader = Annotated[Principal, Depends(require(Role.broker, Role.org))]
 
 
-def meeting_routes(router: APIRouter, desks: ConnectionEventDesks, zone: ZoneInfo) -> None:
+def meeting_routes(router: APIRouter, desks: ConnectionEventUseCases, zone: ZoneInfo) -> None:
     _request_routes(router, desks)
     _schedule_routes(router, desks, zone)
 
@@ -41,7 +41,7 @@ def meeting_routes(router: APIRouter, desks: ConnectionEventDesks, zone: ZoneInf
         return MeetingRead.of(meeting, await desks.events.view(event_id), zone)
 
 
-def _request_routes(router: APIRouter, desks: ConnectionEventDesks) -> None:
+def _request_routes(router: APIRouter, desks: ConnectionEventUseCases) -> None:
     requests = desks.requests
 
     @router.post("/{event_id}/meeting-requests", status_code=201, summary="Ask to meet")
@@ -64,7 +64,7 @@ def _request_routes(router: APIRouter, desks: ConnectionEventDesks) -> None:
         return MeetingRequestRead.of(await requests.answer(event_id, request_id, org, accept=False))
 
 
-def _schedule_routes(router: APIRouter, desks: ConnectionEventDesks, zone: ZoneInfo) -> None:
+def _schedule_routes(router: APIRouter, desks: ConnectionEventUseCases, zone: ZoneInfo) -> None:
     schedule = desks.schedule
 
     @router.post("/{event_id}/schedule", summary="Generate (or re-run) the B2B schedule")

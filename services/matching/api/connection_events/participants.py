@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Response
 
 from services.matching.api.connection_events.models import RegistrationRead
 from services.matching.domain.connection_events.registrations import RegistrationForm
-from services.matching.service.connection_events import ConnectionEventDesks
+from services.matching.service.connection_events import ConnectionEventUseCases
 from shared.auth import Principal, Role, require
 
 Organization = Annotated[Principal, Depends(require(Role.org))]
@@ -17,7 +17,7 @@ Reader = Annotated[Principal, Depends(require(Role.broker, Role.org))]
 ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
 
 
-def participant_routes(router: APIRouter, desks: ConnectionEventDesks, zone: ZoneInfo) -> None:
+def participant_routes(router: APIRouter, desks: ConnectionEventUseCases, zone: ZoneInfo) -> None:
     registrations = desks.registrations
 
     @router.post(

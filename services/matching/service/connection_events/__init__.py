@@ -8,39 +8,39 @@ from datetime import timedelta
 
 from services.matching.scheduling import SolverOptions
 from services.matching.service.connection_events.common import Ports
-from services.matching.service.connection_events.events import ConnectionEventDesk
-from services.matching.service.connection_events.outcomes import OutcomeDesk
-from services.matching.service.connection_events.registrations import RegistrationDesk
-from services.matching.service.connection_events.requests import MeetingRequestDesk
-from services.matching.service.connection_events.schedule import ScheduleDesk
-from services.matching.service.introductions import IntroductionDesk
+from services.matching.service.connection_events.events import ConnectionEvents
+from services.matching.service.connection_events.outcomes import Outcomes
+from services.matching.service.connection_events.registrations import Registrations
+from services.matching.service.connection_events.requests import MeetingRequests
+from services.matching.service.connection_events.schedule import Schedules
+from services.matching.service.introductions import Introductions
 
 
 @dataclass(frozen=True)
-class ConnectionEventDesks:
-    events: ConnectionEventDesk
-    registrations: RegistrationDesk
-    requests: MeetingRequestDesk
-    schedule: ScheduleDesk
-    outcomes: OutcomeDesk
+class ConnectionEventUseCases:
+    events: ConnectionEvents
+    registrations: Registrations
+    requests: MeetingRequests
+    schedule: Schedules
+    outcomes: Outcomes
 
     @classmethod
     def of(
         cls,
         ports: Ports,
-        introductions: IntroductionDesk,
+        introductions: Introductions,
         *,
         request_ttl: timedelta,
         proposal_ttl: timedelta,
         solver: SolverOptions,
-    ) -> ConnectionEventDesks:
+    ) -> ConnectionEventUseCases:
         return cls(
-            events=ConnectionEventDesk(ports),
-            registrations=RegistrationDesk(ports),
-            requests=MeetingRequestDesk(ports, request_ttl),
-            schedule=ScheduleDesk(ports, solver),
-            outcomes=OutcomeDesk(ports, introductions, proposal_ttl),
+            events=ConnectionEvents(ports),
+            registrations=Registrations(ports),
+            requests=MeetingRequests(ports, request_ttl),
+            schedule=Schedules(ports, solver),
+            outcomes=Outcomes(ports, introductions, proposal_ttl),
         )
 
 
-__all__ = ["ConnectionEventDesks", "Ports"]
+__all__ = ["ConnectionEventUseCases", "Ports"]

@@ -18,7 +18,7 @@ log = get_logger(__name__)
 EVENT_PREFIX = "cev_"
 
 
-class ConnectionEventDesk:
+class ConnectionEvents:
     def __init__(self, ports: Ports) -> None:
         self._ports = ports
         self._repos = ports.repos

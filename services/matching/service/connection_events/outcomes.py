@@ -10,7 +10,7 @@ from services.matching.domain.connection_events.meetings import BookedMeeting
 from services.matching.domain.errors import ConflictError, NotAllowedError, NotFoundError
 from services.matching.domain.ids import match_id_of
 from services.matching.service.connection_events.common import Ports
-from services.matching.service.introductions import IntroductionDesk
+from services.matching.service.introductions import Introductions
 from shared.auth import Principal, Role
 from shared.events.connection_events import MeetingOutcome
 from shared.events.listings import ListingSnapshot
@@ -33,8 +33,8 @@ def side_of(principal: Principal, meeting: BookedMeeting, organization_id: str |
     raise NotAllowedError("meeting", "only the two participants and brokers record outcomes")
 
 
-class OutcomeDesk:
-    def __init__(self, ports: Ports, introductions: IntroductionDesk, ttl: timedelta) -> None:
+class Outcomes:
+    def __init__(self, ports: Ports, introductions: Introductions, ttl: timedelta) -> None:
         self._ports = ports
         self._repos = ports.repos
         self._introductions = introductions

@@ -43,7 +43,7 @@ async def promote_waiting(repos: Stores, event: ConnectionEvent, tx: Tx) -> None
         log.info("participant_promoted", event_id=event.event_id, org=registration.organization_id)
 
 
-class RegistrationDesk:
+class Registrations:
     def __init__(self, ports: Ports) -> None:
         self._ports = ports
         self._repos = ports.repos

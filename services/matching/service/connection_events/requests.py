@@ -20,7 +20,7 @@ REQUEST_PREFIX = "mrq_"
 EXPIRY_BATCH = 200
 
 
-class MeetingRequestDesk:
+class MeetingRequests:
     def __init__(self, ports: Ports, ttl: timedelta) -> None:
         self._ports = ports
         self._repos = ports.repos

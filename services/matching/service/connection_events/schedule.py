@@ -37,7 +37,7 @@ class ScheduleRun:
     schedule: Schedule
 
 
-class ScheduleDesk:
+class Schedules:
     def __init__(self, ports: Ports, options: SolverOptions) -> None:
         self._ports = ports
         self._repos = ports.repos
