@@ -43,6 +43,9 @@ def _env(io: ServiceIO) -> list[dict[str, Any]]:
             "name": "STX_JWT_SECRET",
             "valueFrom": {"secretKeyRef": {"name": "stx-jwt", "key": "secret", "optional": True}},
         },
+        # Only the ingress controller reaches the pods (NetworkPolicy): trust its
+        # X-Forwarded-For, so per-client limits see the client, not the ingress.
+        {"name": "STX_FORWARDED_ALLOW_IPS", "value": "*"},
         *io.extra_env,
     ]
 

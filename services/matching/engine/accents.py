@@ -53,7 +53,8 @@ def restored(text: str) -> str:
     for run in _runs(words, pieces):
         forms = _best_forms([pieces[i] for i in run], unigrams, bigrams)
         for index, form in zip(run, forms, strict=True):
-            pieces[index] = _cased_like(pieces[index], form)
+            if pieces[index].casefold() in unigrams:  # an unknown word stays as typed
+                pieces[index] = _cased_like(pieces[index], form)
     return "".join(pieces)
 
 

@@ -19,6 +19,12 @@ def test_the_previous_syllable_chooses_between_accented_forms() -> None:
     assert restored("Ky thuat nuoi ca long") == "Kỹ thuật nuôi cá lồng"
 
 
+def test_words_it_does_not_know_stay_as_typed() -> None:
+    restored_text = restored("Can may say cho HTX, ket noi iPhone 4G")
+    assert restored_text.startswith("Cần máy sấy cho HTX, kết nối")
+    assert restored_text.endswith(" iPhone 4G")
+
+
 def test_text_with_diacritics_and_english_are_left_as_they_are() -> None:
     assert restored("Cần máy say") == "Cần máy say"  # one accent: typed on purpose
     assert restored("Solar dryer for coffee cherries") == "Solar dryer for coffee cherries"
