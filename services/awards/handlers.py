@@ -11,11 +11,13 @@ from services.awards.projection import (
     introduction,
     listing_published,
     match_accepted,
+    meeting_attended,
     nominee_of,
 )
 from services.awards.service import Evidence
 from shared.clock import local_day
 from shared.consuming import EventConsumer, Handling
+from shared.events.connection_events import MeetingOutcomeRecorded
 from shared.events.connections import (
     IntroductionContractRegistered,
     IntroductionContractSigned,
@@ -97,7 +99,14 @@ def register_introduction_handlers(consumer: EventConsumer, evidence: Evidence) 
         await evidence.record_activity(h.tx, facts)
 
 
+def register_techmart_handlers(consumer: EventConsumer, evidence: Evidence) -> None:
+    @consumer.on(MeetingOutcomeRecorded)
+    async def on_meeting_outcome_recorded(h: Handling[MeetingOutcomeRecorded]) -> None:
+        await evidence.record_activity(h.tx, meeting_attended(h.event, h.envelope.time))
+
+
 def register_handlers(consumer: EventConsumer, evidence: Evidence) -> None:
     register_organization_handlers(consumer, evidence)
     register_market_handlers(consumer, evidence)
     register_introduction_handlers(consumer, evidence)
+    register_techmart_handlers(consumer, evidence)

@@ -2,7 +2,7 @@
 
 The date of a fact is the business date the event carries (signed on, closed on...) or, when
 it carries none, the day the event happened in Asia/Ho_Chi_Minh. Adding a new kind of evidence
-(e.g. connection-event attendance) is one function here and one handler.
+is one function here and one handler.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import date, datetime
 from services.awards.domain.activity import ActivityFact, FactKind, Side
 from services.awards.domain.eligibility import Nominee
 from shared.clock import local_day
+from shared.events.connection_events import MeetingOutcomeRecorded
 from shared.events.connections import IntroductionParties
 from shared.events.listings import ListingPublished
 from shared.events.matches import MatchAccepted
@@ -55,6 +56,21 @@ def match_accepted(event: MatchAccepted, at: datetime) -> list[ActivityFact]:
         event.demand_id,
     )
     return sides.facts(FactKind.MATCH_ACCEPTED, event.match_id, local_day(at))
+
+
+def meeting_attended(event: MeetingOutcomeRecorded, at: datetime) -> list[ActivityFact]:
+    """A B2B meeting's outcome recorded for a side: that side was at the techmart (a `no_show`
+    outcome says the *other* side did not come). One fact per event and organisation, however
+    many meetings it had there."""
+    return [
+        ActivityFact(
+            kind=FactKind.CONNECTION_EVENT_ATTENDED,
+            ref=f"{event.event_id}:{event.organization_id}",
+            side=Side.ATTENDEE,
+            organization_id=event.organization_id,
+            on=local_day(at),
+        )
+    ]
 
 
 def introduction(

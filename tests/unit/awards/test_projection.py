@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from services.awards.domain.activity import FactKind, Side
-from services.awards.projection import introduction, listing_published, match_accepted
+from services.awards.domain.activity import FactKind, Side, summarise
+from services.awards.projection import (
+    introduction,
+    listing_published,
+    match_accepted,
+    meeting_attended,
+)
 from shared.clock import local_day
+from shared.events.connection_events import MeetingOutcomeRecorded
 from shared.events.connections import IntroductionParties
 from shared.events.listings import ListingPublished, ListingSnapshot
 from shared.events.matches import MatchAccepted
@@ -90,3 +96,30 @@ def test_a_contract_carries_its_value_and_state_funding_to_both_sides() -> None:
         "contract_signed:itr_1:supplier",
         "contract_signed:itr_1:seeker",
     }
+
+
+def _outcome(meeting_id: str, organization_id: str, outcome: str) -> MeetingOutcomeRecorded:
+    return MeetingOutcomeRecorded(
+        meeting_id=meeting_id,
+        event_id="cev_techmart_kon_tum_2026",
+        seeker_organization_id="org_htx_sam",
+        supplier_organization_id="org_vien_duoc_lieu",
+        organization_id=organization_id,
+        outcome=outcome,
+        recorded_by_broker=False,
+    )
+
+
+def test_a_techmart_counts_once_for_each_side_that_was_there() -> None:
+    facts = [
+        *meeting_attended(_outcome("mtg_1", "org_htx_sam", "held"), LATE_EVENING_UTC),
+        *meeting_attended(_outcome("mtg_2", "org_htx_sam", "no_show"), LATE_EVENING_UTC),
+        *meeting_attended(_outcome("mtg_1", "org_vien_duoc_lieu", "held"), LATE_EVENING_UTC),
+    ]
+    by_id = {fact.fact_id: fact for fact in facts}  # how the store keeps them
+
+    htx = [f for f in by_id.values() if f.organization_id == "org_htx_sam"]
+    evidence = summarise(htx, date(2026, 1, 1), date(2026, 12, 31))
+    assert evidence.connection_events_attended == 1
+    assert len(by_id) == 2
+    assert htx[0].on == date(2026, 7, 1)
