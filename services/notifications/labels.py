@@ -41,3 +41,16 @@ RETURN_REASONS: Final = {
         "out_of_scope": "It is out of the exchange's scope",
     },
 }
+
+MEETING_CANCELLATIONS: Final = {
+    "vi": {
+        "rescheduled_out": "lịch gặp của sự kiện đã được sắp xếp lại",
+        "participant_cancelled": "một bên đã huỷ tham gia",
+        "event_cancelled": "sự kiện đã bị huỷ",
+    },
+    "en": {
+        "rescheduled_out": "the event's meetings were rearranged",
+        "participant_cancelled": "one side withdrew from the event",
+        "event_cancelled": "the event was cancelled",
+    },
+}

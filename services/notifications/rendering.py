@@ -62,6 +62,7 @@ class Renderer:
             "province": self._province,
             "sectors": labels.SECTORS[language],
             "reasons": labels.RETURN_REASONS[language],
+            "cancellations": labels.MEETING_CANCELLATIONS[language],
         }
         text = self._env.get_template(f"{language}/{template}.txt")
         subject_block = text.blocks["subject"](text.new_context(facts))

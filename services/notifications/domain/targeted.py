@@ -6,49 +6,32 @@ it reveals to them), and the facts the template shows. Adding a message is addin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any, Final
 
-from services.notifications.domain.attachments import (
-    Attachment,
-    meeting_invitation,
-    no_attachments,
-)
+from services.notifications.domain.attachments import meeting_cancellation, meeting_invitation
+from services.notifications.domain.messages import Party, TargetedMessage
 from services.notifications.domain.recipients import RecipientRef, listing_owner, organization
+from services.notifications.domain.targeted_meetings import (
+    cancelled_facts,
+    meeting_facts,
+    meeting_id,
+    meeting_listings,
+    meeting_parties,
+)
 from shared.events.awards import AwardProgrammeOpened
 from shared.events.base import Event
-from shared.events.connection_events import MeetingRequestSent, MeetingScheduled
+from shared.events.connection_events import (
+    MeetingCancelled,
+    MeetingRequestSent,
+    MeetingRescheduled,
+    MeetingScheduled,
+)
 from shared.events.connections import IntroductionOpened
 from shared.events.listings import ListingReturned
 from shared.events.matches import MatchAccepted, MatchProposed
 from shared.events.nominations import AwardGranted
 from shared.events.vocabulary import OrganizationKind
-
-
-@dataclass(frozen=True)
-class Party:
-    recipient: RecipientRef
-    role: str
-    """`owner`, `offer` (the supplier side) or `demand` (the seeker side)."""
-    counterpart: RecipientRef | None = None
-    """Whose contact details the message reveals (only once both sides agreed)."""
-    named: RecipientRef | None = None
-    """Whose public organisation name the message shows, if known when sent (no contact
-    details, and the message does not wait for it)."""
-
-
-@dataclass(frozen=True)
-class TargetedMessage:
-    template: str
-    parties: Callable[[Event], list[Party]]
-    facts: Callable[[Event], dict[str, Any]]
-    listings: Callable[[Event], tuple[str, ...]]
-    """Listings whose public titles the message names."""
-    attachments: Callable[[Mapping[str, Any]], list[Attachment]] = no_attachments
-    """Files built from the stored facts when the e-mail is sent."""
-    audience: OrganizationKind | None = None
-    """Organisations of this kind (known from `stx.organizations.v1`) receive it too."""
 
 
 def _owner(org_id: str | None, listing_id: str) -> RecipientRef:
@@ -149,34 +132,6 @@ def _no_parties(event: Event) -> list[Party]:
     return []
 
 
-def _meeting_parties(event: Event) -> list[Party]:
-    """Both sides of a B2B meeting, each told the other's name (public) but not its contacts."""
-    assert isinstance(event, MeetingScheduled)
-    supplier = organization(event.supplier_organization_id)
-    seeker = organization(event.seeker_organization_id)
-    return [Party(supplier, "offer", named=seeker), Party(seeker, "demand", named=supplier)]
-
-
-def _meeting_facts(event: Event) -> dict[str, Any]:
-    assert isinstance(event, MeetingScheduled)
-    return {
-        "meeting_id": event.meeting_id,
-        "event_id": event.event_id,
-        "slot": event.slot,
-        "table": event.table,
-        "starts_at": event.starts_at.isoformat(),
-        "ends_at": event.ends_at.isoformat(),
-        "offer_id": event.offer_id,
-        "demand_id": event.demand_id,
-        "requested": event.requested,
-    }
-
-
-def _meeting_listings(event: Event) -> tuple[str, ...]:
-    assert isinstance(event, MeetingScheduled)
-    return (event.offer_id, event.demand_id)
-
-
 def _request_parties(event: Event) -> list[Party]:
     """The organisation asked, told who asked (by public name, if known)."""
     assert isinstance(event, MeetingRequestSent)
@@ -255,10 +210,27 @@ TARGETED: Final[Mapping[str, TargetedMessage]] = {
     ),
     MeetingScheduled.ce_type: TargetedMessage(
         "meeting_scheduled",
-        _meeting_parties,
-        _meeting_facts,
-        _meeting_listings,
+        meeting_parties,
+        meeting_facts,
+        meeting_listings,
         attachments=meeting_invitation,
+        revised=meeting_id,
+    ),
+    MeetingRescheduled.ce_type: TargetedMessage(
+        "meeting_rescheduled",
+        meeting_parties,
+        meeting_facts,
+        meeting_listings,
+        attachments=meeting_invitation,
+        revised=meeting_id,
+    ),
+    MeetingCancelled.ce_type: TargetedMessage(
+        "meeting_cancelled",
+        meeting_parties,
+        cancelled_facts,
+        _no_listings,
+        attachments=meeting_cancellation,
+        revised=meeting_id,
     ),
     MeetingRequestSent.ce_type: TargetedMessage(
         "meeting_request_received", _request_parties, _request_facts, _no_listings

@@ -11,6 +11,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from services.notifications.repository.contacts import AddressBook
 from services.notifications.repository.deliveries import DeliveryRepository
 from services.notifications.repository.notices import NoticeRepository
+from services.notifications.repository.revisions import Revisions
 from services.notifications.repository.subscriptions import SubscriptionRepository
 from shared.mongo import Document
 
@@ -45,6 +46,7 @@ class Repositories:
     deliveries: DeliveryRepository
     notices: NoticeRepository
     address_book: AddressBook
+    revisions: Revisions
 
     @classmethod
     def of(cls, db: AsyncDatabase[Document]) -> Repositories:
@@ -53,6 +55,7 @@ class Repositories:
             DeliveryRepository(db),
             NoticeRepository(db),
             AddressBook(db),
+            Revisions(db),
         )
 
 

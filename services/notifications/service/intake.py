@@ -11,10 +11,11 @@ from typing import Any
 
 from services.notifications.domain.cloudevents import cloudevent_of
 from services.notifications.domain.deliveries import Delivery, DeliveryIds, Purpose
+from services.notifications.domain.messages import Party, TargetedMessage
 from services.notifications.domain.notices import Notice, NoticeKind, notice_of
 from services.notifications.domain.recipients import RecipientRef, organization, subscription
 from services.notifications.domain.subscriptions import Subscription
-from services.notifications.domain.targeted import TARGETED, Party, TargetedMessage
+from services.notifications.domain.targeted import TARGETED
 from services.notifications.metrics import QUEUED
 from services.notifications.service.ports import Stores
 from shared.clock import Clock
@@ -51,6 +52,9 @@ class Intake:
             return
         titles = await self._titles(message.listings(h.event))
         facts = message.facts(h.event) | {"listing_titles": titles}
+        if message.revised is not None:
+            subject = message.revised(h.event)
+            facts["sequence"] = await self._repos.revisions.next(subject, h.tx.session)
         for party in [*message.parties(h.event), *await self._audience(message)]:
             await self._queue(h.tx, self._targeted(h, message, party, facts))
 

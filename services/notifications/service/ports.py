@@ -89,6 +89,12 @@ class AddressBookStore(Protocol):
     async def suppress(self, recipient: str, now: datetime) -> None: ...
 
 
+class RevisionCounter(Protocol):
+    async def next(self, subject: str, session: Session) -> int:
+        """0 for the first message about `subject`, then 1, 2…"""
+        ...
+
+
 class Stores(Protocol):
     """The stores the use cases read and write (`repository.Repositories` on MongoDB)."""
 
@@ -100,3 +106,5 @@ class Stores(Protocol):
     def notices(self) -> NoticeStore: ...
     @property
     def address_book(self) -> AddressBookStore: ...
+    @property
+    def revisions(self) -> RevisionCounter: ...

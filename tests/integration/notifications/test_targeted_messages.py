@@ -8,6 +8,7 @@ import json
 import pytest
 from icalendar import Calendar
 
+from shared.events.connection_events import MeetingCancelled
 from shared.topics import NOTIFICATIONS
 from tests.integration.notifications.conftest import Notifications, text_of
 from tests.integration.notifications.events import (
@@ -134,3 +135,46 @@ async def test_a_scheduled_meeting_sends_each_participant_one_email_with_its_ics
     await asyncio.sleep(0.5)
     assert len(n.smtp.mailbox.to(institute_mail)) == 1
     assert len(n.smtp.mailbox.to(cooperative_mail)) == 1
+
+
+async def test_a_cancelled_meeting_removes_the_calendar_entry_each_side_was_sent(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    institute, cooperative = f"org_{n.unique}_vien", f"org_{n.unique}_htx"
+    institute_mail = f"an.nguyen.{n.unique}@vienduoclieu.vn"
+    cooperative_mail = f"ylan.{n.unique}@htxdakha.vn"
+    await n.produce(
+        contact(institute, institute_mail, "TS. Nguyễn Văn An"),
+        contact(cooperative, cooperative_mail, "Bà Y Lan"),
+        offer(n.unique, 1, n.district),
+    )
+    await asyncio.sleep(0.5)
+    scheduled = meeting(n.unique, institute, cooperative)
+    await n.produce(scheduled)
+    for address in (institute_mail, cooperative_mail):
+        await n.mail_to(address, 1)
+    [record] = await n.produce(
+        MeetingCancelled(
+            meeting_id=scheduled.meeting_id,
+            event_id=scheduled.event_id,
+            seeker_organization_id=cooperative,
+            supplier_organization_id=institute,
+            reason="event_cancelled",
+        )
+    )
+    await n.send(record)  # Kafka redelivers: still one cancellation each
+    for address in (institute_mail, cooperative_mail):
+        invitation, cancellation = await n.mail_to(address, 2)
+        assert "sự kiện đã bị huỷ" in text_of(cancellation)
+        [sent, removed] = [
+            Calendar.from_ical(next(m.iter_attachments()).get_content())
+            for m in (invitation, cancellation)
+        ]
+        [first], [last] = sent.walk("VEVENT"), removed.walk("VEVENT")
+        assert str(removed["METHOD"]) == "CANCEL"
+        assert str(last["STATUS"]) == "CANCELLED"
+        assert str(last["UID"]) == str(first["UID"]) == f"mtg_{n.unique}@stx"
+        assert int(last["SEQUENCE"]) > int(first["SEQUENCE"])
+    await asyncio.sleep(0.5)
+    assert len(n.smtp.mailbox.to(institute_mail)) == 2

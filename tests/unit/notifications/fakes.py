@@ -163,9 +163,19 @@ class InMemoryAddressBook:
         self.suppressed.add(recipient)
 
 
+class InMemoryRevisions:
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    async def next(self, subject: str, session: Any) -> int:
+        self.counts[subject] = self.counts.get(subject, 0) + 1
+        return self.counts[subject] - 1
+
+
 class InMemoryStores:
     def __init__(self, kinds: dict[str, str] | None = None) -> None:
         self.subscriptions = InMemorySubscriptions()
         self.deliveries = InMemoryDeliveries()
         self.notices = InMemoryNotices()
         self.address_book = InMemoryAddressBook(kinds)
+        self.revisions = InMemoryRevisions()
