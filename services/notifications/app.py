@@ -23,7 +23,7 @@ def create_app(settings: NotificationsSettings | None = None, clock: Clock = utc
         settings, title="STX notifications", description=DESCRIPTION, indexes=INDEXES
     )
     cases = build_use_cases(settings, runtime.outbox, Repositories.of(runtime.db), clock)
-    register_handlers(runtime.consumer, cases.intake, cases.contacts)
+    register_handlers(runtime.consumer, cases.intake, cases.contacts, cases.outreach)
     runtime.every("deliveries", settings.delivery_poll_seconds, cases.worker.run_once)
     runtime.every("digests", settings.digest_poll_seconds, cases.digests.run_due)
     app = runtime.app

@@ -8,6 +8,7 @@ from services.notifications.domain.notices import NOTICE_RULES
 from services.notifications.domain.targeted import TARGETED
 from services.notifications.service.contacts import Contacts
 from services.notifications.service.intake import Intake
+from services.notifications.service.outreach import Outreach
 from shared.consuming import EventConsumer, Handling
 from shared.events.contacts import ContactDetailsUpdated, ListingOwnerRecorded
 from shared.events.organizations import (
@@ -20,8 +21,11 @@ from shared.events.registry import model_for
 _Profile = OrganizationRegistered | OrganizationUpdated | OrganizationVerified
 
 
-def register_handlers(consumer: EventConsumer, intake: Intake, contacts: Contacts) -> None:
-    """Every type of the notice and targeted tables goes to the intake; contacts to `Contacts`."""
+def register_handlers(
+    consumer: EventConsumer, intake: Intake, contacts: Contacts, outreach: Outreach
+) -> None:
+    """Every type of the notice and targeted tables goes to the intake; contacts to `Contacts`;
+    an organisation's profile also to `Outreach` (messages to its kind still open)."""
     for ce_type in sorted({*NOTICE_RULES, *TARGETED}):
         model = model_for(ce_type)
         assert model is not None, f"{ce_type} is in a table but not registered"
@@ -38,6 +42,7 @@ def register_handlers(consumer: EventConsumer, intake: Intake, contacts: Contact
     async def on_organization_profile(h: Handling[Any]) -> None:
         e: _Profile = h.event
         await contacts.profile_changed(e.organization, h.tx)
+        await outreach.joined(e.organization, h.tx)
 
     for profile in (OrganizationRegistered, OrganizationUpdated, OrganizationVerified):
         consumer.on(profile)(on_organization_profile)

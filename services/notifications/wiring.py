@@ -25,6 +25,7 @@ from services.notifications.service.contacts import Contacts
 from services.notifications.service.digests import Digests
 from services.notifications.service.feeds import Feeds
 from services.notifications.service.intake import Intake
+from services.notifications.service.outreach import Outreach
 from services.notifications.service.subscriptions import Subscriptions
 from services.notifications.settings import NotificationsSettings
 from shared.clock import Clock
@@ -35,6 +36,7 @@ from shared.outbox import Outbox
 class UseCases:
     intake: Intake
     contacts: Contacts
+    outreach: Outreach
     subscriptions: Subscriptions
     digests: Digests
     feeds: Feeds
@@ -60,6 +62,7 @@ def build_use_cases(
     return UseCases(
         intake=Intake(repositories, clock, ids),
         contacts=Contacts(repositories.address_book),
+        outreach=Outreach(repositories, clock, ids),
         subscriptions=Subscriptions(
             repositories,
             outbox,

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+
+from pydantic import BaseModel, ConfigDict
 
 from services.notifications.domain.attachments import Attachment, no_attachments
 from services.notifications.domain.recipients import RecipientRef
@@ -39,3 +42,18 @@ class TargetedMessage:
     SEQUENCE, so a later message outranks an earlier one)."""
     audience: OrganizationKind | None = None
     """Organisations of this kind (known from `stx.organizations.v1`) receive it too."""
+    open_until: Callable[[Mapping[str, Any]], datetime] | None = None
+    """Organisations of the audience that become known later still receive it until then."""
+
+
+class StandingMessage(BaseModel):
+    """A message to an audience, kept so that latecomers of the audience receive it too."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source_event_id: str
+    source_event_type: str
+    template: str
+    audience: str
+    facts: dict[str, Any]
+    until: datetime

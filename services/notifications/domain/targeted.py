@@ -7,6 +7,7 @@ it reveals to them), and the facts the template shows. Adding a message is addin
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any, Final
 
 from services.notifications.domain.attachments import meeting_cancellation, meeting_invitation
@@ -195,6 +196,10 @@ def _programme_facts(event: Event) -> dict[str, Any]:
     }
 
 
+def _nominations_close(facts: Mapping[str, Any]) -> datetime:
+    return datetime.fromisoformat(facts["nominations_close_at"])
+
+
 TARGETED: Final[Mapping[str, TargetedMessage]] = {
     ListingReturned.ce_type: TargetedMessage(
         "listing_returned", _returned_owner, _returned_facts, _returned_listing
@@ -244,6 +249,7 @@ TARGETED: Final[Mapping[str, TargetedMessage]] = {
         _programme_facts,
         _no_listings,
         audience=OrganizationKind.ASSOCIATION,
+        open_until=_nominations_close,
     ),
 }
 """`ce_type` → the targeted message it triggers."""

@@ -12,6 +12,7 @@ from services.notifications.repository.contacts import AddressBook
 from services.notifications.repository.deliveries import DeliveryRepository
 from services.notifications.repository.notices import NoticeRepository
 from services.notifications.repository.revisions import Revisions
+from services.notifications.repository.standing import StandingMessages
 from services.notifications.repository.subscriptions import SubscriptionRepository
 from shared.mongo import Document
 
@@ -37,6 +38,9 @@ INDEXES: Final = {
         IndexModel([("source_event_id", ASCENDING)], name="by_source_event"),
     ],
     "notices": [IndexModel([("occurred_at", DESCENDING)], name="recent")],
+    "standing_messages": [
+        IndexModel([("audience", ASCENDING), ("until", ASCENDING)], name="open_for")
+    ],
 }
 
 
@@ -47,6 +51,7 @@ class Repositories:
     notices: NoticeRepository
     address_book: AddressBook
     revisions: Revisions
+    standing: StandingMessages
 
     @classmethod
     def of(cls, db: AsyncDatabase[Document]) -> Repositories:
@@ -56,6 +61,7 @@ class Repositories:
             NoticeRepository(db),
             AddressBook(db),
             Revisions(db),
+            StandingMessages(db),
         )
 
 

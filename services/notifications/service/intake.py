@@ -11,7 +11,7 @@ from typing import Any
 
 from services.notifications.domain.cloudevents import cloudevent_of
 from services.notifications.domain.deliveries import Delivery, DeliveryIds, Purpose
-from services.notifications.domain.messages import Party, TargetedMessage
+from services.notifications.domain.messages import Party, StandingMessage, TargetedMessage
 from services.notifications.domain.notices import Notice, NoticeKind, notice_of
 from services.notifications.domain.recipients import RecipientRef, organization, subscription
 from services.notifications.domain.subscriptions import Subscription
@@ -57,6 +57,16 @@ class Intake:
             facts["sequence"] = await self._repos.revisions.next(subject, h.tx.session)
         for party in [*message.parties(h.event), *await self._audience(message)]:
             await self._queue(h.tx, self._targeted(h, message, party, facts))
+        if message.audience is not None and message.open_until is not None:
+            standing = StandingMessage(
+                source_event_id=h.envelope.id,
+                source_event_type=h.envelope.type,
+                template=message.template,
+                audience=message.audience.value,
+                facts=facts,
+                until=message.open_until(facts),
+            )
+            await self._repos.standing.add(standing, h.tx.session)
 
     async def _audience(self, message: TargetedMessage) -> list[Party]:
         """Organisations of the message's audience kind known when the event is consumed."""

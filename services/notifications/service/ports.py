@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 from services.notifications.domain.deliveries import Delivery
+from services.notifications.domain.messages import StandingMessage
 from services.notifications.domain.notices import Notice, NoticeKind
 from services.notifications.domain.subscriptions import Subscription, SubscriptionStatus
 from shared.events.vocabulary import Sector
@@ -95,6 +96,14 @@ class RevisionCounter(Protocol):
         ...
 
 
+class StandingMessageStore(Protocol):
+    async def add(self, message: StandingMessage, session: Session) -> None:
+        """Keep it once (by its source event)."""
+        ...
+
+    async def open_for(self, audience: str, now: datetime) -> list[StandingMessage]: ...
+
+
 class Stores(Protocol):
     """The stores the use cases read and write (`repository.Repositories` on MongoDB)."""
 
@@ -108,3 +117,5 @@ class Stores(Protocol):
     def address_book(self) -> AddressBookStore: ...
     @property
     def revisions(self) -> RevisionCounter: ...
+    @property
+    def standing(self) -> StandingMessageStore: ...

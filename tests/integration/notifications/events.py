@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from shared.events.awards import AwardCategoryInfo, AwardProgrammeOpened
 from shared.events.connection_events import MeetingScheduled
 from shared.events.contacts import ContactDetailsUpdated, ListingOwnerRecorded
 from shared.events.listings import (
@@ -14,7 +15,12 @@ from shared.events.listings import (
     ReturnFeedback,
 )
 from shared.events.matches import Explanation, MatchAccepted, MatchProposed
-from shared.events.organizations import AdministrativeUnit
+from shared.events.organizations import (
+    AdministrativeUnit,
+    OrganizationProfile,
+    OrganizationRegistered,
+)
+from shared.events.vocabulary import OrganizationKind
 
 
 def offer(unique: str, n: int, district: str, **overrides: Any) -> ListingPublished:
@@ -98,4 +104,38 @@ def meeting(unique: str, supplier: str, seeker: str) -> MeetingScheduled:
         pinned=False,
         offer_id=f"lst_{unique}_1",
         demand_id=f"lst_{unique}_demand",
+    )
+
+
+def association_registered(organization_id: str) -> OrganizationRegistered:
+    province = AdministrativeUnit(code="51", name="Quảng Ngãi", level="province")
+    profile = OrganizationProfile(
+        organization_id=organization_id,
+        kind=OrganizationKind.ASSOCIATION,
+        name="Hội Dược liệu tỉnh Quảng Ngãi",
+        province=province,
+        current_province=province,
+        verified=False,
+        registered_at=datetime.now(UTC),
+    )
+    return OrganizationRegistered(organization_id=organization_id, organization=profile)
+
+
+def programme_opened(unique: str) -> AwardProgrammeOpened:
+    return AwardProgrammeOpened(
+        programme_id=f"awp_{unique}",
+        year=2026,
+        title="Tôn vinh tổ chức, cá nhân tiêu biểu phát triển thị trường KH&CN năm 2026",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+        nominations_close_at=datetime.now(UTC) + timedelta(days=20),
+        categories=[
+            AwardCategoryInfo(
+                category_id="doanh-nghiep-doi-moi-cong-nghe",
+                name="Doanh nghiệp tiêu biểu trong đổi mới, ứng dụng công nghệ",
+                quota=3,
+                merit_quota=5,
+            )
+        ],
+        by_hand=True,
     )

@@ -13,10 +13,12 @@ from shared.topics import NOTIFICATIONS
 from tests.integration.notifications.conftest import Notifications, text_of
 from tests.integration.notifications.events import (
     acceptance,
+    association_registered,
     contact,
     meeting,
     offer,
     owner,
+    programme_opened,
     proposal,
     returned,
 )
@@ -178,3 +180,21 @@ async def test_a_cancelled_meeting_removes_the_calendar_entry_each_side_was_sent
         assert int(last["SEQUENCE"]) > int(first["SEQUENCE"])
     await asyncio.sleep(0.5)
     assert len(n.smtp.mailbox.to(institute_mail)) == 2
+
+
+async def test_an_association_registered_after_a_programme_opened_still_hears_of_it(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    latecomer = f"org_{n.unique}_hoi"
+    address = f"vanphong.{n.unique}@hoiduoclieu.vn"
+    await n.produce(programme_opened(n.unique))
+    await asyncio.sleep(0.5)  # the programme went out before the association was known
+    await n.produce(contact(latecomer, address, "Ông Trần Minh"))
+    [record] = await n.produce(association_registered(latecomer))
+    await n.send(record)  # Kafka redelivers: still one e-mail
+
+    [message] = await n.mail_to(address, 1)
+    assert "Tôn vinh tổ chức" in text_of(message)
+    await asyncio.sleep(0.5)
+    assert len(n.smtp.mailbox.to(address)) == 1

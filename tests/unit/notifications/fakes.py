@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from services.notifications.domain.deliveries import Delivery
+from services.notifications.domain.messages import StandingMessage
 from services.notifications.domain.notices import Notice, NoticeKind
 from services.notifications.domain.subscriptions import (
     Frequency,
@@ -172,6 +173,17 @@ class InMemoryRevisions:
         return self.counts[subject] - 1
 
 
+class InMemoryStanding:
+    def __init__(self) -> None:
+        self.items: dict[str, StandingMessage] = {}
+
+    async def add(self, message: StandingMessage, session: Any) -> None:
+        self.items.setdefault(message.source_event_id, message)
+
+    async def open_for(self, audience: str, now: datetime) -> list[StandingMessage]:
+        return [m for m in self.items.values() if m.audience == audience and m.until > now]
+
+
 class InMemoryStores:
     def __init__(self, kinds: dict[str, str] | None = None) -> None:
         self.subscriptions = InMemorySubscriptions()
@@ -179,3 +191,4 @@ class InMemoryStores:
         self.notices = InMemoryNotices()
         self.address_book = InMemoryAddressBook(kinds)
         self.revisions = InMemoryRevisions()
+        self.standing = InMemoryStanding()
