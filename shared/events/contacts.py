@@ -10,6 +10,7 @@ from shared.events.base import Event
 from shared.events.listings import LISTING_ID_EXAMPLE
 from shared.events.organizations import ORG_ID_EXAMPLE
 from shared.events.registry import register
+from shared.events.vocabulary import Language
 from shared.topics import CONTACTS
 
 
@@ -26,6 +27,11 @@ class ContactDetailsUpdated(Event):
     email: str = Field(description="E-mail address.", examples=["an.nguyen@example.edu.vn"])
     phone: str | None = Field(
         default=None, description="Phone, Vietnamese format.", examples=["0905123456"]
+    )
+    language: Language = Field(
+        default=Language.VI,
+        description="Added 2026-12: the language the organisation reads its messages in.",
+        examples=["vi"],
     )
 
 

@@ -50,6 +50,13 @@ ENTERPRISE_KINDS = frozenset(
 )
 
 
+class Language(StrEnum):
+    """The language a reader gets its messages in."""
+
+    VI = "vi"
+    EN = "en"
+
+
 class ListingKind(StrEnum):
     OFFER = "offer"
     """"chào bán" / cung công nghệ: a technology, research result or IP asset on offer."""

@@ -21,7 +21,7 @@ from shared.events.organizations import (
     OrganizationUpdated,
     OrganizationVerified,
 )
-from shared.events.vocabulary import ENTERPRISE_KINDS, OrganizationKind
+from shared.events.vocabulary import ENTERPRISE_KINDS, Language, OrganizationKind
 
 TaxCode = Annotated[str, AfterValidator(validation.tax_code)]
 Phone = Annotated[str, AfterValidator(validation.phone)]
@@ -73,6 +73,9 @@ class OrganizationDetails(BaseModel):
     contact_name: str = Field(min_length=2, max_length=200, examples=["TS. Nguyễn Văn An"])
     email: Email = Field(description="Private: never public.", examples=["an.nguyen@example.vn"])
     phone: Phone | None = Field(default=None, description="Private.", examples=["0905123456"])
+    language: Language = Field(
+        default=Language.VI, description="The language of its messages (`vi` or `en`)."
+    )
 
 
 class Organization(BaseModel):
@@ -195,6 +198,7 @@ def _contact(org: Organization) -> ContactDetailsUpdated:
         contact_name=d.contact_name,
         email=d.email,
         phone=d.phone,
+        language=d.language,
     )
 
 

@@ -11,7 +11,6 @@ from services.notifications.domain.deliveries import Delivery, DeliveryStatus, P
 from services.notifications.domain.subscriptions import (
     Filters,
     Frequency,
-    Language,
     SubscriberKind,
     Subscription,
     SubscriptionStatus,
@@ -19,7 +18,7 @@ from services.notifications.domain.subscriptions import (
 from services.notifications.service.subscriptions import Changes, NewSubscription
 from shared.events.base import EdgeModel
 from shared.events.notifications import NotificationChannel, NotificationFailure
-from shared.events.vocabulary import Sector
+from shared.events.vocabulary import Language, Sector
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 

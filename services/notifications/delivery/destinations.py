@@ -60,7 +60,7 @@ class Destinations:
             subscriber_id=organization_id,
             address=contact.email,
             name=contact.contact_name,
-            language="vi",
+            language=contact.language,
             unsubscribe_as=organization(organization_id),
         )
 

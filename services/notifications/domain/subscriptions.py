@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.notifications.domain.notices import NOTICE_RULES, Notice
 from shared.events.notifications import NotificationChannel
-from shared.events.vocabulary import Sector
+from shared.events.vocabulary import Language, Sector
 from shared.text import folded_syllables
 
 
@@ -34,11 +34,6 @@ class SubscriberKind(StrEnum):
     """Đài PT-TH, báo tỉnh, cổng thông tin điện tử."""
     AGENCY = "agency"
     ASSOCIATION = "association"
-
-
-class Language(StrEnum):
-    VI = "vi"
-    EN = "en"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ class Contact:
     contact_name: str
     email: str
     phone: str | None
+    language: str = "vi"
 
 
 class AddressBook:
@@ -37,8 +38,10 @@ class AddressBook:
         email: str,
         phone: str | None,
         session: AsyncClientSession,
+        language: str = "vi",
     ) -> None:
         fields = {"contact_name": contact_name, "email": email, "phone": phone}
+        fields |= {"language": language}
         await self._organizations.update_one(
             {"_id": organization_id}, {"$set": fields}, upsert=True, session=session
         )
@@ -89,6 +92,7 @@ class AddressBook:
             contact_name=doc["contact_name"],
             email=doc["email"],
             phone=doc.get("phone"),
+            language=doc.get("language", "vi"),
         )
 
     async def suppress(self, recipient: str, now: datetime) -> None:

@@ -16,7 +16,12 @@ class Contacts:
 
     async def contact_changed(self, event: ContactDetailsUpdated, tx: Tx) -> None:
         await self._book.record_contact(
-            event.organization_id, event.contact_name, event.email, event.phone, tx.session
+            event.organization_id,
+            event.contact_name,
+            event.email,
+            event.phone,
+            tx.session,
+            language=event.language.value,
         )
 
     async def owner_recorded(self, event: ListingOwnerRecorded, tx: Tx) -> None:

@@ -78,6 +78,7 @@ class AddressBookStore(Protocol):
         email: str,
         phone: str | None,
         session: Session,
+        language: str = "vi",
     ) -> None: ...
     async def record_name(
         self, organization_id: str, name: str, session: Session, kind: str | None = None

@@ -14,7 +14,6 @@ from services.notifications.domain.recipients import RecipientKind, subscription
 from services.notifications.domain.subscriptions import (
     Filters,
     Frequency,
-    Language,
     SignupLimits,
     SubscriberKind,
     Subscription,
@@ -25,6 +24,7 @@ from services.notifications.links import Links
 from services.notifications.service.ports import Stores, Transactions
 from shared.clock import Clock
 from shared.events.notifications import NotificationChannel
+from shared.events.vocabulary import Language
 from shared.outbox import Tx
 
 TargetCheck = Callable[[str], Awaitable[object]]

@@ -52,9 +52,17 @@ def returned(unique: str, owner: str) -> ListingReturned:
     return ListingReturned(listing_id=listing.listing_id, listing=listing, feedback=feedback)
 
 
-def contact(organization_id: str, email: str, name: str) -> ContactDetailsUpdated:
-    return ContactDetailsUpdated(
-        organization_id=organization_id, contact_name=name, email=email, phone="0905123456"
+def contact(
+    organization_id: str, email: str, name: str, language: str = "vi"
+) -> ContactDetailsUpdated:
+    return ContactDetailsUpdated.model_validate(
+        {
+            "organization_id": organization_id,
+            "contact_name": name,
+            "email": email,
+            "phone": "0905123456",
+            "language": language,
+        }
     )
 
 

@@ -198,3 +198,24 @@ async def test_an_association_registered_after_a_programme_opened_still_hears_of
     assert "Tôn vinh tổ chức" in text_of(message)
     await asyncio.sleep(0.5)
     assert len(n.smtp.mailbox.to(address)) == 1
+
+
+async def test_an_organisation_reading_english_gets_its_messages_in_english(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    institute, cooperative = f"org_{n.unique}_vien", f"org_{n.unique}_htx"
+    institute_mail = f"an.nguyen.{n.unique}@vienduoclieu.vn"
+    cooperative_mail = f"ylan.{n.unique}@htxdakha.vn"
+    await n.produce(
+        contact(institute, institute_mail, "Dr Nguyen Van An", language="en"),
+        contact(cooperative, cooperative_mail, "Bà Y Lan"),
+        offer(n.unique, 1, n.district),
+    )
+    await asyncio.sleep(0.5)
+    await n.produce(meeting(n.unique, institute, cooperative))
+
+    [english] = await n.mail_to(institute_mail, 1)
+    [vietnamese] = await n.mail_to(cooperative_mail, 1)
+    assert str(english["Subject"]).startswith("B2B meeting:")
+    assert str(vietnamese["Subject"]).startswith("Lịch gặp gỡ B2B:")

@@ -157,3 +157,13 @@ def test_valuation_and_assessment_bodies_register_as_intermediaries() -> None:
     for kind in ("technology_valuation", "technology_assessment"):
         change = organizations.register("org_i", org_details(kind=kind, tax_code=None), NOW)
         assert change.organization.details.kind == kind
+
+
+def test_the_language_of_its_messages_travels_on_the_private_contact() -> None:
+    org = organizations.register("org_x", org_details(), NOW).organization
+
+    change = organizations.update(org, org_details(language="en"), NOW)
+
+    [contact] = change.events[1:]
+    assert isinstance(contact, ContactDetailsUpdated)
+    assert contact.language == "en"

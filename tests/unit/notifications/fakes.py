@@ -139,13 +139,21 @@ class InMemoryAddressBook:
         self.kinds = dict(kinds or {})
         self.names: dict[str, str] = {}
         self.contacts: dict[str, tuple[str, str, str | None]] = {}
+        self.languages: dict[str, str] = {}
         self.owners: dict[str, str] = {}
         self.suppressed: set[str] = set()
 
     async def record_contact(
-        self, organization_id: str, contact_name: str, email: str, phone: str | None, session: Any
+        self,
+        organization_id: str,
+        contact_name: str,
+        email: str,
+        phone: str | None,
+        session: Any,
+        language: str = "vi",
     ) -> None:
         self.contacts[organization_id] = (contact_name, email, phone)
+        self.languages[organization_id] = language
 
     async def record_name(
         self, organization_id: str, name: str, session: Any, kind: str | None = None

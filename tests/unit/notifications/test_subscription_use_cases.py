@@ -12,7 +12,6 @@ from services.notifications.domain.digests import DigestSchedule
 from services.notifications.domain.subscriptions import (
     Filters,
     Frequency,
-    Language,
     SignupLimits,
     SubscriberKind,
     SubscriptionStatus,
@@ -26,6 +25,7 @@ from services.notifications.service.subscriptions import (
 from services.notifications.settings import NotificationsSettings
 from shared.clock import PROVINCE_ZONE
 from shared.events.notifications import NotificationChannel
+from shared.events.vocabulary import Language
 from tests.unit.notifications.fakes import FakeTransactions, InMemoryStores
 
 NOW = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
