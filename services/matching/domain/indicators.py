@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from services.matching.domain.market_facts import (
+    UNKNOWN_PLACE,
     DeclaredContractFact,
     IntermediaryFact,
     IntroductionFact,
@@ -111,7 +112,7 @@ class _Slices:
 
     def of_pair(self, offer_id: str, demand_id: str, sector: Sector) -> tuple[Tally, ...]:
         demand = self.listings.get(demand_id)
-        place = demand.place if demand else Place("", "Chưa xác định")
+        place = demand.place if demand else UNKNOWN_PLACE
         return self.of_listings(sector, place, offer_id, demand_id)
 
     def _owner(self, listing_id: str) -> str | None:

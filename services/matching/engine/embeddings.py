@@ -40,9 +40,10 @@ def embedding_text(listing: ListingSnapshot) -> str:
     return restored(". ".join(part.strip() for part in parts if part and part.strip()))
 
 
-def embed_listing(embedder: Embedder, listing: ListingSnapshot) -> Vector:
-    """A demand as a query, an offer as a passage (see the module docstring)."""
-    text = embedding_text(listing)
+def embed_listing(embedder: Embedder, listing: ListingSnapshot, text: str | None = None) -> Vector:
+    """A demand as a query, an offer as a passage (see the module docstring); `text` is its
+    `embedding_text` when the caller has it already."""
+    text = embedding_text(listing) if text is None else text
     if listing.kind == ListingKind.DEMAND:
         return embedder.embed_query(text)
     return embedder.embed_passage(text)

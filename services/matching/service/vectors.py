@@ -18,9 +18,9 @@ from shared.events.listings import ListingSnapshot
 CACHE_SIZE = 256
 
 
-def text_hash(listing: ListingSnapshot) -> str:
+def text_hash(listing: ListingSnapshot, text: str) -> str:
     """What the embedding depends on: the listing's kind (query or passage) and its text."""
-    return hashlib.sha256(f"{listing.kind}\n{embedding_text(listing)}".encode()).hexdigest()
+    return hashlib.sha256(f"{listing.kind}\n{text}".encode()).hexdigest()
 
 
 class ListingVectors:
@@ -37,12 +37,13 @@ class ListingVectors:
         self, listing: ListingSnapshot, stored: ProjectedListing | None
     ) -> tuple[Vector, str]:
         """The listing's embedding and the hash of the text it was computed from."""
-        digest = text_hash(listing)
+        text = embedding_text(listing)  # once: it restores diacritics of plain text
+        digest = text_hash(listing, text)
         if stored is not None and stored.text_hash == digest and stored.vector is not None:
             return stored.vector, digest
         vector = self._cache.get(digest)
         if vector is None:
-            vector = await asyncio.to_thread(embed_listing, self._embedder, listing)
+            vector = await asyncio.to_thread(embed_listing, self._embedder, listing, text)
             self._cache[digest] = vector
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)

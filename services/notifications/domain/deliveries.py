@@ -107,6 +107,34 @@ class Delivery(BaseModel):
     failure: NotificationFailure | None = None
     sent_at: datetime | None = None
 
+    @classmethod
+    def queued(
+        cls,
+        ids: DeliveryIds,
+        source: tuple[str, str],
+        recipient: RecipientRef,
+        channel: NotificationChannel,
+        purpose: Purpose,
+        template: str,
+        context: dict[str, Any],
+        now: datetime,
+    ) -> Delivery:
+        """A new delivery of a source event (`(id, type)`), due now, keyed as its dedupe key."""
+        source_event_id, source_event_type = source
+        return cls(
+            delivery_id=ids.of(source_event_id, recipient, channel),
+            source_event_id=source_event_id,
+            source_event_type=source_event_type,
+            recipient=recipient,
+            subscriber_id=recipient.id,
+            channel=channel,
+            purpose=purpose,
+            template=template,
+            context=context,
+            next_attempt_at=now,
+            created_at=now,
+        )
+
     def delivered(self, now: datetime) -> tuple[Delivery, list[Event]]:
         done = self.model_copy(
             update={"status": DeliveryStatus.SENT, "attempts": self.attempts + 1, "sent_at": now}

@@ -71,16 +71,14 @@ class Digests:
     def _delivery(self, subscriber: Subscription, digest: Digest, now: datetime) -> Delivery:
         recipient = subscription(subscriber.subscription_id)
         source = digest_key(digest.frequency, digest.period_end, self._schedule.zone)
-        return Delivery(
-            delivery_id=self._ids.of(source, recipient, subscriber.channel),
-            source_event_id=source,
-            source_event_type=f"stx.digest.{digest.frequency.value}",
-            recipient=recipient,
-            subscriber_id=subscriber.subscription_id,
-            channel=subscriber.channel,
-            purpose=Purpose.DIGEST,
-            template="digest",
-            context=digest.model_dump(mode="json"),
-            next_attempt_at=self._schedule.out_of_quiet_hours(now),
-            created_at=now,
+        queued = Delivery.queued(
+            self._ids,
+            (source, f"stx.digest.{digest.frequency.value}"),
+            recipient,
+            subscriber.channel,
+            Purpose.DIGEST,
+            "digest",
+            digest.model_dump(mode="json"),
+            now,
         )
+        return queued.model_copy(update={"next_attempt_at": self._schedule.out_of_quiet_hours(now)})

@@ -122,19 +122,9 @@ class Intake:
         template: str,
         context: dict[str, Any],
     ) -> Delivery:
-        now = self._clock()
-        return Delivery(
-            delivery_id=self._ids.of(h.envelope.id, recipient, channel),
-            source_event_id=h.envelope.id,
-            source_event_type=h.envelope.type,
-            recipient=recipient,
-            subscriber_id=recipient.id,
-            channel=channel,
-            purpose=purpose,
-            template=template,
-            context=context,
-            next_attempt_at=now,
-            created_at=now,
+        source = (h.envelope.id, h.envelope.type)
+        return Delivery.queued(
+            self._ids, source, recipient, channel, purpose, template, context, self._clock()
         )
 
     async def _queue(self, tx: Tx, delivery: Delivery) -> None:

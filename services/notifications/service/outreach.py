@@ -26,18 +26,15 @@ class Outreach:
         recipient = organization(profile.organization_id)
         channel = NotificationChannel.EMAIL
         for message in await self._repos.standing.open_for(profile.kind.value, now):
-            delivery = Delivery(
-                delivery_id=self._ids.of(message.source_event_id, recipient, channel),
-                source_event_id=message.source_event_id,
-                source_event_type=message.source_event_type,
-                recipient=recipient,
-                subscriber_id=recipient.id,
-                channel=channel,
-                purpose=Purpose.TARGETED,
-                template=message.template,
-                context=message.facts | {"role": message.audience},
-                next_attempt_at=now,
-                created_at=now,
+            delivery = Delivery.queued(
+                self._ids,
+                (message.source_event_id, message.source_event_type),
+                recipient,
+                channel,
+                Purpose.TARGETED,
+                message.template,
+                message.facts | {"role": message.audience},
+                now,
             )
             await self._repos.deliveries.queue(delivery, tx.session)
             QUEUED.labels(channel.value, Purpose.TARGETED.value).inc()

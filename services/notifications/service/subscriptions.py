@@ -188,16 +188,13 @@ class Subscriptions:
     def _confirmation(self, created: Subscription, now: datetime) -> Delivery:
         recipient = subscription(created.subscription_id)
         source = f"confirm:{created.subscription_id}"
-        return Delivery(
-            delivery_id=self._ids.of(source, recipient, NotificationChannel.EMAIL),
-            source_event_id=source,
-            source_event_type="stx.subscription.requested",
-            recipient=recipient,
-            subscriber_id=created.subscription_id,
-            channel=NotificationChannel.EMAIL,
-            purpose=Purpose.CONFIRMATION,
-            template="confirm_subscription",
-            context={},
-            next_attempt_at=now,
-            created_at=now,
+        return Delivery.queued(
+            self._ids,
+            (source, "stx.subscription.requested"),
+            recipient,
+            NotificationChannel.EMAIL,
+            Purpose.CONFIRMATION,
+            "confirm_subscription",
+            {},
+            now,
         )

@@ -35,7 +35,7 @@ from bson import Binary
 from pymongo import AsyncMongoClient
 
 from services.matching.domain import matches as rules
-from services.matching.engine import E5Embedder, MatchingEngine, embed_listing
+from services.matching.engine import E5Embedder, MatchingEngine, embed_listing, embedding_text
 from services.matching.repository.matches import _to_doc as match_doc
 from services.matching.service.proposals import scoring_of
 from services.matching.service.vectors import text_hash
@@ -85,7 +85,10 @@ async def run(
                 ce_id = dict(rec.headers).get("ce_id", b"")
                 t1 = time.perf_counter()
                 spent["parse"] += t1 - t
-                vector = await asyncio.to_thread(embed_listing, embedder, snap)  # as the service
+                text = embedding_text(snap)
+                vector = await asyncio.to_thread(
+                    embed_listing, embedder, snap, text
+                )  # as the service
                 t2 = time.perf_counter()
                 spent["embed"] += t2 - t1
                 found = engine.candidates_for(
@@ -101,7 +104,7 @@ async def run(
                     "status": snap.status.value,
                     "snapshot": snap.model_dump(mode="json"),
                     "vector": Binary(np.asarray(vector, "<f4").tobytes()),
-                    "text_hash": text_hash(snap),
+                    "text_hash": text_hash(snap, text),
                 }
                 await listings.update_one({"_id": snap.listing_id}, {"$set": doc}, upsert=True)
                 t4 = time.perf_counter()

@@ -107,19 +107,28 @@ async def test_smtp_451_then_success_sends_exactly_one_message(
     assert delivery["last_error"].startswith("SMTP 451")
 
 
-async def test_a_scheduled_meeting_sends_each_participant_one_email_with_its_ics(
-    notifications: Notifications,
-) -> None:
-    n = notifications
+async def meeting_parties(
+    n: Notifications, institute_language: str = "vi"
+) -> tuple[str, str, str, str]:
+    """An institute and a cooperative with their contacts, and the institute's offer: the
+    two sides of a B2B meeting (ids, then e-mail addresses)."""
     institute, cooperative = f"org_{n.unique}_vien", f"org_{n.unique}_htx"
     institute_mail = f"an.nguyen.{n.unique}@vienduoclieu.vn"
     cooperative_mail = f"ylan.{n.unique}@htxdakha.vn"
     await n.produce(
-        contact(institute, institute_mail, "TS. Nguyễn Văn An"),
+        contact(institute, institute_mail, "TS. Nguyễn Văn An", language=institute_language),
         contact(cooperative, cooperative_mail, "Bà Y Lan"),
         offer(n.unique, 1, n.district),
     )
     await asyncio.sleep(0.5)
+    return institute, cooperative, institute_mail, cooperative_mail
+
+
+async def test_a_scheduled_meeting_sends_each_participant_one_email_with_its_ics(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    institute, cooperative, institute_mail, cooperative_mail = await meeting_parties(n)
     scheduled = meeting(n.unique, institute, cooperative)
     [record] = await n.produce(scheduled)
     await n.send(record)  # Kafka redelivers: still one e-mail each
@@ -143,15 +152,7 @@ async def test_a_cancelled_meeting_removes_the_calendar_entry_each_side_was_sent
     notifications: Notifications,
 ) -> None:
     n = notifications
-    institute, cooperative = f"org_{n.unique}_vien", f"org_{n.unique}_htx"
-    institute_mail = f"an.nguyen.{n.unique}@vienduoclieu.vn"
-    cooperative_mail = f"ylan.{n.unique}@htxdakha.vn"
-    await n.produce(
-        contact(institute, institute_mail, "TS. Nguyễn Văn An"),
-        contact(cooperative, cooperative_mail, "Bà Y Lan"),
-        offer(n.unique, 1, n.district),
-    )
-    await asyncio.sleep(0.5)
+    institute, cooperative, institute_mail, cooperative_mail = await meeting_parties(n)
     scheduled = meeting(n.unique, institute, cooperative)
     await n.produce(scheduled)
     for address in (institute_mail, cooperative_mail):
@@ -204,15 +205,9 @@ async def test_an_organisation_reading_english_gets_its_messages_in_english(
     notifications: Notifications,
 ) -> None:
     n = notifications
-    institute, cooperative = f"org_{n.unique}_vien", f"org_{n.unique}_htx"
-    institute_mail = f"an.nguyen.{n.unique}@vienduoclieu.vn"
-    cooperative_mail = f"ylan.{n.unique}@htxdakha.vn"
-    await n.produce(
-        contact(institute, institute_mail, "Dr Nguyen Van An", language="en"),
-        contact(cooperative, cooperative_mail, "Bà Y Lan"),
-        offer(n.unique, 1, n.district),
+    institute, cooperative, institute_mail, cooperative_mail = await meeting_parties(
+        n, institute_language="en"
     )
-    await asyncio.sleep(0.5)
     await n.produce(meeting(n.unique, institute, cooperative))
 
     [english] = await n.mail_to(institute_mail, 1)

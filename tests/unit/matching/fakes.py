@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
@@ -11,28 +11,10 @@ from services.matching.domain.declared_contracts import DeclaredContract
 from services.matching.domain.introductions import Introduction
 from services.matching.domain.matches import Match, MatchStatus
 from services.matching.repository import ProjectedListing
-from shared.events.base import Event
 from shared.events.organizations import AdministrativeUnit
 from shared.events.vocabulary import OrganizationKind, Sector
-from shared.outbox import Tx
 
 T = TypeVar("T")
-
-
-class FakeUnitOfWork:
-    """Runs the work, keeps what it emitted; the sequence moves with every emitting commit."""
-
-    def __init__(self) -> None:
-        self.published: list[Event] = []
-
-    async def unit_of_work(self, work: Callable[[Tx], Awaitable[T]]) -> T:
-        tx = Tx(session=None, correlation_id=None, causation_id=None)  # type: ignore[arg-type]
-        result = await work(tx)
-        self.published += tx.emitted
-        return result
-
-    async def last_sequence(self) -> int:
-        return len(self.published)
 
 
 class InMemoryPublications:

@@ -25,10 +25,10 @@ from tests.unit.matching.brokerage_data import (
 )
 from tests.unit.matching.fakes import (
     BrokerageStores,
-    FakeUnitOfWork,
     InMemoryListings,
     InMemoryMatches,
 )
+from tests.unit.unit_of_work import FakeUnitOfWork
 
 
 def party(organization_id: str) -> Principal:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,11 +14,12 @@ from services.matching.service.indicators import Indicators
 from services.matching.service.ports import IndicatorStores
 from shared.events.indicators import IndicatorsPublished
 from tests.unit.matching.fakes import (
-    FakeUnitOfWork,
     InMemoryDeclared,
     InMemoryMarket,
     InMemoryPublications,
 )
+from tests.unit.matching.test_declared_contracts import declaration
+from tests.unit.unit_of_work import FakeUnitOfWork
 
 NOW = datetime(2026, 12, 3, 3, 0, tzinfo=UTC)
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -35,29 +35,17 @@ class Desk:
         self.desk = Indicators(self.outbox, stores, ZONE, "Quảng Ngãi", lambda: NOW)
 
 
-def declaration(number: str, signed_on: date, value: int = 650_000_000) -> ContractDeclaration:
-    data: dict[str, Any] = {
-        "title": "Công nghệ sấy lạnh cà phê Robusta",
-        "sector": "agro_forestry_fishery_processing",
-        "place_code": "23425",
-        "supplier_name": "Viện Cơ điện nông nghiệp",
-        "supplier_kind": "research_institute",
-        "buyer_name": "HTX Nông nghiệp Tu Mơ Rông",
-        "transfer_form": "independent_transfer",
-        "value_vnd": value,
-        "signed_on": signed_on,
-        "registration_number": number,
-        "registered_on": signed_on,
-    }
-    return ContractDeclaration.model_validate(data)
+def declared_on(number: str, signed_on: date) -> ContractDeclaration:
+    """The declaration of `test_declared_contracts`, signed and registered on `signed_on`."""
+    return declaration(registration_number=number, signed_on=signed_on, registered_on=signed_on)
 
 
 async def test_a_certificate_is_declared_once_and_counts_in_the_open_periods() -> None:
     d = Desk()
-    await d.desk.declare(declaration("21/GCN", date(2026, 12, 1)), "broker-01")
+    await d.desk.declare(declared_on("21/GCN", date(2026, 12, 1)), "broker-01")
 
     with pytest.raises(ConflictError):
-        await d.desk.declare(declaration("21/gcn", date(2026, 12, 2)), "broker-01")
+        await d.desk.declare(declared_on("21/gcn", date(2026, 12, 2)), "broker-01")
     totals = (await d.desk.report(Period.parse("2026-12"))).totals
 
     assert (totals.contracts, totals.declared_contracts) == (1, 1)
@@ -73,7 +61,7 @@ async def test_an_open_period_is_computed_again_only_when_something_it_counts_ch
     reads_before_change = d.market.reads
     d.market.seq += 1  # a listing was projected
     await d.desk.report(december)
-    await d.desk.declare(declaration("22/GCN", date(2026, 12, 1)), "broker-01")
+    await d.desk.declare(declared_on("22/GCN", date(2026, 12, 1)), "broker-01")
     after = await d.desk.report(december)
 
     assert reads_before_change == 1
@@ -85,7 +73,7 @@ async def test_closed_periods_are_published_once_and_then_served_as_published() 
     d = Desk()
 
     first, again = await d.desk.publish_closed(), await d.desk.publish_closed()
-    await d.desk.declare(declaration("23/GCN", date(2026, 11, 20)), "broker-01")
+    await d.desk.declare(declared_on("23/GCN", date(2026, 11, 20)), "broker-01")
     november = await d.desk.report(Period.parse("2026-11"))
     quarter = await d.desk.report(Period.parse("2026-Q4"))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -14,22 +14,9 @@ from services.notifications.domain.subscriptions import (
     Subscription,
     SubscriptionStatus,
 )
-from shared.events.base import Event
 from shared.events.vocabulary import Sector
-from shared.outbox import Tx
 
 T = TypeVar("T")
-
-
-class FakeTransactions:
-    def __init__(self) -> None:
-        self.published: list[Event] = []
-
-    async def unit_of_work(self, work: Callable[[Tx], Awaitable[T]]) -> T:
-        tx = Tx(session=None, correlation_id=None, causation_id=None)  # type: ignore[arg-type]
-        result = await work(tx)
-        self.published += tx.emitted
-        return result
 
 
 class InMemorySubscriptions:

@@ -26,7 +26,8 @@ from services.notifications.settings import NotificationsSettings
 from shared.clock import PROVINCE_ZONE
 from shared.events.notifications import NotificationChannel
 from shared.events.vocabulary import Language
-from tests.unit.notifications.fakes import FakeTransactions, InMemoryStores
+from tests.unit.notifications.fakes import InMemoryStores
+from tests.unit.unit_of_work import FakeUnitOfWork
 
 NOW = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
 
@@ -42,7 +43,7 @@ class Desk:
 
         self.subscriptions = Subscriptions(
             self.stores,
-            FakeTransactions(),
+            FakeUnitOfWork(),
             Links(NotificationsSettings(), lambda: NOW),
             schedule,
             lambda: NOW,
