@@ -14,6 +14,9 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 UP_ARGS ?=
 CHAOS_ARGS ?=
 PYTEST_ARGS ?=
+# Two pytest-xdist workers: the tests on the session's broker and store stay together on one
+# (tests/conftest.py groups them), the rest run beside them. TEST_WORKERS=0 runs in-process.
+TEST_WORKERS ?= 2
 
 .PHONY: help install run down test lint fmt bench contract constraints clean distclean deploy-tools check-deploy contract-tools chaos
 
@@ -45,7 +48,7 @@ down: ## stop a running local stack
 	@if [ -x $(PY) ]; then $(PY) -m deploy.local.stack down; fi
 
 test: install deploy-tools contract-tools ## the whole test suite (PYTEST_ARGS="-m 'not integration and not e2e'" for unit only)
-	$(PY) -m pytest --durations=25 $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
 lint: install ## ruff, ruff format --check, mypy, import-linter (all run; fails if any fails)
 	@status=0; \

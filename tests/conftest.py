@@ -41,16 +41,40 @@ INFRA_MARKERS = ("integration", "e2e")
 LAST_SUITES = ("tests/hostile/", "tests/e2e/", "tests/chaos/")
 
 
+# Under pytest-xdist (`make test` runs two workers, `--dist loadgroup`), every test on the
+# session's broker and store is one group, run in order by one worker: one broker and store per
+# run, and the ordering above still holds. The tests with servers of their own (the reduced chaos
+# run) and the tests with none (unit, contract, deploy) share the other worker.
+STACK_GROUP = "stack"
+OWN_SERVERS_SUITES = ("tests/chaos/",)
+
+
 def _suite_rank(item: pytest.Item) -> int:
     path = item.nodeid.replace("\\", "/")
     return next((i + 1 for i, suite in enumerate(LAST_SUITES) if path.startswith(suite)), 0)
 
 
+def _on_session_stack(item: pytest.Item) -> bool:
+    path = item.nodeid.replace("\\", "/")
+    return any(item.get_closest_marker(marker) for marker in INFRA_MARKERS) and not any(
+        path.startswith(suite) for suite in OWN_SERVERS_SUITES
+    )
+
+
+def _schedule_key(item: pytest.Item) -> tuple[int, int]:
+    """The session-stack group first (it is the longest; dispatched first, it runs beside all
+    the rest), then the others; the flooding suites last within each."""
+    return (0 if _on_session_stack(item) else 1, _suite_rank(item))
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Run the flooding suites last, and refuse a test that uses ``stack`` without an
-    integration/e2e marker (markers are how CI selects suites: an unmarked test would start
-    Kafka in a "unit" run)."""
-    items.sort(key=_suite_rank)  # stable: the order within each group is kept
+    """Run the flooding suites last, keep the session-stack tests on one xdist worker, and
+    refuse a test that uses ``stack`` without an integration/e2e marker (markers are how CI
+    selects suites: an unmarked test would start Kafka in a "unit" run)."""
+    items.sort(key=_schedule_key)  # stable: the order within each group is kept
+    for item in items:
+        if _on_session_stack(item):
+            item.add_marker(pytest.mark.xdist_group(STACK_GROUP))
     offenders = [
         item.nodeid
         for item in items
