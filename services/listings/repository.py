@@ -17,7 +17,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
 from services.listings.domain.duplicates import TitleRef
-from services.listings.domain.listings import Listing
+from services.listings.domain.listings import Listing, ListingState
 from services.listings.domain.organizations import Organization
 from services.listings.search import (
     QUERY_FIELDS_VERSION,
@@ -27,7 +27,6 @@ from services.listings.search import (
 )
 from services.listings.service.errors import AlreadyExistsError, ConcurrentUpdateError
 from services.listings.service.ports import Remembered
-from shared.events.vocabulary import ListingStatus
 from shared.mongo import Document
 
 ORGANIZATIONS: Final = "organizations"
@@ -112,7 +111,7 @@ class ListingRepository:
 
     async def titles_of(self, owner_id: str, session: Session) -> list[TitleRef]:
         """Titles of the owner's listings that are still in play (duplicate detection)."""
-        query = {"q.owner": str(owner_id), "q.status": {"$ne": ListingStatus.WITHDRAWN.value}}
+        query = {"q.owner": str(owner_id), "q.status": {"$ne": ListingState.WITHDRAWN.value}}
         projection = {"listing.terms.title": 1}
         docs = await self._docs.find(query, projection, session=session).to_list(None)
         return [TitleRef(d["_id"], d["listing"]["terms"]["title"]) for d in docs]
@@ -147,7 +146,7 @@ class ListingRepository:
     async def due_for_expiry(self, today: date, limit: int) -> list[str]:
         # `q.valid_until` is an ISO date string: those sort like the dates they write.
         query = {
-            "q.status": ListingStatus.PUBLISHED.value,
+            "q.status": ListingState.PUBLISHED.value,
             "q.valid_until": {"$lt": today.isoformat()},
         }
         docs = await self._docs.find(query, {"_id": 1}).limit(limit).to_list(None)

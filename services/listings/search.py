@@ -17,9 +17,9 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from services.listings.domain.errors import InvalidInputError
-from services.listings.domain.listings import Listing
+from services.listings.domain.listings import Listing, ListingState
 from shared import places
-from shared.events.vocabulary import ListingKind, ListingStatus, Sector
+from shared.events.vocabulary import ListingKind, Sector
 from shared.mongo import Document
 from shared.text import folded_syllables
 
@@ -46,7 +46,7 @@ class SearchCriteria:
     trl_max: int | None = None
     state_funded: bool | None = None
     ocop_min_stars: int | None = None
-    status: ListingStatus = ListingStatus.PUBLISHED
+    status: ListingState = ListingState.PUBLISHED
     place: str | None = None
     owner: str | None = None
     limit: int = 20
@@ -99,7 +99,7 @@ def _visibility(c: SearchCriteria, viewer: Viewer) -> Document:
     restrictions: Document = {}
     if c.owner is not None:
         restrictions["q.owner" if sees_all else "q.public_owner"] = str(c.owner)
-    if c.status is not ListingStatus.PUBLISHED and not viewer.broker:
+    if c.status is not ListingState.PUBLISHED and not viewer.broker:
         # Unpublished listings are private: only their owner sees them.
         restrictions["q.owner"] = str(viewer.organization_id or "")
     return restrictions
@@ -110,7 +110,7 @@ def query_fields(listing: Listing) -> Document:
     t = listing.terms
     hidden = t.anonymous
     in_review = listing.pending.submitted_at if listing.pending else None
-    if listing.status is ListingStatus.SUBMITTED:
+    if listing.status is ListingState.SUBMITTED:
         in_review = listing.submitted_at
     return {
         "version": QUERY_FIELDS_VERSION,

@@ -65,6 +65,10 @@ class ListingKind(StrEnum):
 
 
 class ListingStatus(StrEnum):
+    """Where a listing stands after the event. `draft` is deprecated (2026-12): a draft is
+    private to the listings service and no event carries it; the value stays in v1 only so that
+    the schema's enum is never narrowed."""
+
     DRAFT = "draft"
     SUBMITTED = "submitted"
     RETURNED = "returned"

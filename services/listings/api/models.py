@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.listings.domain.listings import Listing
+from services.listings.domain.listings import Listing, ListingState
 from services.listings.domain.moderation import ModerationDecision, QualityScore
 from services.listings.domain.organizations import Organization, OrganizationDetails
 from services.listings.domain.terms import ListingTerms
@@ -16,7 +16,7 @@ from services.listings.service.queries import QueueEntry
 from shared.events.base import EdgeModel
 from shared.events.listings import ListingSnapshot, ReturnFeedback
 from shared.events.organizations import OrganizationProfile
-from shared.events.vocabulary import ListingKind, ListingStatus, Sector
+from shared.events.vocabulary import ListingKind, Sector
 
 _INPUT = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 OrganizationId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{3,64}$", examples=["org_kontum_ud"])]
@@ -127,6 +127,11 @@ class ListingPrivate(BaseModel):
 
 
 class ListingRead(ListingSnapshot):
+    status: ListingState = Field(  # type: ignore[assignment]
+        description="Where the listing stands; `draft`, `submitted` and `returned` are seen by "
+        "its owner and brokers only.",
+        examples=["published"],
+    )
     private: ListingPrivate | None = Field(default=None, description="Owner and brokers only.")
 
     @classmethod
@@ -192,8 +197,8 @@ class SearchParams(EdgeModel):
         description="Only listings about an OCOP product rated at least this many stars.",
         examples=[4],
     )
-    status: ListingStatus = Field(
-        default=ListingStatus.PUBLISHED, description="Others than published: own listings only."
+    status: ListingState = Field(
+        default=ListingState.PUBLISHED, description="Others than published: own listings only."
     )
     place: str | None = Field(
         default=None,

@@ -16,7 +16,7 @@ from services.listings.domain.errors import (
     InvalidTransitionError,
     RuleBrokenError,
 )
-from services.listings.domain.listings import Listing, ListingChange, Status
+from services.listings.domain.listings import Listing, ListingChange, ListingState
 from services.listings.domain.moderation import Decision, ModerationDecision, QualityScore
 from services.listings.domain.organizations import Organization
 from services.listings.domain.terms import check
@@ -35,13 +35,19 @@ from shared.events.listings import (
     ReturnFeedback,
 )
 
-SUBMITTABLE = (Status.DRAFT, Status.RETURNED)
-WITHDRAWABLE = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED, Status.EXPIRED)
-RENEWABLE = (Status.PUBLISHED, Status.EXPIRED)
-DEAL_CLOSABLE = (Status.PUBLISHED, Status.EXPIRED, Status.FULFILLED)
+SUBMITTABLE = (ListingState.DRAFT, ListingState.RETURNED)
+WITHDRAWABLE = (
+    ListingState.DRAFT,
+    ListingState.SUBMITTED,
+    ListingState.RETURNED,
+    ListingState.PUBLISHED,
+    ListingState.EXPIRED,
+)
+RENEWABLE = (ListingState.PUBLISHED, ListingState.EXPIRED)
+DEAL_CLOSABLE = (ListingState.PUBLISHED, ListingState.EXPIRED, ListingState.FULFILLED)
 
 
-def _require(listing: Listing, action: str, allowed: Sequence[Status]) -> None:
+def _require(listing: Listing, action: str, allowed: Sequence[ListingState]) -> None:
     if listing.status not in allowed:
         raise InvalidTransitionError(action, listing.status.value, [s.value for s in allowed])
 
@@ -57,7 +63,7 @@ def submit(
         )
     check(listing.terms, local_day(now))
     submitted = listing.changed(
-        now, status=Status.SUBMITTED, submitted_at=now, possible_duplicates=tuple(duplicates)
+        now, status=ListingState.SUBMITTED, submitted_at=now, possible_duplicates=tuple(duplicates)
     )
     events: list[Event] = [
         ListingSubmitted(listing_id=listing.listing_id, listing=submitted.snapshot())
@@ -74,13 +80,13 @@ def approve(listing: Listing, broker: str, score: QualityScore, now: datetime) -
     decision = ModerationDecision(
         decision=Decision.APPROVED, decided_by=broker, decided_at=now, score=score
     )
-    if listing.pending is not None and listing.status is Status.PUBLISHED:
+    if listing.pending is not None and listing.status is ListingState.PUBLISHED:
         return _approve_revision(listing, decision, now)
-    _require(listing, "approve", (Status.SUBMITTED,))
+    _require(listing, "approve", (ListingState.SUBMITTED,))
     _still_valid(listing, local_day(now))
     published = listing.changed(
         now,
-        status=Status.PUBLISHED,
+        status=ListingState.PUBLISHED,
         published_at=listing.published_at or now,
         moderation=(*listing.moderation, decision),
     )
@@ -123,11 +129,11 @@ def return_to_owner(
         feedback=feedback,
     )
     history = (*listing.moderation, decision)
-    if listing.pending is not None and listing.status is Status.PUBLISHED:
+    if listing.pending is not None and listing.status is ListingState.PUBLISHED:
         returned = listing.changed(now, pending=None, moderation=history)
     else:
-        _require(listing, "return", (Status.SUBMITTED,))
-        returned = listing.changed(now, status=Status.RETURNED, moderation=history)
+        _require(listing, "return", (ListingState.SUBMITTED,))
+        returned = listing.changed(now, status=ListingState.RETURNED, moderation=history)
     event = ListingReturned(
         listing_id=listing.listing_id, listing=returned.snapshot(), feedback=feedback
     )
@@ -137,7 +143,7 @@ def return_to_owner(
 def withdraw(listing: Listing, reason: str, now: datetime) -> ListingChange:
     """Off the exchange. A draft nobody else has seen is withdrawn silently."""
     _require(listing, "withdraw", WITHDRAWABLE)
-    withdrawn = listing.changed(now, status=Status.WITHDRAWN, withdrawal_reason=reason)
+    withdrawn = listing.changed(now, status=ListingState.WITHDRAWN, withdrawal_reason=reason)
     if not listing.was_submitted:
         return ListingChange(withdrawn, [])
     event = ListingWithdrawn(
@@ -148,11 +154,11 @@ def withdraw(listing: Listing, reason: str, now: datetime) -> ListingChange:
 
 def expire(listing: Listing, now: datetime) -> ListingChange:
     """Published past its last valid day (Asia/Ho_Chi_Minh)."""
-    _require(listing, "expire", (Status.PUBLISHED,))
+    _require(listing, "expire", (ListingState.PUBLISHED,))
     valid_until = listing.terms.valid_until
     if valid_until is None or valid_until >= local_day(now):
         raise RuleBrokenError("valid_until", "the listing is still valid")
-    expired = listing.changed(now, status=Status.EXPIRED)
+    expired = listing.changed(now, status=ListingState.EXPIRED)
     return ListingChange(
         expired, [ListingExpired(listing_id=listing.listing_id, listing=expired.snapshot())]
     )
@@ -164,7 +170,7 @@ def renew(listing: Listing, valid_until: date, now: datetime) -> ListingChange:
     if valid_until <= local_day(now):
         raise InvalidInputError.one("valid_until", "the new validity date must be in the future")
     terms = listing.terms.model_copy(update={"valid_until": valid_until})
-    renewed = listing.changed(now, status=Status.PUBLISHED, terms=terms)
+    renewed = listing.changed(now, status=ListingState.PUBLISHED, terms=terms)
     return ListingChange(
         renewed, [ListingRenewed(listing_id=listing.listing_id, listing=renewed.snapshot())]
     )
@@ -176,7 +182,7 @@ def fulfil(listing: Listing, introduction_id: str, now: datetime) -> ListingChan
         return ListingChange(listing, [])
     _require(listing, "close a deal on", DEAL_CLOSABLE)
     fulfilled = listing.changed(
-        now, status=Status.FULFILLED, deals=(*listing.deals, introduction_id)
+        now, status=ListingState.FULFILLED, deals=(*listing.deals, introduction_id)
     )
     event = ListingFulfilled(
         listing_id=listing.listing_id, listing=fulfilled.snapshot(), introduction_id=introduction_id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -23,8 +24,21 @@ from shared.events.listings import ListingSnapshot, ListingUpdated
 from shared.events.organizations import AdministrativeUnit
 from shared.events.vocabulary import ListingKind, ListingStatus, OrganizationKind
 
-Status = ListingStatus
-EDITABLE = (Status.DRAFT, Status.RETURNED, Status.PUBLISHED)
+
+class ListingState(StrEnum):
+    """A listing's lifecycle inside this service. It is wider than the public `ListingStatus`
+    in meaning: `draft` never leaves the service (no event is emitted for a draft)."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+    FULFILLED = "fulfilled"
+
+
+EDITABLE = (ListingState.DRAFT, ListingState.RETURNED, ListingState.PUBLISHED)
 
 
 class Owner(BaseModel):
@@ -74,7 +88,7 @@ class Listing(BaseModel):
     listing_id: str
     terms: ListingTerms
     location: AdministrativeUnit | None = None
-    status: ListingStatus = Status.DRAFT
+    status: ListingState = ListingState.DRAFT
     version: int = 1
     owner: Owner
     created_at: datetime
@@ -95,7 +109,7 @@ class Listing(BaseModel):
     @property
     def is_public(self) -> bool:
         """Anyone may see it: it was published and its owner did not withdraw it."""
-        return self.status in (Status.PUBLISHED, Status.EXPIRED, Status.FULFILLED)
+        return self.status in (ListingState.PUBLISHED, ListingState.EXPIRED, ListingState.FULFILLED)
 
     @property
     def was_submitted(self) -> bool:
@@ -115,7 +129,7 @@ class Listing(BaseModel):
         return ListingSnapshot(
             **self.terms.model_dump(exclude={"location_code"}),
             listing_id=self.listing_id,
-            status=self.status,
+            status=ListingStatus(self.status.value),
             version=self.version,
             location=self.location,
             owner_organization_id=None if hidden else self.owner.organization_id,
@@ -175,11 +189,11 @@ def revise(listing: Listing, terms: ListingTerms, now: datetime) -> ListingChang
     check(terms, local_day(now))
     unchanged = terms.location_code == listing.terms.location_code
     location = listing.location if unchanged else location_of(terms, local_day(now))
-    if listing.status is Status.PUBLISHED and is_material(listing.terms, terms):
+    if listing.status is ListingState.PUBLISHED and is_material(listing.terms, terms):
         pending = PendingRevision(terms=terms, location=location, submitted_at=now)
         return ListingChange(listing.changed(now, pending=pending), [])
     revised = listing.changed(now, terms=terms, location=location)
-    if listing.status is not Status.PUBLISHED:
+    if listing.status is not ListingState.PUBLISHED:
         return ListingChange(revised, [])
     return ListingChange(
         revised, [ListingUpdated(listing_id=listing.listing_id, listing=revised.snapshot())]

@@ -8,12 +8,11 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from services.listings.domain.duplicates import TitleRef
-from services.listings.domain.listings import Listing
+from services.listings.domain.listings import Listing, ListingState
 from services.listings.domain.organizations import Organization
 from services.listings.service.errors import AlreadyExistsError, ConcurrentUpdateError
 from services.listings.service.ports import Remembered
 from shared.events.base import Event
-from shared.events.vocabulary import ListingStatus
 from shared.outbox import Tx
 
 T = TypeVar("T")
@@ -39,14 +38,14 @@ class InMemoryListings:
         return [
             TitleRef(x.listing_id, x.terms.title)
             for x in self.items.values()
-            if x.owner.organization_id == owner_id and x.status is not ListingStatus.WITHDRAWN
+            if x.owner.organization_id == owner_id and x.status is not ListingState.WITHDRAWN
         ]
 
     async def due_for_expiry(self, today: date, limit: int) -> list[str]:
         due = [
             x.listing_id
             for x in self.items.values()
-            if x.status is ListingStatus.PUBLISHED
+            if x.status is ListingState.PUBLISHED
             and x.terms.valid_until
             and x.terms.valid_until < today
         ]

@@ -12,7 +12,7 @@ from services.listings.domain.errors import (
     InvalidTransitionError,
     RuleBrokenError,
 )
-from services.listings.domain.listings import revise
+from services.listings.domain.listings import ListingState, revise
 from services.listings.domain.organizations import register
 from shared.events.contacts import ListingOwnerRecorded
 from shared.events.listings import ListingPublished, ListingSubmitted, ReturnFeedback
@@ -35,8 +35,15 @@ FEEDBACK = ReturnFeedback(reasons=[ReturnReason.INCOMPLETE], comment="Bổ sung 
 
 def test_a_draft_is_private_until_submitted() -> None:
     listing = draft()
-    assert listing.status is ListingStatus.DRAFT
+    assert listing.status is ListingState.DRAFT
     assert not listing.is_public
+
+
+def test_no_event_leaving_a_draft_reports_the_internal_draft_state() -> None:
+    submitted_change = lifecycle.submit(draft(), verified_org(), [], NOW)
+    statuses = [e.listing.status for e in submitted_change.events if hasattr(e, "listing")]
+    assert statuses == [ListingStatus.SUBMITTED]
+    assert lifecycle.withdraw(draft(), "Không còn nhu cầu.", NOW).events == []
 
 
 def test_first_submission_records_the_owner_on_the_internal_topic() -> None:
@@ -45,7 +52,7 @@ def test_first_submission_records_the_owner_on_the_internal_topic() -> None:
     assert isinstance(submitted_event, ListingSubmitted)
     assert isinstance(owner, ListingOwnerRecorded)
     assert owner.owner_organization_id == "org_samngoclinh"
-    assert change.listing.status is ListingStatus.SUBMITTED
+    assert change.listing.status is ListingState.SUBMITTED
     assert change.listing.version == 2
 
 
@@ -92,7 +99,7 @@ def test_a_returned_listing_is_revised_and_resubmitted_without_a_second_owner_re
 def test_a_new_last_day_of_a_published_listing_is_announced_at_once() -> None:
     change = revise(published(), offer_terms(valid_until="2028-06-30"), LATER)
     assert [e.ce_type for e in change.events] == ["stx.listing.updated"]
-    assert change.listing.status is ListingStatus.PUBLISHED
+    assert change.listing.status is ListingState.PUBLISHED
     assert change.listing.pending is None
 
 
@@ -101,7 +108,7 @@ def test_a_material_edit_of_a_published_listing_waits_for_a_broker() -> None:
     change = revise(approved, offer_terms(price_vnd=90_000_000, title="Giá mới rất hấp dẫn"), LATER)
     assert change.events == []
     pending = change.listing
-    assert pending.status is ListingStatus.PUBLISHED
+    assert pending.status is ListingState.PUBLISHED
     assert pending.snapshot().title == approved.terms.title  # the public keeps the approved one
     assert pending.pending is not None
 
@@ -112,7 +119,7 @@ def test_a_material_edit_of_a_published_listing_waits_for_a_broker() -> None:
     assert accepted.listing.pending is None
 
     refused = lifecycle.return_to_owner(pending, "broker-02", FEEDBACK, None, LATER)
-    assert refused.listing.status is ListingStatus.PUBLISHED
+    assert refused.listing.status is ListingState.PUBLISHED
     assert refused.listing.pending is None
     assert refused.listing.snapshot().title == approved.terms.title
     assert [e.ce_type for e in refused.events] == ["stx.listing.returned"]  # internal topic
@@ -138,7 +145,7 @@ def test_the_sweep_expires_a_published_listing_after_its_last_valid_day() -> Non
     with pytest.raises(RuleBrokenError):
         lifecycle.expire(listing, NOW + timedelta(days=8))  # 10 March is still valid
     change = lifecycle.expire(listing, NOW + timedelta(days=9))
-    assert change.listing.status is ListingStatus.EXPIRED
+    assert change.listing.status is ListingState.EXPIRED
     assert [e.ce_type for e in change.events] == ["stx.listing.expired"]
 
 
@@ -149,14 +156,14 @@ def test_an_expired_listing_is_renewed_into_publication() -> None:
     with pytest.raises(InvalidInputError):
         lifecycle.renew(expired, date(2026, 3, 1), NOW)
     change = lifecycle.renew(expired, date(2027, 3, 31), NOW)
-    assert change.listing.status is ListingStatus.PUBLISHED
+    assert change.listing.status is ListingState.PUBLISHED
     assert change.listing.terms.valid_until == date(2027, 3, 31)
     assert [e.ce_type for e in change.events] == ["stx.listing.renewed"]
 
 
 def test_a_closed_deal_fulfils_once_per_introduction() -> None:
     first = lifecycle.fulfil(published(), "itr_1", NOW)
-    assert first.listing.status is ListingStatus.FULFILLED
+    assert first.listing.status is ListingState.FULFILLED
     assert [e.ce_type for e in first.events] == ["stx.listing.fulfilled"]
     repeated = lifecycle.fulfil(first.listing, "itr_1", LATER)
     assert repeated.events == []

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from services.listings.domain.errors import InvalidInputError
+from services.listings.domain.listings import ListingState
 from services.listings.search import (
     RankedText,
     RecencyCursor,
@@ -20,7 +21,7 @@ from services.listings.search import (
     query_tokens,
     rank,
 )
-from shared.events.vocabulary import ListingKind, ListingStatus, Sector
+from shared.events.vocabulary import ListingKind, Sector
 from tests.unit.listings.factories import demand_terms, offer_terms, published
 
 PUBLIC = Viewer()
@@ -83,7 +84,7 @@ def test_the_public_never_finds_an_anonymous_demand_by_its_owner() -> None:
 
 
 def test_unpublished_listings_are_searchable_by_their_owner_and_brokers_only() -> None:
-    drafts = SearchCriteria(status=ListingStatus.DRAFT)
+    drafts = SearchCriteria(status=ListingState.DRAFT)
     assert mongo_filter(drafts, PUBLIC)["q.owner"] == ""
     assert mongo_filter(drafts, OWNER)["q.owner"] == "org_samngoclinh"
     assert "q.owner" not in mongo_filter(drafts, BROKER)

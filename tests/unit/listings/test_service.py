@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from services.listings.domain.errors import RuleBrokenError
+from services.listings.domain.listings import ListingState
 from services.listings.domain.terms import ListingTerms
 from services.listings.service.base import ListingWriter
 from services.listings.service.errors import (
@@ -21,7 +22,6 @@ from services.listings.service.moderation import Moderation
 from shared.auth import Principal, Role
 from shared.consuming import RejectedEventError
 from shared.events.connections import IntroductionDealClosed, IntroductionParties
-from shared.events.vocabulary import ListingStatus
 from shared.outbox import Tx
 from tests.unit.listings.factories import GOOD_SCORE, NOW, demand_terms, offer_terms, verified_org
 from tests.unit.listings.fakes import (
@@ -104,7 +104,7 @@ async def test_a_deal_fulfils_both_listings_and_a_repeat_publishes_nothing() -> 
     await world.moderation.close_deal(deal, first)
     await world.moderation.close_deal(deal, repeat)
     statuses = {world.listings.items[i].status for i in (offer_id, demand_id)}
-    assert statuses == {ListingStatus.FULFILLED}
+    assert statuses == {ListingState.FULFILLED}
     assert [e.ce_type for e in first.emitted] == ["stx.listing.fulfilled"] * 2
     assert repeat.emitted == []
 
@@ -116,7 +116,7 @@ async def test_a_deal_on_an_unknown_listing_is_rejected_for_the_dead_letter_topi
         await world.outbox.unit_of_work(
             lambda tx: world.moderation.close_deal(closed_deal(offer_id, "lst_unknown"), tx)
         )
-    assert world.listings.items[offer_id].status is ListingStatus.PUBLISHED
+    assert world.listings.items[offer_id].status is ListingState.PUBLISHED
 
 
 async def test_the_sweep_expires_what_is_due_once() -> None:
@@ -125,7 +125,7 @@ async def test_the_sweep_expires_what_is_due_once() -> None:
     world.now = NOW + timedelta(days=30)
     assert await world.moderation.expire_due() == 1
     assert await world.moderation.expire_due() == 0
-    assert world.listings.items[listing_id].status is ListingStatus.EXPIRED
+    assert world.listings.items[listing_id].status is ListingState.EXPIRED
     assert world.outbox.types()[-1] == "stx.listing.expired"
 
 
