@@ -13,9 +13,9 @@ import asyncio
 from prometheus_client import Gauge
 from pymongo.asynchronous.client_session import AsyncClientSession
 
+from services.matching.domain.listings import ProjectedListing
 from services.matching.engine import MatchingEngine, Proposal
-from services.matching.repository import ProjectedListing
-from services.matching.repository.listings import ListingProjection
+from services.matching.service.ports import ProjectedChanges
 from shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -25,7 +25,7 @@ INDEX_SEQ = Gauge("stx_matching_index_seq", "Last projection sequence number thi
 
 
 class LiveIndex:
-    def __init__(self, engine: MatchingEngine, listings: ListingProjection) -> None:
+    def __init__(self, engine: MatchingEngine, listings: ProjectedChanges) -> None:
         self.engine = engine
         self.seq = 0
         self._listings = listings

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from services.matching.engine.vector_index import Vector
 from shared.events.listings import ListingSnapshot
 from shared.events.vocabulary import (
     IpStatus,
@@ -36,3 +39,30 @@ def leaving_reason(snapshot: ListingSnapshot) -> str | None:
     if snapshot.status == ListingStatus.PUBLISHED:
         return None
     return f"{snapshot.kind.value}_{snapshot.status.value}"
+
+
+@dataclass(frozen=True)
+class ProjectedListing:
+    """A listing as matching knows it: the latest snapshot, its owner and its embedding."""
+
+    listing_id: str
+    seq: int
+    snapshot: ListingSnapshot | None = None
+    recorded_owner: str | None = None
+    vector: Vector | None = None
+    text_hash: str | None = None
+
+    @property
+    def version(self) -> int | None:
+        return None if self.snapshot is None else self.snapshot.version
+
+    @property
+    def owner(self) -> str | None:
+        if self.snapshot is None:
+            return self.recorded_owner
+        return owner_of(self.snapshot, self.recorded_owner)
+
+    def for_engine(self) -> ListingSnapshot:
+        """The snapshot with its true owner, so an organisation is never matched with itself."""
+        assert self.snapshot is not None, f"{self.listing_id} has no snapshot yet"
+        return self.snapshot.model_copy(update={"owner_organization_id": self.owner})

@@ -22,7 +22,6 @@ from services.matching.repository.introductions import IntroductionRepository
 from services.matching.repository.listings import (
     ListingProjection,
     OrganizationProjection,
-    ProjectedListing,
 )
 from services.matching.repository.matches import MatchRepository
 from services.matching.repository.meetings import MeetingRepository, MeetingRequestRepository
@@ -65,4 +64,4 @@ class Repositories:
         )
 
 
-__all__ = ["INDEXES", "ProjectedListing", "Repositories"]
+__all__ = ["INDEXES", "Repositories"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
@@ -21,8 +20,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 from pymongo.read_concern import ReadConcern
 
-from services.matching.domain.listings import owner_of
-from services.matching.engine.vector_index import Vector
+from services.matching.domain.listings import ProjectedListing
 from shared.events.listings import ListingSnapshot
 from shared.events.organizations import AdministrativeUnit, OrganizationProfile
 from shared.events.vocabulary import OrganizationKind
@@ -40,33 +38,6 @@ INDEXES: Final = {
         IndexModel([("owner_organization_id", ASCENDING)], name="recorded_owner"),
     ],
 }
-
-
-@dataclass(frozen=True)
-class ProjectedListing:
-    """A listing as matching knows it: the latest snapshot, its owner and its embedding."""
-
-    listing_id: str
-    seq: int
-    snapshot: ListingSnapshot | None = None
-    recorded_owner: str | None = None
-    vector: Vector | None = None
-    text_hash: str | None = None
-
-    @property
-    def version(self) -> int | None:
-        return None if self.snapshot is None else self.snapshot.version
-
-    @property
-    def owner(self) -> str | None:
-        if self.snapshot is None:
-            return self.recorded_owner
-        return owner_of(self.snapshot, self.recorded_owner)
-
-    def for_engine(self) -> ListingSnapshot:
-        """The snapshot with its true owner, so an organisation is never matched with itself."""
-        assert self.snapshot is not None, f"{self.listing_id} has no snapshot yet"
-        return self.snapshot.model_copy(update={"owner_organization_id": self.owner})
 
 
 def _to_doc(listing: ProjectedListing) -> Document:

@@ -6,13 +6,10 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from services.matching.domain.introductions import Introduction
+from services.matching.domain.listings import ProjectedListing
 from services.matching.domain.matches import Match
 from services.matching.repository.introductions import IntroductionRepository
-from services.matching.repository.listings import (
-    ListingProjection,
-    OrganizationProjection,
-    ProjectedListing,
-)
+from services.matching.repository.listings import ListingProjection, OrganizationProjection
 from services.matching.repository.matches import MatchRepository
 from shared.events.organizations import AdministrativeUnit
 from shared.events.vocabulary import OrganizationKind

@@ -16,7 +16,6 @@ from shared.mongo import Document
 
 MEETING_REQUESTS: Final = "meeting_requests"
 MEETINGS: Final = "meetings"
-PENDING: Final = (RequestStatus.SENT, RequestStatus.ACCEPTED)
 
 INDEXES: Final = {
     MEETING_REQUESTS: [

@@ -8,12 +8,11 @@ from functools import partial
 
 from services.matching.domain import matches as rules
 from services.matching.domain.errors import ConflictError, NotAllowedError, NotFoundError
+from services.matching.domain.listings import ProjectedListing
 from services.matching.domain.matches import Answer, Match, MatchStatus, Scoring
 from services.matching.domain.reasons import DeclineSummary, summarise_declines
-from services.matching.index_sync import LiveIndex
-from services.matching.repository import ProjectedListing
 from services.matching.service.introductions import Introductions
-from services.matching.service.ports import Stores
+from services.matching.service.ports import ListingIndex, Stores
 from services.matching.service.proposals import ProposalPolicy, scoring_of
 from shared.auth import Principal, Role
 from shared.clock import Clock
@@ -41,7 +40,7 @@ class Matches:
         self,
         outbox: Outbox,
         repos: Stores,
-        index: LiveIndex,
+        index: ListingIndex,
         introductions: Introductions,
         policy: ProposalPolicy,
         clock: Clock,

@@ -1,6 +1,5 @@
-"""What the use cases need from the world, as Protocols: the MongoDB repositories implement
-them, `tests/unit/matching/fakes.py` implements them in memory. (The projection and the engine
-proposals work on the index and the projection directly: they are the adapters of the engine.)"""
+"""What the use cases need from the world, as Protocols: the MongoDB repositories and the live
+index implement them, `tests/unit/matching/fakes.py` implements them in memory."""
 
 from __future__ import annotations
 
@@ -18,9 +17,10 @@ from services.matching.domain.connection_events.registrations import (
 from services.matching.domain.connection_events.requests import MeetingRequest, RequestStatus
 from services.matching.domain.declared_contracts import DeclaredContract
 from services.matching.domain.introductions import Introduction
+from services.matching.domain.listings import ProjectedListing
 from services.matching.domain.matches import Match, MatchStatus
-from services.matching.repository import ProjectedListing
-from shared.events.organizations import AdministrativeUnit
+from services.matching.engine import MatchingEngine, Proposal
+from shared.events.organizations import AdministrativeUnit, OrganizationProfile
 from shared.events.vocabulary import OrganizationKind, Sector
 from shared.outbox import Tx
 
@@ -86,10 +86,47 @@ class ListingStore(Protocol):
         self, listing_ids: Sequence[str], session: Session = None
     ) -> dict[str, ProjectedListing]: ...
     async def owned_by(self, organization_id: str) -> list[str]: ...
+    async def next_seq(self, session: Session) -> int:
+        """The next value of the projection's one counter: concurrent writers conflict here."""
+        ...
+
+    async def save(self, listing: ProjectedListing, session: Session) -> None: ...
+    async def record_owner(
+        self, listing_id: str, owner: str, seq: int, session: Session
+    ) -> None: ...
+
+
+class ProjectedChanges(Protocol):
+    """What a replica's index reads to catch up: the projection in `seq` order."""
+
+    async def ensure_counter(self) -> None: ...
+    async def changed_since(
+        self, seq: int, session: Session = None, limit: int = 0
+    ) -> list[ProjectedListing]: ...
+
+
+class OrganizationStore(Protocol):
+    async def save(self, profile: OrganizationProfile, session: Session) -> None: ...
+
+
+class ListingIndex(Protocol):
+    """This replica's engine, caught up with the projection by `seq`."""
+
+    @property
+    def engine(self) -> MatchingEngine: ...
+    async def catch_up(self, session: Session = None, limit: int = 0) -> int:
+        """Apply what was projected after this replica's `seq`; how many listings."""
+        ...
+
+    def candidates(
+        self, listing: ProjectedListing, previous: ProjectedListing | None, *, top_k: int
+    ) -> list[Proposal]: ...
 
 
 class MatchStore(Protocol):
     async def create(self, match: Match, session: Session) -> bool: ...
+    async def open_of(self, listing_id: str, session: Session) -> list[Match]: ...
+    async def existing_ids(self, match_ids: Sequence[str], session: Session) -> set[str]: ...
     async def save(self, match: Match, session: Session) -> None: ...
     async def get(self, match_id: str, session: Session = None) -> Match | None: ...
     async def scores_between(

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from services.matching.domain.listings import is_newer
-from services.matching.index_sync import LiveIndex
-from services.matching.repository import ProjectedListing
-from services.matching.repository.listings import ListingProjection, OrganizationProjection
+from services.matching.domain.listings import ProjectedListing, is_newer
+from services.matching.service.ports import ListingIndex, ListingStore, OrganizationStore
 from services.matching.service.proposals import EngineProposals
 from services.matching.service.vectors import ListingVectors
 from shared.events.listings import ListingSnapshot
@@ -29,9 +27,9 @@ log = get_logger(__name__)
 class Projection:
     def __init__(
         self,
-        listings: ListingProjection,
-        organizations: OrganizationProjection,
-        index: LiveIndex,
+        listings: ListingStore,
+        organizations: OrganizationStore,
+        index: ListingIndex,
         vectors: ListingVectors,
         proposals: EngineProposals,
     ) -> None:

@@ -9,13 +9,10 @@ from datetime import timedelta
 
 from services.matching.domain import matches as rules
 from services.matching.domain.ids import match_id_of
-from services.matching.domain.listings import leaving_reason
+from services.matching.domain.listings import ProjectedListing, leaving_reason
 from services.matching.domain.matches import Match, Scoring
 from services.matching.engine import Proposal
-from services.matching.index_sync import LiveIndex
-from services.matching.repository import ProjectedListing
-from services.matching.repository.listings import ListingProjection
-from services.matching.repository.matches import MatchRepository
+from services.matching.service.ports import ListingIndex, ListingStore, MatchStore
 from shared.clock import Clock
 from shared.events.base import Event
 from shared.events.matches import Explanation, FeatureContribution, ProposedBy
@@ -54,9 +51,9 @@ def _pair_id(proposal: Proposal) -> str:
 class EngineProposals:
     def __init__(
         self,
-        index: LiveIndex,
-        listings: ListingProjection,
-        matches: MatchRepository,
+        index: ListingIndex,
+        listings: ListingStore,
+        matches: MatchStore,
         policy: ProposalPolicy,
         clock: Clock,
     ) -> None:

@@ -10,9 +10,9 @@ import asyncio
 import hashlib
 from collections import OrderedDict
 
+from services.matching.domain.listings import ProjectedListing
 from services.matching.engine import Embedder, embed_listing, embedding_text
 from services.matching.engine.vector_index import Vector
-from services.matching.repository import ProjectedListing
 from shared.events.listings import ListingSnapshot
 
 CACHE_SIZE = 256

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
 from services.matching.domain.declared_contracts import DeclaredContract
 from services.matching.domain.introductions import Introduction
+from services.matching.domain.listings import ProjectedListing
 from services.matching.domain.matches import Match, MatchStatus
-from services.matching.repository import ProjectedListing
-from shared.events.organizations import AdministrativeUnit
+from shared.events.organizations import AdministrativeUnit, OrganizationProfile
 from shared.events.vocabulary import OrganizationKind, Sector
 
 T = TypeVar("T")
@@ -106,6 +106,33 @@ class InMemoryListings:
     async def owned_by(self, organization_id: str) -> list[str]:
         return sorted(i for i, listing in self.items.items() if listing.owner == organization_id)
 
+    async def next_seq(self, session: Any) -> int:
+        return max((listing.seq for listing in self.items.values()), default=0) + 1
+
+    async def save(self, listing: ProjectedListing, session: Any) -> None:
+        self.items[listing.listing_id] = listing
+
+    async def record_owner(self, listing_id: str, owner: str, seq: int, session: Any) -> None:
+        before = self.items.get(listing_id, ProjectedListing(listing_id=listing_id, seq=seq))
+        self.items[listing_id] = replace(before, recorded_owner=owner, seq=seq)
+
+    async def ensure_counter(self) -> None:
+        return None
+
+    async def changed_since(
+        self, seq: int, session: Any = None, limit: int = 0
+    ) -> list[ProjectedListing]:
+        changed = sorted((x for x in self.items.values() if x.seq > seq), key=lambda x: x.seq)
+        return changed[:limit] if limit else changed
+
+
+class InMemoryOrganizations:
+    def __init__(self) -> None:
+        self.items: dict[str, OrganizationProfile] = {}
+
+    async def save(self, profile: OrganizationProfile, session: Any) -> None:
+        self.items[profile.organization_id] = profile
+
 
 class InMemoryMatches:
     def __init__(self, *matches: Match) -> None:
@@ -132,6 +159,16 @@ class InMemoryMatches:
     async def due(self, now: datetime, limit: int) -> list[str]:
         due = [m.match_id for m in self.items.values() if m.is_open and m.expires_at <= now]
         return sorted(due)[:limit]
+
+    async def open_of(self, listing_id: str, session: Any) -> list[Match]:
+        return [
+            m
+            for m in self.items.values()
+            if m.status is MatchStatus.PROPOSED and listing_id in (m.offer_id, m.demand_id)
+        ]
+
+    async def existing_ids(self, match_ids: Sequence[str], session: Any) -> set[str]:
+        return {i for i in match_ids if i in self.items}
 
     async def find(
         self,

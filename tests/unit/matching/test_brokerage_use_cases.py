@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from services.matching.domain.errors import NotAllowedError
+from services.matching.domain.listings import ProjectedListing
 from services.matching.domain.matches import MatchStatus
-from services.matching.repository import ProjectedListing
 from services.matching.service.introductions import Introductions
 from services.matching.service.matches import AnswerRequest, Matches
 from services.matching.service.proposals import ProposalPolicy

@@ -31,6 +31,10 @@ class RequestStatus(StrEnum):
     EXPIRED = "expired"
 
 
+PENDING = (RequestStatus.SENT, RequestStatus.ACCEPTED)
+"""A request still waiting for, or holding, a slot."""
+
+
 class MeetingRequest(BaseModel):
     model_config = ConfigDict(frozen=True)
 

@@ -7,9 +7,8 @@ from datetime import timedelta
 from functools import partial
 
 from services.matching.domain.connection_events import requests as rules
-from services.matching.domain.connection_events.requests import MeetingRequest
+from services.matching.domain.connection_events.requests import PENDING, MeetingRequest
 from services.matching.domain.errors import NotFoundError
-from services.matching.repository.meetings import PENDING
 from services.matching.service.connection_events.common import Ports, new_id, organization_of
 from shared.auth import Principal, Role
 from shared.logging import get_logger
