@@ -18,7 +18,7 @@ PYTEST_ARGS ?=
 # (tests/conftest.py groups them), the rest run beside them. TEST_WORKERS=0 runs in-process.
 TEST_WORKERS ?= 2
 
-.PHONY: help install run down test lint fmt bench contract constraints clean distclean deploy-tools check-deploy contract-tools chaos
+.PHONY: help install run down test lint fmt bench contract constraints clean distclean deploy-tools browser-tools check-deploy contract-tools chaos
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -47,7 +47,7 @@ run: install ## the local stack in the foreground: Kafka, SecantusDB, the servic
 down: ## stop a running local stack
 	@if [ -x $(PY) ]; then $(PY) -m deploy.local.stack down; fi
 
-test: install deploy-tools contract-tools ## the whole test suite (PYTEST_ARGS="-m 'not integration and not e2e'" for unit only)
+test: install deploy-tools browser-tools contract-tools ## the whole test suite (PYTEST_ARGS="-m 'not integration and not e2e'" for unit only)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
 lint: install ## ruff, ruff format --check, mypy, import-linter (all run; fails if any fails)
@@ -65,6 +65,10 @@ deploy-tools: ## kubectl for the offline manifest checks (Debian's kubernetes-cl
 	@command -v kubectl >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y kubernetes-client; }
 	@# No pipe into head here: under pipefail a reader that closes early kills kubectl with SIGPIPE (Error 141).
 	@kubectl version --client
+
+browser-tools: ## Debian's chromium and chromedriver for the portal's browser tests, unless on PATH
+	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; }
 
 check-deploy: install deploy-tools ## manifests match the registry, overlays build + validate, image deps, docs
 	$(PY) -m deploy.k8s.generate --check

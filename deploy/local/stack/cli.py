@@ -29,6 +29,7 @@ from deploy.local.stack.processes import (
 from deploy.local.stack.up import (
     LocalStack,
     is_ours,
+    portal_url,
     read_pids,
     relative,
     run_seed,
@@ -53,7 +54,9 @@ def cmd_up(detach: bool) -> int:
         start_services(stack, echo=not detach)
         run_seed(stack)
         write_pids(stack, None if detach else os.getpid())
-        print(f"\nSTX local stack is up\n{summary(stack)}\n", flush=True)
+        portal = portal_url(stack)
+        opening = f"Open the exchange's pages at {portal}\n" if portal else ""
+        print(f"\n{opening}STX local stack is up\n{summary(stack)}\n", flush=True)
         if detach:
             print("stack: detached; `python -m deploy.local.stack down` (or `make down`) stops it")
             return 0

@@ -28,6 +28,8 @@ SERVICE_HTTP_PORTS: Mapping[str, int] = {
     "notifications": 8003,
     "awards": 8004,
 }
+PORTAL_HTTP_PORT = 8000
+"""The exchange's web pages (`services/portal`): the first address `make run` prints."""
 
 # Two cores and a laptop's memory: the broker does not need Kafka's production heap.
 KAFKA_JVM_OPTS = (

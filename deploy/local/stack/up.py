@@ -17,6 +17,7 @@ from deploy.local.stack.common import (
     DEFAULT_KAFKA_PORT,
     DEFAULT_MONGODB_PORT,
     PIDS_FILE,
+    PORTAL_HTTP_PORT,
     REPO_ROOT,
     SERVICE_HTTP_PORTS,
     StackError,
@@ -133,8 +134,32 @@ def start_services(stack: LocalStack, echo: bool) -> None:
         service = ServiceProcess(name, port, env, echo)
         stack.services.append(service)
         service.start(wait=False)
+    portal = _portal(stack, echo)
+    if portal is not None:
+        stack.services.append(portal)
+        portal.start(wait=False)
     for service in stack.services:
         service.wait_ready()
+
+
+def _portal(stack: LocalStack, echo: bool) -> ServiceProcess | None:
+    """The web pages, reading the listings API (they own no store and consume no topic)."""
+    listings = next((s for s in stack.services if s.name == "listings"), None)
+    if listings is None or not runnable_module("services.portal"):
+        return None
+    port = _env_port("STX_PORTAL_HTTP_PORT", PORTAL_HTTP_PORT)
+    _require_free(port, "the portal")
+    env = {
+        "STX_PORTAL_HTTP_PORT": str(port),
+        "STX_PORTAL_LISTINGS_URL": listings.url,
+        "STX_LOG_FORMAT": os.environ.get("LOG_FORMAT", "console"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    return ServiceProcess("portal", port, env, echo)
+
+
+def portal_url(stack: LocalStack) -> str | None:
+    return next((f"{s.url}/" for s in stack.services if s.name == "portal"), None)
 
 
 def run_seed(stack: LocalStack) -> None:

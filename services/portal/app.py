@@ -1,0 +1,55 @@
+"""The portal's ASGI app: pages, static files, health; the services' APIs as its only source."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from services.portal.api import pages
+from services.portal.api.rendering import on_http_error, on_refusal
+from services.portal.repository.listings_api import ListingsApi
+from services.portal.service.ports import ListingsDirectory
+from services.portal.settings import PortalSettings
+from services.portal.wiring import build_use_cases
+from shared.errors import RefusedError
+from shared.http.health import health_router
+from shared.http.middleware import RequestContextMiddleware
+from shared.logging import configure_logging
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def create_app(settings: PortalSettings, listings: ListingsDirectory | None = None) -> FastAPI:
+    """`listings` replaces the HTTP adapter (tests); otherwise the listings API is called."""
+    configure_logging(settings.service_name, settings.log_level, settings.log_format)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if listings is not None:
+            app.state.public_pages = build_use_cases(listings)
+            yield
+            return
+        timeout = httpx.Timeout(settings.api_timeout_seconds)
+        async with httpx.AsyncClient(base_url=settings.listings_url, timeout=timeout) as client:
+            app.state.public_pages = build_use_cases(ListingsApi(client))
+            yield
+
+    app = FastAPI(
+        title="STX portal",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        exception_handlers={RefusedError: on_refusal, StarletteHTTPException: on_http_error},
+    )
+    app.add_middleware(RequestContextMiddleware, service=settings.service_name)
+    app.include_router(health_router({}))
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(pages.router)
+    return app

@@ -1,0 +1,38 @@
+"""Vietnamese names of the contract's values, as a visitor reads them."""
+
+from __future__ import annotations
+
+from typing import Final
+
+KINDS: Final = {"offer": "Chào bán công nghệ", "demand": "Đặt hàng công nghệ"}
+
+SECTORS: Final = {
+    "high_tech_agriculture": "Nông nghiệp công nghệ cao",
+    "agro_forestry_fishery_processing": "Chế biến nông, lâm, thủy sản",
+    "medicinal_herbs": "Dược liệu",
+    "industrial_production": "Sản xuất công nghiệp",
+    "environment": "Môi trường",
+    "healthcare": "Y tế",
+    "other": "Lĩnh vực khác",
+}
+
+ORGANIZATION_KINDS: Final = {
+    "university": "Trường đại học",
+    "research_institute": "Viện, trung tâm nghiên cứu",
+    "enterprise": "Doanh nghiệp",
+    "cooperative": "Hợp tác xã",
+    "individual_expert": "Chuyên gia",
+    "intermediary": "Tổ chức trung gian",
+    "agency": "Cơ quan nhà nước",
+    "association": "Hội, hiệp hội",
+    "science_technology_enterprise": "Doanh nghiệp khoa học và công nghệ",
+    "technology_valuation": "Tổ chức định giá công nghệ",
+    "technology_assessment": "Tổ chức đánh giá, giám định công nghệ",
+}
+
+
+def label(table: dict[str, str], value: str | None) -> str:
+    """The Vietnamese name; a value added to the contract later shows as itself, never fails."""
+    if value is None:
+        return ""
+    return table.get(value, value)

@@ -1,0 +1,1 @@
+"""The portal's use cases: each page's facts, gathered through ports."""

@@ -1,0 +1,45 @@
+"""The public pages' use case: the facts of the home, search and listing pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.portal.domain.listings import ListingView, listing_view, listing_views
+from services.portal.domain.search import SearchForm
+from services.portal.service.ports import ListingsDirectory
+
+LATEST = 6
+RESULTS = 20
+
+
+@dataclass(frozen=True)
+class HomePage:
+    offers: list[ListingView]
+    demands: list[ListingView]
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    form: SearchForm
+    results: list[ListingView]
+    searched: bool
+    """False when the form was refused: nothing was asked, nothing is listed."""
+
+
+class PublicPages:
+    def __init__(self, listings: ListingsDirectory) -> None:
+        self._listings = listings
+
+    async def home(self) -> HomePage:
+        offers = await self._listings.search({"kind": "offer"}, LATEST)
+        demands = await self._listings.search({"kind": "demand"}, LATEST)
+        return HomePage(offers=listing_views(offers), demands=listing_views(demands))
+
+    async def search(self, form: SearchForm) -> SearchPage:
+        if not form.is_valid:
+            return SearchPage(form=form, results=[], searched=False)
+        found = await self._listings.search(form.api_params(), RESULTS)
+        return SearchPage(form=form, results=listing_views(found), searched=True)
+
+    async def listing(self, listing_id: str) -> ListingView:
+        return listing_view(await self._listings.get(listing_id))

@@ -1,0 +1,123 @@
+"""The portal in a real browser (Debian's headless chromium through its chromedriver), on the
+e2e system: the real listings service with the demo seed behind a real portal process.
+
+A visitor searches "sam ngoc linh" typed without diacritics and opens the listing it finds; an
+anonymous demand's page names no owner; a bad filter is refused in Vietnamese next to its
+field. Screenshots of each page are kept under the test's output directory.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from deploy.local.stack import ServiceProcess, free_port
+from services.listings.seed import load
+from tests.e2e.conftest import READY_TIMEOUT, STOP_GRACE, E2ESystem
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def portal(e2e_system: E2ESystem, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    listings = e2e_system.services["listings"]
+    port = free_port()
+    env = {
+        "STX_PORTAL_HTTP_PORT": str(port),
+        "STX_PORTAL_LISTINGS_URL": listings.url,
+        "STX_LOG_FORMAT": "json",
+        "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
+    }
+    service = ServiceProcess("portal", port, env, echo=False)
+    service.output_path = tmp_path_factory.mktemp("portal-logs") / "portal.log"
+    service.start(wait=False)
+    try:
+        service.wait_ready(READY_TIMEOUT)
+        yield service.url
+    finally:
+        service.stop(STOP_GRACE)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[WebDriver]:
+    chromium, chromedriver = shutil.which("chromium"), shutil.which("chromedriver")
+    assert chromium, "make browser-tools installs chromium"
+    assert chromedriver, "make browser-tools installs chromium-driver"
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    options.add_argument("--window-size=1280,1000")
+    driver = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("portal-screenshots")
+
+
+def test_a_visitor_finds_a_listing_typed_without_diacritics(
+    portal: str, browser: WebDriver, screenshots: Path
+) -> None:
+    browser.get(f"{portal}/")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+    browser.save_screenshot(str(screenshots / "home.png"))
+
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("sam ngoc linh")
+    box.submit()
+    links = browser.find_elements(By.CSS_SELECTOR, ".cards h3 a")
+    titles = [link.text for link in links]
+    browser.save_screenshot(str(screenshots / "search.png"))
+    assert any("Ngọc Linh" in title for title in titles), titles
+
+    wanted = next(link for link in links if "Ngọc Linh" in link.text)
+    title = wanted.text
+    wanted.click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == title
+    assert "/listings/" in browser.current_url
+    browser.save_screenshot(str(screenshots / "listing.png"))
+
+
+def test_an_anonymous_demand_shows_no_owner(
+    portal: str, browser: WebDriver, screenshots: Path, e2e_system: E2ESystem
+) -> None:
+    organizations, entries = load()
+    names = {o["organization_id"]: o["name"] for o in organizations}
+    anonymous = next(e for e in entries if e["kind"] == "demand" and e.get("anonymous"))
+    found = httpx.get(
+        f"{e2e_system.services['listings'].url}/v1/listings",
+        params={"kind": "demand", "q": anonymous["title"], "limit": 5},
+        timeout=10,
+    ).json()["items"]
+    listing_id = next(x["listing_id"] for x in found if x["title"] == anonymous["title"])
+
+    browser.get(f"{portal}/listings/{listing_id}")
+    owner = browser.find_element(By.CSS_SELECTOR, "dd[data-field=owner]").text
+    browser.save_screenshot(str(screenshots / "anonymous-demand.png"))
+    assert owner == "Bên đặt hàng ẩn danh"
+    assert names[anonymous["owner"]] not in browser.page_source
+
+
+def test_a_bad_filter_is_refused_in_vietnamese_next_to_its_field(
+    portal: str, browser: WebDriver, screenshots: Path
+) -> None:
+    browser.get(f"{portal}/search?kind=sale")
+    error = browser.find_element(By.ID, "kind-error")
+    browser.save_screenshot(str(screenshots / "search-error.png"))
+    assert "chào bán hoặc đặt hàng" in error.text
+    described = browser.find_element(By.ID, "kind").get_attribute("aria-describedby")
+    assert described == "kind-error"

@@ -1,0 +1,69 @@
+"""An in-memory listings directory: the public JSON the listings API would return."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from shared.errors import NotFoundError, UnavailableError
+
+
+class InMemoryListingsDirectory:
+    def __init__(self, *items: Mapping[str, Any], down: bool = False) -> None:
+        self.items = {str(item["listing_id"]): item for item in items}
+        self.asked: list[dict[str, str]] = []
+        self.down = down
+
+    async def search(self, params: Mapping[str, str], limit: int) -> list[Mapping[str, Any]]:
+        if self.down:
+            raise UnavailableError("Dịch vụ tin công nghệ tạm thời không trả lời.")
+        self.asked.append(dict(params))
+        kind = params.get("kind")
+        found = [x for x in self.items.values() if kind is None or x["kind"] == kind]
+        return found[:limit]
+
+    async def get(self, listing_id: str) -> Mapping[str, Any]:
+        if listing_id not in self.items:
+            raise NotFoundError("Không tìm thấy tin này.")
+        return self.items[listing_id]
+
+
+def offer_json(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "listing_id": "lst_sam_nuoi_cay_mo",
+        "kind": "offer",
+        "status": "published",
+        "title": "Quy trình nhân giống sâm Ngọc Linh bằng nuôi cấy mô",
+        "summary": "Nhân giống sạch bệnh, tỷ lệ sống trên 85% khi ra vườn.",
+        "description": "Năm giai đoạn từ tạo mô sẹo đến thuần dưỡng cây con.",
+        "sector": "medicinal_herbs",
+        "trl": 7,
+        "price_vnd": 1_200_000_000,
+        "owner_name": "Viện Dược liệu",
+        "owner_kind": "research_institute",
+        "anonymous": False,
+        "location": {"code": "51", "name": "Quảng Ngãi", "level": "province"},
+        "published_at": "2026-12-02T20:00:00Z",
+        "keywords": ["sâm Ngọc Linh", "nuôi cấy mô"],
+    }
+    return data | changes
+
+
+def anonymous_demand_json(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "listing_id": "lst_can_may_say",
+        "kind": "demand",
+        "status": "published",
+        "title": "Cần công nghệ sấy lạnh dược liệu giữ hoạt chất",
+        "summary": "Hợp tác xã cần máy và quy trình sấy lạnh cho đảng sâm.",
+        "description": "Hiện sấy bằng lò củi.",
+        "sector": "medicinal_herbs",
+        "min_trl": 6,
+        "budget_max_vnd": 500_000_000,
+        "owner_name": None,
+        "owner_organization_id": None,
+        "owner_kind": "cooperative",
+        "anonymous": True,
+        "deadline": "2027-06-30",
+    }
+    return data | changes

@@ -1,0 +1,97 @@
+"""The public pages through the whole ASGI app, with the listings API faked in memory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+from services.portal.app import create_app
+from services.portal.settings import PortalSettings
+from tests.unit.portal.fakes import InMemoryListingsDirectory, anonymous_demand_json, offer_json
+
+
+@pytest.fixture
+def directory() -> InMemoryListingsDirectory:
+    return InMemoryListingsDirectory(offer_json(), anonymous_demand_json())
+
+
+@pytest.fixture
+async def client(directory: InMemoryListingsDirectory) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(PortalSettings(log_format="console"), listings=directory)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
+            yield client
+
+
+async def test_the_home_page_lists_the_latest_offers_and_demands(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get("/")
+    assert response.status_code == 200
+    assert '<html lang="vi">' in response.text
+    assert "Quy trình nhân giống sâm Ngọc Linh" in response.text
+    assert "Cần công nghệ sấy lạnh dược liệu" in response.text
+    assert response.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+async def test_a_search_typed_without_diacritics_is_passed_on_as_typed(
+    client: httpx.AsyncClient, directory: InMemoryListingsDirectory
+) -> None:
+    response = await client.get("/search", params={"q": "sam ngoc linh", "kind": "offer"})
+    assert response.status_code == 200
+    assert directory.asked[-1] == {"q": "sam ngoc linh", "kind": "offer"}
+    assert 'href="/listings/lst_sam_nuoi_cay_mo"' in response.text
+
+
+async def test_a_bad_filter_is_shown_next_to_its_field_and_nothing_is_asked(
+    client: httpx.AsyncClient, directory: InMemoryListingsDirectory
+) -> None:
+    response = await client.get("/search", params={"kind": "sale"})
+    assert response.status_code == 422
+    assert 'id="kind-error"' in response.text
+    assert "chào bán hoặc đặt hàng" in response.text
+    assert directory.asked == []
+
+
+async def test_an_anonymous_demand_page_names_no_owner(client: httpx.AsyncClient) -> None:
+    response = await client.get("/listings/lst_can_may_say")
+    assert response.status_code == 200
+    assert "Bên đặt hàng ẩn danh" in response.text
+    assert "Hợp tác xã</dd>" not in response.text
+
+
+async def test_text_from_a_listing_is_escaped(directory: InMemoryListingsDirectory) -> None:
+    directory.items["lst_x"] = offer_json(listing_id="lst_x", title="<script>alert(1)</script>")
+    app = create_app(PortalSettings(log_format="console"), listings=directory)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
+            response = await client.get("/listings/lst_x")
+    assert "<script>alert(1)</script>" not in response.text
+    assert "&lt;script&gt;" in response.text
+
+
+@pytest.mark.parametrize("path", ["/listings/khong-co", "/listings/..%2F..%2Fetc", "/khong-co"])
+async def test_what_does_not_exist_is_a_vietnamese_404_page(
+    client: httpx.AsyncClient, path: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 404
+    assert "Không tìm thấy" in response.text
+    assert response.headers["content-type"].startswith("text/html")
+
+
+async def test_a_listings_outage_is_a_503_page_not_a_crash() -> None:
+    app = create_app(
+        PortalSettings(log_format="console"), listings=InMemoryListingsDirectory(down=True)
+    )
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
+            response = await client.get("/")
+    assert response.status_code == 503
+    assert "tạm thời" in response.text
