@@ -50,6 +50,7 @@ from deploy.k8s.kafka_resources import (
 from deploy.k8s.keda import (
     scaled_object,
 )
+from deploy.k8s.portal import portal_manifests
 from deploy.k8s.workloads import (
     deployment,
     network_policy,
@@ -87,6 +88,7 @@ def generated_files() -> dict[Path, str]:
         files[BASE_GENERATED / f"service-{io.name}.yaml"] = render(
             [deployment(io), service(io), pod_disruption_budget(io), network_policy(io)]
         )
+    files[BASE_GENERATED / "portal.yaml"] = render(portal_manifests())
     return files
 
 

@@ -18,6 +18,17 @@ from deploy.k8s.catalog import (
     ServiceIO,
 )
 
+PORTAL_SELECTOR = {"app.kubernetes.io/name": "portal", **PART_OF}
+DNS_EGRESS: dict[str, Any] = {
+    "to": [
+        {
+            "namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "kube-system"}},
+            "podSelector": {"matchLabels": {"k8s-app": "kube-dns"}},
+        }
+    ],
+    "ports": [{"protocol": "UDP", "port": 53}, {"protocol": "TCP", "port": 53}],
+}
+
 
 def _selector(io: ServiceIO) -> dict[str, str]:
     return {"app.kubernetes.io/name": io.name, **PART_OF}
@@ -50,7 +61,7 @@ def _env(io: ServiceIO) -> list[dict[str, Any]]:
     ]
 
 
-def _probe(path: str, period: int, failures: int) -> dict[str, Any]:
+def http_probe(path: str, period: int, failures: int) -> dict[str, Any]:
     return {
         "httpGet": {"path": path, "port": "http"},
         "periodSeconds": period,
@@ -69,9 +80,9 @@ def deployment(io: ServiceIO) -> dict[str, Any]:
         "envFrom": [{"configMapRef": {"name": "stx-config"}}],
         "env": _env(io),
         "resources": {"requests": dict(io.requests), "limits": dict(io.limits)},
-        "startupProbe": _probe("/healthz", 2, 60),
-        "livenessProbe": _probe("/healthz", 10, 3),
-        "readinessProbe": _probe("/readyz", 5, 2),
+        "startupProbe": http_probe("/healthz", 2, 60),
+        "livenessProbe": http_probe("/healthz", 10, 3),
+        "readinessProbe": http_probe("/readyz", 5, 2),
         "lifecycle": {
             "preStop": {
                 "exec": {
@@ -178,17 +189,7 @@ def _tcp(*ports: int) -> list[dict[str, Any]]:
 
 def network_policy(io: ServiceIO) -> dict[str, Any]:
     egress: list[dict[str, Any]] = [
-        {
-            "to": [
-                {
-                    "namespaceSelector": {
-                        "matchLabels": {"kubernetes.io/metadata.name": "kube-system"}
-                    },
-                    "podSelector": {"matchLabels": {"k8s-app": "kube-dns"}},
-                }
-            ],
-            "ports": [{"protocol": "UDP", "port": 53}, {"protocol": "TCP", "port": 53}],
-        },
+        DNS_EGRESS,
         {
             "to": [
                 {
@@ -222,7 +223,12 @@ def network_policy(io: ServiceIO) -> dict[str, Any]:
                         for ns in INGRESS_NAMESPACES
                     ],
                     "ports": [{"protocol": "TCP", "port": "http"}],
-                }
+                },
+                {
+                    # The portal's pages read the services' APIs inside the namespace.
+                    "from": [{"podSelector": {"matchLabels": PORTAL_SELECTOR}}],
+                    "ports": [{"protocol": "TCP", "port": "http"}],
+                },
             ],
             "egress": egress,
         },

@@ -11,9 +11,10 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from services.portal.api import pages
+from services.portal.api import dev_mail, pages
 from services.portal.api.rendering import on_http_error, on_refusal
 from services.portal.repository.listings_api import ListingsApi
+from services.portal.repository.mail_folder import FolderMailbox
 from services.portal.service.ports import ListingsDirectory
 from services.portal.settings import PortalSettings
 from services.portal.wiring import build_use_cases
@@ -28,16 +29,17 @@ STATIC = Path(__file__).resolve().parent / "static"
 def create_app(settings: PortalSettings, listings: ListingsDirectory | None = None) -> FastAPI:
     """`listings` replaces the HTTP adapter (tests); otherwise the listings API is called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
+    mailbox = None if settings.mail_dir is None else FolderMailbox(settings.mail_dir)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if listings is not None:
-            app.state.public_pages = build_use_cases(listings)
+            app.state.use_cases = build_use_cases(listings, mailbox)
             yield
             return
         timeout = httpx.Timeout(settings.api_timeout_seconds)
         async with httpx.AsyncClient(base_url=settings.listings_url, timeout=timeout) as client:
-            app.state.public_pages = build_use_cases(ListingsApi(client))
+            app.state.use_cases = build_use_cases(ListingsApi(client), mailbox)
             yield
 
     app = FastAPI(
@@ -52,4 +54,5 @@ def create_app(settings: PortalSettings, listings: ListingsDirectory | None = No
     app.include_router(health_router({}))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
+    app.include_router(dev_mail.router)
     return app

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from shared.settings import ServiceSettings
@@ -24,3 +25,14 @@ class PortalSettings(ServiceSettings):
     api_timeout_seconds: float = Field(
         default=5.0, gt=0, description="A page waits this long for a service, then says so."
     )
+    mail_dir: Path | None = Field(
+        default=None,
+        description="Development only: the local SMTP sink's folder, shown at `/dev/mail`. "
+        "Refused with `STX_ENVIRONMENT=prod`.",
+    )
+
+    @model_validator(mode="after")
+    def _no_mail_pages_in_prod(self) -> PortalSettings:
+        if self.environment == "prod" and self.mail_dir is not None:
+            raise ValueError("STX_PORTAL_MAIL_DIR is for development: prod shows no mail pages")
+        return self

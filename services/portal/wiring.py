@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from services.portal.service.dev_mail import DevMail
 from services.portal.service.pages import PublicPages
-from services.portal.service.ports import ListingsDirectory
+from services.portal.service.ports import ListingsDirectory, Mailbox
 
 
-def build_use_cases(listings: ListingsDirectory) -> PublicPages:
-    return PublicPages(listings)
+@dataclass(frozen=True)
+class UseCases:
+    public_pages: PublicPages
+    dev_mail: DevMail | None
+    """Development only: None unless the local stack's mail folder is configured."""
+
+
+def build_use_cases(listings: ListingsDirectory, mailbox: Mailbox | None) -> UseCases:
+    return UseCases(
+        public_pages=PublicPages(listings),
+        dev_mail=None if mailbox is None else DevMail(mailbox),
+    )

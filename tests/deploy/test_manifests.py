@@ -412,3 +412,43 @@ def test_mongodb_in_cluster_only_in_dev(built: dict[str, list[Doc]]) -> None:
         for s in of_kind(built["prod"], "Secret")
         if re.match(r"stx-(mongodb|jwt)", s["metadata"]["name"])
     ]
+
+
+def test_the_portal_is_published_over_tls_and_reaches_only_the_listings_api(
+    built: dict[str, list[Doc]], overlay: str
+) -> None:
+    docs = built[overlay]
+    deployment = by_name(docs, "Deployment")["stx-portal"]
+    container = _container(deployment)
+    pod = deployment["spec"]["template"]["spec"]
+    assert container["args"] == ["services.portal"]
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    assert env["STX_PORTAL_LISTINGS_URL"] == f"http://stx-listings:{catalog.HTTP_PORT}"
+
+    ingress = by_name(docs, "Ingress")["stx-portal"]
+    assert ingress["metadata"]["annotations"]["cert-manager.io/cluster-issuer"]
+    (tls,) = ingress["spec"]["tls"]
+    (rule,) = ingress["spec"]["rules"]
+    assert tls["hosts"] == [rule["host"]]
+    (path,) = rule["http"]["paths"]
+    backend = path["backend"]["service"]
+    service = by_name(docs, "Service")[backend["name"]]
+    assert backend["port"]["name"] in {p["name"] for p in service["spec"]["ports"]}
+    assert service["spec"]["selector"] == deployment["spec"]["selector"]["matchLabels"]
+
+    policy = by_name(docs, "NetworkPolicy")["stx-portal"]
+    egress_to = [rule.get("to", []) for rule in policy["spec"]["egress"]]
+    selected = [peer["podSelector"]["matchLabels"] for peers in egress_to for peer in peers]
+    assert {"app.kubernetes.io/name": "listings", **catalog.PART_OF} in selected
+    listings_policy = by_name(docs, "NetworkPolicy")["stx-listings"]
+    portal_labels = deployment["spec"]["template"]["metadata"]["labels"]
+    admitted = [
+        peer["podSelector"]["matchLabels"]
+        for rule in listings_policy["spec"]["ingress"]
+        for peer in rule["from"]
+        if "podSelector" in peer
+    ]
+    assert any(labels.items() <= portal_labels.items() for labels in admitted)

@@ -86,6 +86,8 @@ class E2ESystem:
     """Why the attempted pair did not reach a proposal."""
     mail: MailSink | None = None
     """The SMTP sink the notifications service delivers to (None: notifications not run)."""
+    portal_port: int = field(default_factory=free_port)
+    """Where the portal's browser tests run it: e-mails link to its listing pages."""
 
     def source(self, service: str) -> str:
         return f"/stx/{self.deployment}/{service}"
@@ -160,11 +162,13 @@ class MailSink:
 
     def __init__(self) -> None:
         self.recipients: list[str] = []
+        self.messages: list[bytes] = []
         self._lock = threading.Lock()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
         with self._lock:
             self.recipients.extend(envelope.rcpt_tos)
+            self.messages.append(bytes(envelope.content))
         return "250 OK"
 
 
@@ -187,6 +191,9 @@ def _start_services(
             "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
             "STX_NOTIFICATIONS_SMTP_HOST": LOOPBACK,
             "STX_NOTIFICATIONS_SMTP_PORT": str(smtp_port),
+            "STX_NOTIFICATIONS_PORTAL_LISTING_URL": (
+                f"http://{LOOPBACK}:{system.portal_port}/listings/{{listing_id}}"
+            ),
         }
         service = ServiceProcess(name, port, env, echo=False)
         service.output_path = logs / f"{name}.log"

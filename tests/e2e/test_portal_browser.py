@@ -3,7 +3,8 @@ e2e system: the real listings service with the demo seed behind a real portal pr
 
 A visitor searches "sam ngoc linh" typed without diacritics and opens the listing it finds; an
 anonymous demand's page names no owner; a bad filter is refused in Vietnamese next to its
-field. Screenshots of each page are kept under the test's output directory.
+field; the listing links of the e-mails the system sent open the pages they name.
+Screenshots of each page are kept under the test's output directory.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from deploy.local.stack import ServiceProcess, free_port
+from deploy.local.stack import ServiceProcess
 from services.listings.seed import load
+from services.portal.domain.mail import read_mail
 from tests.e2e.conftest import READY_TIMEOUT, STOP_GRACE, E2ESystem
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -29,7 +31,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def portal(e2e_system: E2ESystem, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     listings = e2e_system.services["listings"]
-    port = free_port()
+    port = e2e_system.portal_port
     env = {
         "STX_PORTAL_HTTP_PORT": str(port),
         "STX_PORTAL_LISTINGS_URL": listings.url,
@@ -121,3 +123,21 @@ def test_a_bad_filter_is_refused_in_vietnamese_next_to_its_field(
     assert "chào bán hoặc đặt hàng" in error.text
     described = browser.find_element(By.ID, "kind").get_attribute("aria-describedby")
     assert described == "kind-error"
+
+
+def test_the_listing_links_in_the_e_mails_open_their_pages(
+    portal: str, browser: WebDriver, screenshots: Path, e2e_system: E2ESystem
+) -> None:
+    assert e2e_system.mail is not None, e2e_system.describe()
+    mails = [read_mail(f"{i}.eml", raw) for i, raw in enumerate(e2e_system.mail.messages)]
+    links = sorted(
+        {link for m in mails for link in m.links if link.startswith(f"{portal}/listings/")}
+    )
+    assert links, f"no e-mail links to a listing page among {len(mails)} e-mails"
+    for number, link in enumerate(links):
+        browser.get(link)
+        heading = browser.find_element(By.TAG_NAME, "h1").text
+        assert heading, link
+        assert heading != "Không tìm thấy trang", link
+        if number == 0:
+            browser.save_screenshot(str(screenshots / "linked-from-e-mail.png"))

@@ -16,6 +16,7 @@ from deploy.local.stack.common import (
     DEFAULT_KAFKA_CONTROLLER_PORT,
     DEFAULT_KAFKA_PORT,
     DEFAULT_MONGODB_PORT,
+    LOOPBACK,
     PIDS_FILE,
     PORTAL_HTTP_PORT,
     REPO_ROOT,
@@ -28,6 +29,7 @@ from deploy.local.stack.kafka import (
     create_topics,
     wait_for_kafka,
 )
+from deploy.local.stack.mail import DEFAULT_SMTP_PORT, MAIL_DIR, MailSinkProcess
 from deploy.local.stack.mongo import (
     SecantusProcess,
     wait_for_mongo,
@@ -58,9 +60,10 @@ class LocalStack:
     mongo: SecantusProcess | None = None
     services: list[ServiceProcess] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    mail: MailSinkProcess | None = None
 
     def daemons(self) -> list[Daemon]:
-        infra: list[Daemon] = [d for d in (self.kafka, self.mongo) if d is not None]
+        infra: list[Daemon] = [d for d in (self.kafka, self.mongo, self.mail) if d is not None]
         return infra + list(self.services)
 
     def stop(self) -> None:
@@ -71,7 +74,7 @@ class LocalStack:
             service.terminate()
         for service in services:
             service.wait_stopped()
-        for daemon in (self.kafka, self.mongo):
+        for daemon in (self.mail, self.kafka, self.mongo):
             if daemon is not None and daemon.running:
                 print(f"stack: stopping {daemon.name} (pid {daemon.pid})")
                 daemon.stop()
@@ -123,6 +126,11 @@ def start_infra(stack: LocalStack) -> None:
 
 def start_services(stack: LocalStack, echo: bool) -> None:
     """Start every service that has a ``__main__`` (all at once), then wait for each /readyz."""
+    smtp_port = _env_port("STX_LOCAL_SMTP_PORT", DEFAULT_SMTP_PORT)
+    _require_free(smtp_port, "the SMTP sink")
+    stack.mail = MailSinkProcess(smtp_port, echo)
+    stack.mail.start()
+    portal_port = _env_port("STX_PORTAL_HTTP_PORT", PORTAL_HTTP_PORT)
     for name in SERVICES:
         if not runnable_module(f"services.{name}"):
             print(f"stack: WARNING services/{name}/__main__.py does not exist yet: skipped")
@@ -131,10 +139,12 @@ def start_services(stack: LocalStack, echo: bool) -> None:
         port = _env_port(f"STX_{name.upper()}_HTTP_PORT", SERVICE_HTTP_PORTS[name])
         _require_free(port, f"the {name} service")
         env = service_env(name, stack.bootstrap_servers, stack.mongodb_url, port)
+        if name == "notifications":
+            env |= _local_mail_and_links(smtp_port, portal_port)
         service = ServiceProcess(name, port, env, echo)
         stack.services.append(service)
         service.start(wait=False)
-    portal = _portal(stack, echo)
+    portal = _portal(stack, portal_port, echo)
     if portal is not None:
         stack.services.append(portal)
         portal.start(wait=False)
@@ -142,16 +152,25 @@ def start_services(stack: LocalStack, echo: bool) -> None:
         service.wait_ready()
 
 
-def _portal(stack: LocalStack, echo: bool) -> ServiceProcess | None:
+def _local_mail_and_links(smtp_port: int, portal_port: int) -> dict[str, str]:
+    """E-mails go to the SMTP sink; their listing links open the local portal's pages."""
+    return {
+        "STX_NOTIFICATIONS_SMTP_HOST": LOOPBACK,
+        "STX_NOTIFICATIONS_SMTP_PORT": str(smtp_port),
+        "STX_NOTIFICATIONS_PORTAL_LISTING_URL": f"http://{LOOPBACK}:{portal_port}/listings/{{listing_id}}",
+    }
+
+
+def _portal(stack: LocalStack, port: int, echo: bool) -> ServiceProcess | None:
     """The web pages, reading the listings API (they own no store and consume no topic)."""
     listings = next((s for s in stack.services if s.name == "listings"), None)
     if listings is None or not runnable_module("services.portal"):
         return None
-    port = _env_port("STX_PORTAL_HTTP_PORT", PORTAL_HTTP_PORT)
     _require_free(port, "the portal")
     env = {
         "STX_PORTAL_HTTP_PORT": str(port),
         "STX_PORTAL_LISTINGS_URL": listings.url,
+        "STX_PORTAL_MAIL_DIR": str(MAIL_DIR),
         "STX_LOG_FORMAT": os.environ.get("LOG_FORMAT", "console"),
         "PYTHONUNBUFFERED": "1",
     }
@@ -198,6 +217,10 @@ def summary(stack: LocalStack) -> str:
         )
     else:
         rows.append(("mongodb", f"{stack.mongodb_url} (external)", "-"))
+    if stack.mail is not None:
+        mail = stack.mail
+        stored = f"{relative(mail.output_path)} · {relative(mail.folder)}"
+        rows.append(("mail-sink", f"smtp://{LOOPBACK}:{mail.port}", stored))
     rows += [(s.name, s.url, relative(s.output_path)) for s in stack.services]
     rows += [(name, "- (skipped: no __main__ yet)", "") for name in stack.skipped]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
@@ -206,7 +229,7 @@ def summary(stack: LocalStack) -> str:
 
 def write_pids(stack: LocalStack, launcher: int | None) -> None:
     """Record what runs so `down`/`status` work from another terminal (or after --detach)."""
-    markers = {"kafka": "kafka.Kafka", "secantusdb": "secantusd"}
+    markers = {"kafka": "kafka.Kafka", "secantusdb": "secantusd", "mail-sink": "mail_sink"}
     components = [
         {
             "name": d.name,
@@ -224,6 +247,8 @@ def write_pids(stack: LocalStack, launcher: int | None) -> None:
 def _endpoint(daemon: Daemon) -> str:
     if isinstance(daemon, KafkaProcess):
         return daemon.bootstrap_servers
+    if isinstance(daemon, MailSinkProcess):
+        return f"smtp://{LOOPBACK}:{daemon.port}"
     if isinstance(daemon, SecantusProcess | ServiceProcess):
         return daemon.url
     return ""

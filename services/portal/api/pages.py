@@ -18,7 +18,7 @@ LISTING_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 def _pages(request: Request) -> PublicPages:
-    pages: PublicPages = request.app.state.public_pages
+    pages: PublicPages = request.app.state.use_cases.public_pages
     return pages
 
 

@@ -17,3 +17,15 @@ class ListingsDirectory(Protocol):
     async def get(self, listing_id: str) -> Mapping[str, Any]:
         """One listing's public view. Raises `NotFoundError`, `UnavailableError`."""
         ...
+
+
+class Mailbox(Protocol):
+    """Development only: stored e-mails, by name."""
+
+    async def names(self, limit: int) -> list[str]:
+        """The newest first."""
+        ...
+
+    async def read(self, name: str) -> bytes:
+        """The message as sent. Raises `NotFoundError`."""
+        ...

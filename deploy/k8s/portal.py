@@ -1,0 +1,184 @@
+"""The portal's workload: Deployment, Service, PodDisruptionBudget, NetworkPolicy and the
+Ingress that publishes it over TLS.
+
+Unlike the event services it has no broker, store or KEDA scaling: a fixed pair of replicas
+that reach the listings API in the namespace and are reached only through the ingress
+controller. TLS comes from cert-manager: the `cert-manager.io/cluster-issuer` annotation names
+the issuer, which writes the certificate into `stx-portal-tls` (docs/runbook.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from deploy.k8s.catalog import HTTP_PORT, IMAGE, INGRESS_NAMESPACES, PART_OF, UID
+from deploy.k8s.workloads import DNS_EGRESS, PORTAL_SELECTOR, http_probe
+
+NAME: Final = "stx-portal"
+SELECTOR: Final = PORTAL_SELECTOR
+LABELS: Final = {**SELECTOR, "app.kubernetes.io/component": "portal"}
+HOST: Final = "sangiaodich.khcn.quangngai.gov.vn"
+"""The public host name; an overlay patches it (and the TLS host) for another deployment."""
+CLUSTER_ISSUER: Final = "letsencrypt-production"
+TLS_SECRET: Final = "stx-portal-tls"  # noqa: S105 - the name of the Secret cert-manager writes
+REPLICAS: Final = 2
+
+
+def deployment() -> dict[str, Any]:
+    container = {
+        "name": "portal",
+        "image": IMAGE,
+        "imagePullPolicy": "IfNotPresent",
+        "args": ["services.portal"],
+        "ports": [{"name": "http", "containerPort": HTTP_PORT, "protocol": "TCP"}],
+        "envFrom": [{"configMapRef": {"name": "stx-config"}}],
+        "env": [
+            {"name": "STX_PORTAL_LISTINGS_URL", "value": f"http://stx-listings:{HTTP_PORT}"},
+            {
+                "name": "STX_JWT_SECRET",
+                "valueFrom": {
+                    "secretKeyRef": {"name": "stx-jwt", "key": "secret", "optional": True}
+                },
+            },
+            {"name": "STX_FORWARDED_ALLOW_IPS", "value": "*"},
+        ],
+        "resources": {
+            "requests": {"cpu": "50m", "memory": "128Mi"},
+            "limits": {"cpu": "500m", "memory": "256Mi"},
+        },
+        "startupProbe": http_probe("/healthz", 2, 30),
+        "livenessProbe": http_probe("/healthz", 10, 3),
+        "readinessProbe": http_probe("/readyz", 5, 2),
+        "securityContext": {
+            "runAsNonRoot": True,
+            "allowPrivilegeEscalation": False,
+            "readOnlyRootFilesystem": True,
+            "capabilities": {"drop": ["ALL"]},
+        },
+        "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}],
+    }
+    return {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": NAME, "labels": LABELS},
+        "spec": {
+            "replicas": REPLICAS,
+            "revisionHistoryLimit": 5,
+            "selector": {"matchLabels": SELECTOR},
+            "strategy": {
+                "type": "RollingUpdate",
+                "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0},
+            },
+            "template": {
+                "metadata": {
+                    "labels": LABELS,
+                    "annotations": {
+                        "prometheus.io/scrape": "true",
+                        "prometheus.io/port": str(HTTP_PORT),
+                        "prometheus.io/path": "/metrics",
+                    },
+                },
+                "spec": {
+                    "automountServiceAccountToken": False,
+                    "enableServiceLinks": False,
+                    "terminationGracePeriodSeconds": 30,
+                    "securityContext": {
+                        "runAsNonRoot": True,
+                        "runAsUser": UID,
+                        "runAsGroup": UID,
+                        "fsGroup": UID,
+                        "seccompProfile": {"type": "RuntimeDefault"},
+                    },
+                    "containers": [container],
+                    "volumes": [{"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}}],
+                },
+            },
+        },
+    }
+
+
+def service() -> dict[str, Any]:
+    return {
+        "apiVersion": "v1",
+        "kind": "Service",
+        "metadata": {"name": NAME, "labels": LABELS},
+        "spec": {
+            "type": "ClusterIP",
+            "selector": SELECTOR,
+            "ports": [{"name": "http", "port": HTTP_PORT, "targetPort": "http", "protocol": "TCP"}],
+        },
+    }
+
+
+def pod_disruption_budget() -> dict[str, Any]:
+    return {
+        "apiVersion": "policy/v1",
+        "kind": "PodDisruptionBudget",
+        "metadata": {"name": NAME, "labels": LABELS},
+        "spec": {"maxUnavailable": 1, "selector": {"matchLabels": SELECTOR}},
+    }
+
+
+def network_policy() -> dict[str, Any]:
+    """In: the ingress controller and Prometheus. Out: DNS and the listings API only."""
+    listings = {
+        "to": [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "listings", **PART_OF}}}],
+        "ports": [{"protocol": "TCP", "port": HTTP_PORT}],
+    }
+    return {
+        "apiVersion": "networking.k8s.io/v1",
+        "kind": "NetworkPolicy",
+        "metadata": {"name": NAME, "labels": LABELS},
+        "spec": {
+            "podSelector": {"matchLabels": SELECTOR},
+            "policyTypes": ["Ingress", "Egress"],
+            "ingress": [
+                {
+                    "from": [
+                        {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": ns}}}
+                        for ns in INGRESS_NAMESPACES
+                    ],
+                    "ports": [{"protocol": "TCP", "port": "http"}],
+                }
+            ],
+            "egress": [DNS_EGRESS, listings],
+        },
+    }
+
+
+def ingress() -> dict[str, Any]:
+    return {
+        "apiVersion": "networking.k8s.io/v1",
+        "kind": "Ingress",
+        "metadata": {
+            "name": NAME,
+            "labels": LABELS,
+            "annotations": {
+                "cert-manager.io/cluster-issuer": CLUSTER_ISSUER,
+                "nginx.ingress.kubernetes.io/ssl-redirect": "true",
+                "nginx.ingress.kubernetes.io/proxy-body-size": "2m",
+            },
+        },
+        "spec": {
+            "ingressClassName": "nginx",
+            "tls": [{"hosts": [HOST], "secretName": TLS_SECRET}],
+            "rules": [
+                {
+                    "host": HOST,
+                    "http": {
+                        "paths": [
+                            {
+                                "path": "/",
+                                "pathType": "Prefix",
+                                "backend": {"service": {"name": NAME, "port": {"name": "http"}}},
+                            }
+                        ]
+                    },
+                }
+            ],
+        },
+    }
+
+
+def portal_manifests() -> list[dict[str, Any]]:
+    return [deployment(), service(), pod_disruption_budget(), network_policy(), ingress()]
