@@ -41,40 +41,55 @@ INFRA_MARKERS = ("integration", "e2e")
 LAST_SUITES = ("tests/hostile/", "tests/e2e/", "tests/chaos/")
 
 
-# Under pytest-xdist (`make test` runs two workers, `--dist loadgroup`), every test on the
-# session's broker and store is one group, run in order by one worker: one broker and store per
-# run, and the ordering above still holds. The tests with servers of their own (the reduced chaos
-# run) and the tests with none (unit, contract, deploy) share the other worker.
+# Under pytest-xdist (`make test` runs two workers, `--dist loadgroup`), the tests on the
+# session's broker and store are one group, run in order by one worker: the ordering above holds
+# there. The end-to-end system is a group of its own: the worker that takes it starts a broker and
+# store of its own (the e2e system already isolates itself from the rest by consumer groups,
+# databases and a deployment slug), so the two longest groups run side by side. The reduced chaos
+# run (servers of its own) comes next, then the tests without servers fill both workers.
 STACK_GROUP = "stack"
+E2E_GROUP = "e2e"
+E2E_SUITE = "tests/e2e/"
 OWN_SERVERS_SUITES = ("tests/chaos/",)
 
 
+def _path(item: pytest.Item) -> str:
+    return item.nodeid.replace("\\", "/")
+
+
 def _suite_rank(item: pytest.Item) -> int:
-    path = item.nodeid.replace("\\", "/")
+    path = _path(item)
     return next((i + 1 for i, suite in enumerate(LAST_SUITES) if path.startswith(suite)), 0)
 
 
-def _on_session_stack(item: pytest.Item) -> bool:
-    path = item.nodeid.replace("\\", "/")
-    return any(item.get_closest_marker(marker) for marker in INFRA_MARKERS) and not any(
-        path.startswith(suite) for suite in OWN_SERVERS_SUITES
-    )
+def _group(item: pytest.Item) -> str | None:
+    path = _path(item)
+    if path.startswith(E2E_SUITE):
+        return E2E_GROUP
+    on_infra = any(item.get_closest_marker(marker) for marker in INFRA_MARKERS)
+    if on_infra and not path.startswith(OWN_SERVERS_SUITES):
+        return STACK_GROUP
+    return None
 
 
 def _schedule_key(item: pytest.Item) -> tuple[int, int]:
-    """The session-stack group first (it is the longest; dispatched first, it runs beside all
-    the rest), then the others; the flooding suites last within each."""
-    return (0 if _on_session_stack(item) else 1, _suite_rank(item))
+    """The two server groups first (the longest; dispatched first, they run side by side), then
+    the chaos run, then the rest; the flooding suites last within the stack group."""
+    group = _group(item)
+    if group is not None:
+        return (0 if group == STACK_GROUP else 1, _suite_rank(item))
+    return (2 if _path(item).startswith(OWN_SERVERS_SUITES) else 3, 0)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Run the flooding suites last, keep the session-stack tests on one xdist worker, and
+    """Run the flooding suites last, keep each server group on one xdist worker, and
     refuse a test that uses ``stack`` without an integration/e2e marker (markers are how CI
     selects suites: an unmarked test would start Kafka in a "unit" run)."""
     items.sort(key=_schedule_key)  # stable: the order within each group is kept
     for item in items:
-        if _on_session_stack(item):
-            item.add_marker(pytest.mark.xdist_group(STACK_GROUP))
+        group = _group(item)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
     offenders = [
         item.nodeid
         for item in items

@@ -11,11 +11,13 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from services.portal.api import dev_mail, pages
+from services.portal.api import dev_mail, organization, pages, sign_in
 from services.portal.api.rendering import on_http_error, on_refusal
+from services.portal.repository.dev_tokens import DevTokens
 from services.portal.repository.listings_api import ListingsApi
 from services.portal.repository.mail_folder import FolderMailbox
-from services.portal.service.ports import ListingsDirectory
+from services.portal.repository.own_listings_api import OwnListingsApi
+from services.portal.service.ports import ListingsDirectory, OwnListings
 from services.portal.settings import PortalSettings
 from services.portal.wiring import build_use_cases
 from shared.errors import RefusedError
@@ -26,20 +28,23 @@ from shared.logging import configure_logging
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def create_app(settings: PortalSettings, listings: ListingsDirectory | None = None) -> FastAPI:
-    """`listings` replaces the HTTP adapter (tests); otherwise the listings API is called."""
+def create_app(
+    settings: PortalSettings,
+    listings: ListingsDirectory | None = None,
+    own: OwnListings | None = None,
+) -> FastAPI:
+    """`listings` and `own` replace the HTTP adapters (tests); otherwise the API is called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
     mailbox = None if settings.mail_dir is None else FolderMailbox(settings.mail_dir)
+    tokens = DevTokens(settings.jwt_secret.get_secret_value(), settings.jwt_audience)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if listings is not None:
-            app.state.use_cases = build_use_cases(listings, mailbox)
-            yield
-            return
         timeout = httpx.Timeout(settings.api_timeout_seconds)
         async with httpx.AsyncClient(base_url=settings.listings_url, timeout=timeout) as client:
-            app.state.use_cases = build_use_cases(ListingsApi(client), mailbox)
+            app.state.use_cases = build_use_cases(
+                listings or ListingsApi(client), own or OwnListingsApi(client), tokens, mailbox
+            )
             yield
 
     app = FastAPI(
@@ -50,9 +55,12 @@ def create_app(settings: PortalSettings, listings: ListingsDirectory | None = No
         openapi_url=None,
         exception_handlers={RefusedError: on_refusal, StarletteHTTPException: on_http_error},
     )
+    app.state.settings = settings
     app.add_middleware(RequestContextMiddleware, service=settings.service_name)
     app.include_router(health_router({}))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
+    app.include_router(sign_in.router)
+    app.include_router(organization.router)
     app.include_router(dev_mail.router)
     return app

@@ -5,10 +5,44 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from shared.settings import ServiceSettings
+
+DEV_SESSION_SECRET = "stx-portal-dev-session-secret-change-me-0123"  # noqa: S105 - refused in prod
+
+
+class DemoUser(BaseModel):
+    """Someone the development sign-in page offers (an organisation of the demo seed)."""
+
+    subject: str
+    name: str
+    organization_id: str
+
+
+DEMO_USERS = (
+    DemoUser(
+        subject="htxmangden:giam-doc",
+        name="Hợp tác xã Nông nghiệp Dược liệu Măng Đen",
+        organization_id="org_htx_mangden",
+    ),
+    DemoUser(
+        subject="caphe-dakha:giam-doc",
+        name="Công ty TNHH Cà phê Đắk Hà",
+        organization_id="org_caphe_dakha",
+    ),
+    DemoUser(
+        subject="ttsam:vien-truong",
+        name="Trung tâm Nghiên cứu và Phát triển Sâm Ngọc Linh",
+        organization_id="org_ttsam_ngoclinh",
+    ),
+    DemoUser(
+        subject="ud-kontum:phong-khcn",
+        name="Phân hiệu Đại học Đà Nẵng tại Kon Tum",
+        organization_id="org_ud_kontum",
+    ),
+)
 
 
 class PortalSettings(ServiceSettings):
@@ -31,8 +65,31 @@ class PortalSettings(ServiceSettings):
         "Refused with `STX_ENVIRONMENT=prod`.",
     )
 
+    session_secret: SecretStr = Field(
+        default=SecretStr(DEV_SESSION_SECRET),
+        description="HMAC key of the sign-in cookie (at least 32 characters in prod).",
+    )
+    demo_users: tuple[DemoUser, ...] = Field(
+        default=DEMO_USERS,
+        description="Development only: whom `/dang-nhap` offers (organisations of the demo seed).",
+    )
+
+    @property
+    def dev_sign_in(self) -> bool:
+        """The development sign-in page exists outside production only."""
+        return self.environment != "prod"
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.environment == "prod"
+
     @model_validator(mode="after")
-    def _no_mail_pages_in_prod(self) -> PortalSettings:
-        if self.environment == "prod" and self.mail_dir is not None:
+    def _nothing_of_development_in_prod(self) -> PortalSettings:
+        if self.environment != "prod":
+            return self
+        if self.mail_dir is not None:
             raise ValueError("STX_PORTAL_MAIL_DIR is for development: prod shows no mail pages")
+        secret = self.session_secret.get_secret_value()
+        if secret == DEV_SESSION_SECRET or len(secret) < 32:
+            raise ValueError("prod needs STX_PORTAL_SESSION_SECRET of at least 32 characters")
         return self

@@ -5,19 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.portal.service.dev_mail import DevMail
+from services.portal.service.organization import OrganizationListings
 from services.portal.service.pages import PublicPages
-from services.portal.service.ports import ListingsDirectory, Mailbox
+from services.portal.service.ports import ListingsDirectory, Mailbox, OwnListings, Tokens
 
 
 @dataclass(frozen=True)
 class UseCases:
     public_pages: PublicPages
+    organization_listings: OrganizationListings
     dev_mail: DevMail | None
     """Development only: None unless the local stack's mail folder is configured."""
 
 
-def build_use_cases(listings: ListingsDirectory, mailbox: Mailbox | None) -> UseCases:
+def build_use_cases(
+    listings: ListingsDirectory, own: OwnListings, tokens: Tokens, mailbox: Mailbox | None
+) -> UseCases:
     return UseCases(
         public_pages=PublicPages(listings),
+        organization_listings=OrganizationListings(own, tokens),
         dev_mail=None if mailbox is None else DevMail(mailbox),
     )

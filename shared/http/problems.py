@@ -17,6 +17,7 @@ from shared.logging import current_correlation_id, get_logger
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 _ECHO_LIMIT = 120  # characters of a rejected value or message sent back to the client
+_BOUNDS = ("min_length", "max_length", "ge", "le", "gt", "lt")
 _log = get_logger(__name__)
 
 
@@ -27,6 +28,18 @@ class FieldError(BaseModel):
     message: str = Field(examples=["trl must be between 1 and 9"])
     input: str | int | float | bool | None = Field(
         default=None, description="The rejected value, when short and scalar."
+    )
+    code: str | None = Field(
+        default=None,
+        description="Which rule, for clients that word the message themselves (the portal, in "
+        "Vietnamese): `missing`, `string_too_short`, `string_too_long`, `less_than_equal`, "
+        "`greater_than_equal`, `enum`, … (a pydantic error type), or a business rule's code.",
+        examples=["string_too_short"],
+    )
+    limit: int | float | str | None = Field(
+        default=None,
+        description="The bound the rule names (a length, a minimum, a maximum), when it has one.",
+        examples=[10],
     )
 
 
@@ -95,7 +108,9 @@ def problem_response(
 
 def problem_of_refusal(exc: RefusedError) -> ProblemError:
     """A domain or use-case refusal as problem+json: the kind's status, the refusal's code."""
-    errors = [FieldError(field=field, message=message) for field, message in exc.fields]
+    errors = [
+        FieldError(field=field, message=message, code=exc.code) for field, message in exc.fields
+    ]
     return ProblemError(
         exc.status, exc.code, exc.title, exc.message, errors=errors, headers=exc.headers
     )
@@ -126,10 +141,14 @@ def _field_error(error: Mapping[str, Any]) -> FieldError:
     value = error.get("input")
     # Only short scalars are echoed: a rejected body may be megabytes or hold secrets.
     short = isinstance(value, str | int | float | bool) and len(str(value)) <= _ECHO_LIMIT
+    context = error.get("ctx") or {}
+    bound = next((context[k] for k in _BOUNDS if k in context), None)
     return FieldError(
         field=".".join(str(part) for part in error["loc"]),
         message=str(error["msg"])[:_ECHO_LIMIT],
         input=value if short else None,
+        code=str(error.get("type") or "") or None,
+        limit=bound if isinstance(bound, int | float | str) else None,
     )
 
 

@@ -141,3 +141,44 @@ def test_the_listing_links_in_the_e_mails_open_their_pages(
         assert heading != "Không tìm thấy trang", link
         if number == 0:
             browser.save_screenshot(str(screenshots / "linked-from-e-mail.png"))
+
+
+def test_an_organisation_signs_in_fixes_a_refused_demand_and_sends_it_to_review(
+    portal: str, browser: WebDriver, screenshots: Path
+) -> None:
+    browser.get(f"{portal}/dang-nhap")
+    browser.find_element(
+        By.XPATH, "//button[contains(., 'Hợp tác xã Nông nghiệp Dược liệu Măng Đen')]"
+    ).click()
+    assert browser.current_url.endswith("/to-chuc/tin")
+
+    browser.get(f"{portal}/to-chuc/tin/moi?kind=demand")
+    browser.find_element(By.ID, "title").send_keys("Cần thiết bị sấy lạnh cho sâm dây")
+    browser.find_element(By.ID, "summary").send_keys("Ngắn")
+    browser.find_element(By.ID, "description").send_keys("Đang phơi nắng, hao hụt lớn mùa mưa.")
+    browser.find_element(By.ID, "desired_outcome").send_keys("Sấy dưới 45 °C, giữ màu.")
+    browser.find_element(By.CSS_SELECTOR, "#sector option[value=medicinal_herbs]").click()
+    browser.find_element(By.CSS_SELECTOR, "form[action='/to-chuc/tin/moi'] button").click()
+
+    error = browser.find_element(By.ID, "summary-error")
+    browser.save_screenshot(str(screenshots / "demand-refused.png"))
+    assert error.text == "Quá ngắn: tối thiểu 10 ký tự."
+    assert browser.find_element(By.ID, "summary").get_attribute("aria-describedby") == (
+        "summary-error"
+    )
+    assert browser.find_element(By.ID, "title").get_attribute("value") == (
+        "Cần thiết bị sấy lạnh cho sâm dây"
+    )
+
+    summary = browser.find_element(By.ID, "summary")
+    summary.clear()
+    summary.send_keys("Hợp tác xã cần thiết bị sấy lạnh cho 20 tấn sâm dây mỗi năm.")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/to-chuc/tin/moi'] button").click()
+    assert "da-luu=" in browser.current_url, browser.page_source[:2000]
+
+    row = browser.find_element(By.XPATH, "//tr[td[contains(., 'sấy lạnh cho sâm dây')]]")
+    assert row.find_element(By.CSS_SELECTOR, "[data-field=state]").text == "Bản nháp"
+    row.find_element(By.XPATH, ".//button[contains(., 'Gửi duyệt')]").click()
+    row = browser.find_element(By.XPATH, "//tr[td[contains(., 'sấy lạnh cho sâm dây')]]")
+    browser.save_screenshot(str(screenshots / "demand-submitted.png"))
+    assert row.find_element(By.CSS_SELECTOR, "[data-field=state]").text == "Chờ duyệt"

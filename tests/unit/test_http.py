@@ -92,6 +92,8 @@ async def test_validation_error_is_problem_json_with_dotted_field_paths(
             "field": "body.offers.1.trl",
             "message": "Input should be less than or equal to 9",
             "input": 12,
+            "code": "less_than_equal",
+            "limit": 9,
         }
     ]
 

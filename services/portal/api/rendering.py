@@ -10,6 +10,13 @@ from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from services.portal.api.session import (
+    CSRF_FIELD,
+    csrf_token,
+    current_visitor,
+    set_cookies,
+    settings_of,
+)
 from shared.errors import RefusedError
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
@@ -23,15 +30,26 @@ SECURITY_HEADERS = {
 
 NO_PAGE = "Địa chỉ này không có trang nào."
 ERROR_TITLES = {
+    403: "Không được phép",
     404: "Không tìm thấy trang",
     503: "Dịch vụ tạm thời gián đoạn",
 }
 
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
-    return TEMPLATES.TemplateResponse(
+    """A page, with who is signed in and this browser's CSRF token for its forms."""
+    context = {
+        "visitor": current_visitor(request),
+        "csrf_field": CSRF_FIELD,
+        "csrf_token": csrf_token(request),
+        "dev_sign_in": settings_of(request).dev_sign_in,
+        **context,
+    }
+    response = TEMPLATES.TemplateResponse(
         request, template, context, status_code=status_code, headers=SECURITY_HEADERS
     )
+    set_cookies(request, response)
+    return response
 
 
 async def on_refusal(request: Request, exc: Exception) -> Response:

@@ -36,3 +36,14 @@ def label(table: dict[str, str], value: str | None) -> str:
     if value is None:
         return ""
     return table.get(value, value)
+
+
+STATES = {
+    "draft": "Bản nháp",
+    "submitted": "Chờ duyệt",
+    "returned": "Trả lại để sửa",
+    "published": "Đã công bố",
+    "expired": "Hết hạn",
+    "fulfilled": "Đã chuyển giao",
+    "withdrawn": "Đã rút",
+}

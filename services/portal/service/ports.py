@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from services.portal.domain.session import Visitor
+
 
 class ListingsDirectory(Protocol):
     """The listings service's public views (no token: what any visitor may see)."""
@@ -28,4 +30,26 @@ class Mailbox(Protocol):
 
     async def read(self, name: str) -> bytes:
         """The message as sent. Raises `NotFoundError`."""
+        ...
+
+
+class OwnListings(Protocol):
+    """The listings API on behalf of a signed-in organisation (its bearer token)."""
+
+    async def mine(self, organization_id: str, state: str, token: str) -> list[Mapping[str, Any]]:
+        """The organisation's listings in one state."""
+        ...
+
+    async def create(self, body: Mapping[str, Any], token: str) -> str:
+        """A new draft's id. Raises `FormRefusedError` with the API's field errors."""
+        ...
+
+    async def submit(self, listing_id: str, token: str) -> None:
+        """Send a draft to the brokers. Raises `FormRefusedError`, `NotFoundError`."""
+        ...
+
+
+class Tokens(Protocol):
+    def for_visitor(self, visitor: Visitor) -> str:
+        """A bearer token the services accept for this visitor."""
         ...

@@ -1,0 +1,77 @@
+"""An organisation's pages (`/to-chuc/…`): its listings, a new draft, sending it to review."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from services.portal.api.rendering import page
+from services.portal.api.session import current_visitor, posted_form
+from services.portal.domain.labels import KINDS, SECTORS
+from services.portal.domain.listing_form import read_listing_form
+from services.portal.domain.session import Visitor
+from services.portal.service.organization import OrganizationListings, Refused
+from shared.errors import NotFoundError
+
+router = APIRouter(include_in_schema=False)
+LISTING_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+SIGN_IN = "/dang-nhap"
+
+
+def _use_case(request: Request) -> OrganizationListings:
+    use_case: OrganizationListings = request.app.state.use_cases.organization_listings
+    return use_case
+
+
+async def _mine(
+    request: Request, visitor: Visitor, status: int = 200, **context: object
+) -> Response:
+    listings = await _use_case(request).mine(visitor)
+    return page(request, "my_listings.html", status, listings=listings, **context)
+
+
+@router.get("/to-chuc/tin")
+async def my_listings(request: Request) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    saved = request.query_params.get("da-luu")
+    return await _mine(request, visitor, saved=saved)
+
+
+@router.get("/to-chuc/tin/moi")
+async def new_listing(request: Request) -> Response:
+    if current_visitor(request) is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    kind = request.query_params.get("kind", "demand")
+    form = read_listing_form({"kind": kind if kind in KINDS else "demand"})
+    return page(request, "listing_form.html", form=form, kinds=KINDS, sectors=SECTORS)
+
+
+@router.post("/to-chuc/tin/moi")
+async def create_listing(request: Request) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    form = read_listing_form(await posted_form(request))
+    result = await _use_case(request).create(visitor, form)
+    if isinstance(result, Refused):
+        context = {"form": result.form, "kinds": KINDS, "sectors": SECTORS}
+        return page(request, "listing_form.html", 422, **context)
+    return RedirectResponse(f"/to-chuc/tin?da-luu={result.listing_id}", status_code=303)
+
+
+@router.post("/to-chuc/tin/{listing_id}/gui")
+async def submit_listing(request: Request, listing_id: str) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    await posted_form(request)
+    if not LISTING_ID.match(listing_id):
+        raise NotFoundError("Không tìm thấy tin này.")
+    problem = await _use_case(request).submit(visitor, listing_id)
+    if problem is not None:
+        return await _mine(request, visitor, 422, problem=problem)
+    return RedirectResponse("/to-chuc/tin", status_code=303)

@@ -1,0 +1,72 @@
+"""Cookies of the portal: who is signed in (`stx_session`, signed) and the CSRF token
+(`stx_csrf`, double submit), and reading a posted form."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from services.portal.domain.session import SESSION_TTL, Visitor, same_token, seal, unseal
+from services.portal.settings import PortalSettings
+from shared.errors import ForbiddenError, RuleBrokenError
+
+SESSION_COOKIE = "stx_session"
+CSRF_COOKIE = "stx_csrf"
+CSRF_FIELD = "csrf_token"
+MAX_FORM_BYTES = 64 * 1024
+
+
+def settings_of(request: Request) -> PortalSettings:
+    settings: PortalSettings = request.app.state.settings
+    return settings
+
+
+def current_visitor(request: Request) -> Visitor | None:
+    secret = settings_of(request).session_secret.get_secret_value()
+    return unseal(request.cookies.get(SESSION_COOKIE), secret, datetime.now(UTC))
+
+
+def csrf_token(request: Request) -> str:
+    """This browser's token: the cookie's, or a new one the response will set."""
+    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
+    if token is None:
+        token = secrets.token_urlsafe(32)
+        request.state.new_csrf = token
+    return str(token)
+
+
+def set_cookies(request: Request, response: Response) -> None:
+    """The CSRF cookie a rendered form needs, when the browser had none."""
+    token = getattr(request.state, "new_csrf", None)
+    if token is not None:
+        response.set_cookie(
+            CSRF_COOKIE, token, httponly=True, samesite="strict",
+            secure=settings_of(request).secure_cookies,
+        )  # fmt: skip
+
+
+def sign_in(request: Request, response: Response, visitor: Visitor) -> None:
+    secret = settings_of(request).session_secret.get_secret_value()
+    response.set_cookie(
+        SESSION_COOKIE, seal(visitor, secret), max_age=int(SESSION_TTL.total_seconds()),
+        httponly=True, samesite="lax", secure=settings_of(request).secure_cookies,
+    )  # fmt: skip
+
+
+def sign_out(response: Response) -> None:
+    response.delete_cookie(SESSION_COOKIE)
+
+
+async def posted_form(request: Request) -> dict[str, str]:
+    """An url-encoded form, its CSRF token checked (403 without the cookie's own token)."""
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        raise RuleBrokenError("Biểu mẫu quá lớn.", field="_form")
+    form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+    if not same_token(request.cookies.get(CSRF_COOKIE), form.get(CSRF_FIELD)):
+        raise ForbiddenError("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải lại trang.")
+    return form

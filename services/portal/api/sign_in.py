@@ -1,0 +1,55 @@
+"""Development sign-in (`/dang-nhap`): pick a demo organisation; refused in production, where
+the province's identity provider signs people in (not built yet)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from services.portal.api.rendering import page
+from services.portal.api.session import posted_form, settings_of, sign_in, sign_out
+from services.portal.domain.session import SESSION_TTL, Visitor
+from shared.errors import NotFoundError, RuleBrokenError
+
+router = APIRouter(include_in_schema=False)
+
+
+def _require_dev(request: Request) -> None:
+    if not settings_of(request).dev_sign_in:
+        raise NotFoundError("Địa chỉ này không có trang nào.")
+
+
+@router.get("/dang-nhap")
+async def sign_in_page(request: Request) -> Response:
+    _require_dev(request)
+    return page(request, "sign_in.html", users=settings_of(request).demo_users)
+
+
+@router.post("/dang-nhap")
+async def sign_in_as(request: Request) -> Response:
+    _require_dev(request)
+    form = await posted_form(request)
+    chosen = form.get("organization_id")
+    user = next((u for u in settings_of(request).demo_users if u.organization_id == chosen), None)
+    if user is None:
+        raise RuleBrokenError("Chọn một tài khoản trong danh sách.", field="organization_id")
+    visitor = Visitor(
+        subject=user.subject,
+        name=user.name,
+        roles=("org",),
+        organization_id=user.organization_id,
+        expires_at=datetime.now(UTC) + SESSION_TTL,
+    )
+    response = RedirectResponse("/to-chuc/tin", status_code=303)
+    sign_in(request, response, visitor)
+    return response
+
+
+@router.post("/dang-xuat")
+async def sign_out_now(request: Request) -> Response:
+    await posted_form(request)
+    response = RedirectResponse("/", status_code=303)
+    sign_out(response)
+    return response

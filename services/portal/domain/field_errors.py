@@ -1,0 +1,51 @@
+"""The API's field refusals (problem+json `errors[]`) worded in Vietnamese, per form field.
+
+The API names the rule (`code`) and its bound (`limit`); the words are the portal's. A rule
+the table does not know still shows, with the API's own message, so nothing is hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+MESSAGES = {
+    "missing": "Bắt buộc nhập.",
+    "string_too_short": "Quá ngắn: tối thiểu {limit} ký tự.",
+    "string_too_long": "Quá dài: tối đa {limit} ký tự.",
+    "too_short": "Cần ít nhất {limit} mục.",
+    "too_long": "Tối đa {limit} mục.",
+    "greater_than_equal": "Giá trị nhỏ nhất là {limit}.",
+    "less_than_equal": "Giá trị lớn nhất là {limit}.",
+    "greater_than": "Phải lớn hơn {limit}.",
+    "less_than": "Phải nhỏ hơn {limit}.",
+    "int_parsing": "Phải là một số nguyên.",
+    "date_from_datetime_parsing": "Ngày không hợp lệ (dd/mm/yyyy).",
+    "date_parsing": "Ngày không hợp lệ (dd/mm/yyyy).",
+    "enum": "Giá trị không có trong danh sách.",
+    "literal_error": "Giá trị không có trong danh sách.",
+    "bool_parsing": "Chọn có hoặc không.",
+}
+
+
+def field_messages(errors: Iterable[Mapping[str, Any]], fields: Iterable[str]) -> dict[str, str]:
+    """`{form field: Vietnamese message}`; errors on no form field go under `_form`."""
+    known = set(fields)
+    found: dict[str, str] = {}
+    for error in errors:
+        field = _form_field(str(error.get("field", "")), known)
+        found.setdefault(field, _message(error))
+    return found
+
+
+def _form_field(path: str, known: set[str]) -> str:
+    """`body.title` → `title`; `body.keywords.2` → `keywords`; otherwise `_form`."""
+    parts = [p for p in path.split(".") if p and p != "body"]
+    return parts[0] if parts and parts[0] in known else "_form"
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    template = MESSAGES.get(str(error.get("code") or ""))
+    if template is None:
+        return f"Không hợp lệ: {error.get('message', '')}".strip()
+    return template.format(limit=error.get("limit", ""))

@@ -1,0 +1,39 @@
+"""An organisation's own listing, as its list of listings shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from services.portal.domain import labels
+
+SUBMITTABLE = frozenset({"draft", "returned"})
+
+
+@dataclass(frozen=True)
+class OwnListing:
+    listing_id: str
+    title: str
+    kind_label: str
+    state: str
+    state_label: str
+
+    @property
+    def can_submit(self) -> bool:
+        return self.state in SUBMITTABLE
+
+    @property
+    def is_public(self) -> bool:
+        return self.state == "published"
+
+
+def own_listing(raw: Mapping[str, Any]) -> OwnListing:
+    state = str(raw.get("status", ""))
+    return OwnListing(
+        listing_id=str(raw["listing_id"]),
+        title=str(raw.get("title", "")),
+        kind_label=labels.label(labels.KINDS, raw.get("kind")),
+        state=state,
+        state_label=labels.label(labels.STATES, state),
+    )

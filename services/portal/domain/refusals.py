@@ -1,0 +1,13 @@
+"""A form the API refused, with each field's problem as the API reported it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+class FormRefusedError(Exception):
+    def __init__(self, errors: Sequence[Mapping[str, Any]], detail: str = "") -> None:
+        super().__init__(detail or "refused")
+        self.errors = list(errors)
+        self.detail = detail

@@ -1,0 +1,136 @@
+"""An organisation's pages through the ASGI app: development sign-in, a new draft refused in
+Vietnamese next to its field, saved once fixed, sent to review; CSRF and sessions enforced."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+from services.portal.app import create_app
+from services.portal.settings import PortalSettings
+from tests.unit.portal.fakes import InMemoryListingsDirectory, InMemoryOwnListings
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+ORG = "org_htx_mangden"
+
+
+@pytest.fixture
+def own() -> InMemoryOwnListings:
+    return InMemoryOwnListings()
+
+
+@pytest.fixture
+async def client(own: InMemoryOwnListings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(
+        PortalSettings(log_format="console"), listings=InMemoryListingsDirectory(), own=own
+    )
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
+            yield client
+
+
+async def csrf(client: httpx.AsyncClient, path: str) -> str:
+    match = TOKEN.search((await client.get(path)).text)
+    assert match, path
+    return match.group(1)
+
+
+async def signed_in(client: httpx.AsyncClient) -> str:
+    token = await csrf(client, "/dang-nhap")
+    response = await client.post("/dang-nhap", data={"csrf_token": token, "organization_id": ORG})
+    assert response.status_code == 303
+    assert "httponly" in response.headers["set-cookie"].lower()
+    return token
+
+
+def demand(token: str, **changes: str) -> dict[str, str]:
+    return {
+        "csrf_token": token,
+        "kind": "demand",
+        "title": "Cần máy sấy lạnh dược liệu",
+        "summary": "Hợp tác xã cần sấy đảng sâm giữ hoạt chất.",
+        "description": "Hiện sấy bằng lò củi.",
+        "sector": "medicinal_herbs",
+    } | changes
+
+
+async def test_my_listings_ask_for_sign_in_first(client: httpx.AsyncClient) -> None:
+    response = await client.get("/to-chuc/tin")
+    assert (response.status_code, response.headers["location"]) == (303, "/dang-nhap")
+
+
+async def test_a_draft_is_refused_next_to_its_field_then_saved_and_sent_to_review(
+    client: httpx.AsyncClient, own: InMemoryOwnListings
+) -> None:
+    token = await signed_in(client)
+
+    refused = await client.post("/to-chuc/tin/moi", data=demand(token, summary="Ngắn"))
+    assert refused.status_code == 422
+    assert '<small id="summary-error" class="field-error">Quá ngắn: tối thiểu 10 ký tự.' in (
+        refused.text
+    )
+    assert 'value="Cần máy sấy lạnh dược liệu"' in refused.text  # what was typed stays
+    assert own.items == {}
+
+    saved = await client.post("/to-chuc/tin/moi", data=demand(token))
+    assert saved.status_code == 303
+    [(listing_id, item)] = own.items.items()
+    assert (item["owner"], item["status"]) == (ORG, "draft")
+    listed = await client.get(saved.headers["location"])
+    assert "Bản nháp" in listed.text
+    assert f'action="/to-chuc/tin/{listing_id}/gui"' in listed.text
+
+    sent = await client.post(f"/to-chuc/tin/{listing_id}/gui", data={"csrf_token": token})
+    assert sent.status_code == 303
+    assert own.items[listing_id]["status"] == "submitted"
+    assert "Chờ duyệt" in (await client.get("/to-chuc/tin")).text
+
+
+async def test_a_form_without_the_csrf_token_is_refused(
+    client: httpx.AsyncClient, own: InMemoryOwnListings
+) -> None:
+    token = await signed_in(client)
+    forged = demand(token)
+    del forged["csrf_token"]
+    response = await client.post("/to-chuc/tin/moi", data=forged)
+    assert response.status_code == 403
+    assert "Không được phép" in response.text
+    other = await client.post("/to-chuc/tin/moi", data=demand("someone-elses-token"))
+    assert other.status_code == 403
+    assert own.items == {}
+
+
+async def test_a_tampered_session_is_signed_out(client: httpx.AsyncClient) -> None:
+    await signed_in(client)
+    body, mac = client.cookies["stx_session"].strip('"').rsplit(".", 1)
+    claims = json.loads(base64.urlsafe_b64decode(body))
+    assert claims["organization_id"] == ORG
+    forged = base64.urlsafe_b64encode(
+        json.dumps({**claims, "organization_id": "org_caphe_dakha"}).encode()
+    ).decode()
+    client.cookies.set("stx_session", f"{forged}.{mac}")
+    response = await client.get("/to-chuc/tin")
+    assert (response.status_code, response.headers["location"]) == (303, "/dang-nhap")
+
+
+async def test_there_is_no_development_sign_in_in_production(own: InMemoryOwnListings) -> None:
+    settings = PortalSettings(
+        log_format="console",
+        environment="prod",
+        jwt_secret="j" * 40,
+        session_secret="p" * 40,
+    )
+    app = create_app(settings, listings=InMemoryListingsDirectory(), own=own)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
+            assert (await client.get("/dang-nhap")).status_code == 404
+            home = await client.get("/")
+    assert 'href="/dang-nhap"' not in home.text
