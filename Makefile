@@ -14,8 +14,8 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 UP_ARGS ?=
 CHAOS_ARGS ?=
 PYTEST_ARGS ?=
-# Two pytest-xdist workers: the tests on the session's broker and store stay together on one
-# (tests/conftest.py groups them), the rest run beside them. TEST_WORKERS=0 runs in-process.
+# Two pytest-xdist workers, each test to the next free one except the end-to-end suite, which
+# runs whole on one (tests/scheduling.py). TEST_WORKERS=0 runs in-process.
 TEST_WORKERS ?= 2
 
 .PHONY: help install run down test lint fmt bench contract constraints clean distclean deploy-tools browser-tools check-deploy contract-tools chaos
@@ -48,7 +48,7 @@ down: ## stop a running local stack
 	@if [ -x $(PY) ]; then $(PY) -m deploy.local.stack down; fi
 
 test: install deploy-tools browser-tools contract-tools ## the whole test suite (PYTEST_ARGS="-m 'not integration and not e2e'" for unit only)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --durations=25 $(PYTEST_ARGS)
 
 lint: install ## ruff, ruff format --check, mypy, import-linter (all run; fails if any fails)
 	@status=0; \

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,22 +35,12 @@ from deploy.local.stack import (
     wait_for_mongo,
 )
 from shared.topics import TOPICS
+from tests.scheduling import SharedSystemScheduling, make_scheduler
 
 INFRA_MARKERS = ("integration", "e2e")
 # Suites that flood the shared topics (hundreds of hostile records, whole-system runs) go last,
 # so the service suites' consumer groups, which read from the start, do not replay them.
-LAST_SUITES = ("tests/hostile/", "tests/e2e/", "tests/chaos/")
-
-
-# Under pytest-xdist (`make test` runs two workers, `--dist loadgroup`), the tests on the
-# session's broker and store are one group, run in order by one worker: the ordering above holds
-# there. The end-to-end system is a group of its own: the worker that takes it starts a broker and
-# store of its own (the e2e system already isolates itself from the rest by consumer groups,
-# databases and a deployment slug), so the two longest groups run side by side. The reduced chaos
-# run (servers of its own) comes next, then the tests without servers fill both workers.
-STACK_GROUP = "stack"
-E2E_GROUP = "e2e"
-E2E_SUITE = "tests/e2e/"
+LAST_SUITES = ("tests/hostile/", "tests/e2e/")
 OWN_SERVERS_SUITES = ("tests/chaos/",)
 
 
@@ -62,34 +53,24 @@ def _suite_rank(item: pytest.Item) -> int:
     return next((i + 1 for i, suite in enumerate(LAST_SUITES) if path.startswith(suite)), 0)
 
 
-def _group(item: pytest.Item) -> str | None:
-    path = _path(item)
-    if path.startswith(E2E_SUITE):
-        return E2E_GROUP
-    on_infra = any(item.get_closest_marker(marker) for marker in INFRA_MARKERS)
-    if on_infra and not path.startswith(OWN_SERVERS_SUITES):
-        return STACK_GROUP
-    return None
-
-
 def _schedule_key(item: pytest.Item) -> tuple[int, int]:
-    """The two server groups first (the longest; dispatched first, they run side by side), then
-    the chaos run, then the rest; the flooding suites last within the stack group."""
-    group = _group(item)
-    if group is not None:
-        return (0 if group == STACK_GROUP else 1, _suite_rank(item))
-    return (2 if _path(item).startswith(OWN_SERVERS_SUITES) else 3, 0)
+    """The reduced chaos run first (the longest single test, on servers of its own: it starts at
+    once beside everything else), then the suite with the flooding suites last."""
+    if _path(item).startswith(OWN_SERVERS_SUITES):
+        return (0, 0)
+    return (1, _suite_rank(item))
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> SharedSystemScheduling:
+    """`make test` runs two workers; tests/scheduling.py says how they share the suite."""
+    return make_scheduler(config, log)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Run the flooding suites last, keep each server group on one xdist worker, and
-    refuse a test that uses ``stack`` without an integration/e2e marker (markers are how CI
-    selects suites: an unmarked test would start Kafka in a "unit" run)."""
+    """Order the suite (see `_schedule_key`), and refuse a test that uses ``stack`` without an
+    integration/e2e marker (markers are how CI selects suites: an unmarked test would start
+    Kafka in a "unit" run)."""
     items.sort(key=_schedule_key)  # stable: the order within each group is kept
-    for item in items:
-        group = _group(item)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
     offenders = [
         item.nodeid
         for item in items

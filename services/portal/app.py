@@ -12,12 +12,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.portal.api import dev_mail, organization, pages, sign_in
+from services.portal.api import moderation as moderation_pages
 from services.portal.api.rendering import on_http_error, on_refusal
+from services.portal.repository.api_calls import ApiCalls
 from services.portal.repository.dev_tokens import DevTokens
 from services.portal.repository.listings_api import ListingsApi
 from services.portal.repository.mail_folder import FolderMailbox
+from services.portal.repository.moderation_api import ModerationApi
 from services.portal.repository.own_listings_api import OwnListingsApi
-from services.portal.service.ports import ListingsDirectory, OwnListings
+from services.portal.service.ports import ListingsDirectory, ModerationQueue, OwnListings
 from services.portal.settings import PortalSettings
 from services.portal.wiring import build_use_cases
 from shared.errors import RefusedError
@@ -32,8 +35,9 @@ def create_app(
     settings: PortalSettings,
     listings: ListingsDirectory | None = None,
     own: OwnListings | None = None,
+    moderation: ModerationQueue | None = None,
 ) -> FastAPI:
-    """`listings` and `own` replace the HTTP adapters (tests); otherwise the API is called."""
+    """Ports given here replace the HTTP adapters (tests); otherwise the APIs are called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
     mailbox = None if settings.mail_dir is None else FolderMailbox(settings.mail_dir)
     tokens = DevTokens(settings.jwt_secret.get_secret_value(), settings.jwt_audience)
@@ -42,8 +46,13 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         timeout = httpx.Timeout(settings.api_timeout_seconds)
         async with httpx.AsyncClient(base_url=settings.listings_url, timeout=timeout) as client:
+            calls = ApiCalls(client)
             app.state.use_cases = build_use_cases(
-                listings or ListingsApi(client), own or OwnListingsApi(client), tokens, mailbox
+                listings or ListingsApi(client),
+                own or OwnListingsApi(calls),
+                moderation or ModerationApi(calls),
+                tokens,
+                mailbox,
             )
             yield
 
@@ -62,5 +71,6 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(sign_in.router)
     app.include_router(organization.router)
+    app.include_router(moderation_pages.router)
     app.include_router(dev_mail.router)
     return app

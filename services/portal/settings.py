@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
@@ -14,14 +14,17 @@ DEV_SESSION_SECRET = "stx-portal-dev-session-secret-change-me-0123"  # noqa: S10
 
 
 class DemoUser(BaseModel):
-    """Someone the development sign-in page offers (an organisation of the demo seed)."""
+    """Someone the development sign-in page offers: a broker of the Department, or an
+    organisation of the demo seed."""
 
     subject: str
     name: str
-    organization_id: str
+    role: Literal["org", "broker"] = "org"
+    organization_id: str | None = None
 
 
 DEMO_USERS = (
+    DemoUser(subject="broker-01", name="Cán bộ Sở KH&CN (môi giới)", role="broker"),
     DemoUser(
         subject="htxmangden:giam-doc",
         name="Hợp tác xã Nông nghiệp Dược liệu Măng Đen",
@@ -71,7 +74,8 @@ class PortalSettings(ServiceSettings):
     )
     demo_users: tuple[DemoUser, ...] = Field(
         default=DEMO_USERS,
-        description="Development only: whom `/dang-nhap` offers (organisations of the demo seed).",
+        description="Development only: whom `/dang-nhap` offers (a broker, organisations of the "
+        "demo seed).",
     )
 
     @property

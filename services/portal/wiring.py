@@ -5,24 +5,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.portal.service.dev_mail import DevMail
+from services.portal.service.moderation import Moderation
 from services.portal.service.organization import OrganizationListings
 from services.portal.service.pages import PublicPages
-from services.portal.service.ports import ListingsDirectory, Mailbox, OwnListings, Tokens
+from services.portal.service.ports import (
+    ListingsDirectory,
+    Mailbox,
+    ModerationQueue,
+    OwnListings,
+    Tokens,
+)
 
 
 @dataclass(frozen=True)
 class UseCases:
     public_pages: PublicPages
     organization_listings: OrganizationListings
+    moderation: Moderation
     dev_mail: DevMail | None
     """Development only: None unless the local stack's mail folder is configured."""
 
 
 def build_use_cases(
-    listings: ListingsDirectory, own: OwnListings, tokens: Tokens, mailbox: Mailbox | None
+    listings: ListingsDirectory,
+    own: OwnListings,
+    moderation: ModerationQueue,
+    tokens: Tokens,
+    mailbox: Mailbox | None,
 ) -> UseCases:
     return UseCases(
         public_pages=PublicPages(listings),
         organization_listings=OrganizationListings(own, tokens),
+        moderation=Moderation(moderation, tokens),
         dev_mail=None if mailbox is None else DevMail(mailbox),
     )

@@ -19,6 +19,9 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.wait import WebDriverWait
 
 from deploy.local.stack import ServiceProcess
 from services.listings.seed import load
@@ -26,6 +29,15 @@ from services.portal.domain.mail import read_mail
 from tests.e2e.conftest import READY_TIMEOUT, STOP_GRACE, E2ESystem
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+PAGE_LOAD_SECONDS = 30
+
+
+def click_and_wait(browser: WebDriver, element: WebElement) -> None:
+    """Click what submits a form or follows a link, and wait until the next page replaced this
+    one (a click returns before the browser has navigated)."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, PAGE_LOAD_SECONDS).until(expected_conditions.staleness_of(page))
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +71,7 @@ def browser() -> Iterator[WebDriver]:
         options.add_argument(argument)
     options.add_argument("--window-size=1280,1000")
     driver = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(PAGE_LOAD_SECONDS)
     try:
         yield driver
     finally:
@@ -80,7 +92,7 @@ def test_a_visitor_finds_a_listing_typed_without_diacritics(
 
     box = browser.find_element(By.ID, "q")
     box.send_keys("sam ngoc linh")
-    box.submit()
+    click_and_wait(browser, box.find_element(By.XPATH, "./ancestor::form//button"))
     links = browser.find_elements(By.CSS_SELECTOR, ".cards h3 a")
     titles = [link.text for link in links]
     browser.save_screenshot(str(screenshots / "search.png"))
@@ -88,7 +100,7 @@ def test_a_visitor_finds_a_listing_typed_without_diacritics(
 
     wanted = next(link for link in links if "Ngọc Linh" in link.text)
     title = wanted.text
-    wanted.click()
+    click_and_wait(browser, wanted)
     assert browser.find_element(By.TAG_NAME, "h1").text == title
     assert "/listings/" in browser.current_url
     browser.save_screenshot(str(screenshots / "listing.png"))
@@ -143,13 +155,16 @@ def test_the_listing_links_in_the_e_mails_open_their_pages(
             browser.save_screenshot(str(screenshots / "linked-from-e-mail.png"))
 
 
-def test_an_organisation_signs_in_fixes_a_refused_demand_and_sends_it_to_review(
+def test_a_demand_refused_then_fixed_is_sent_to_review_approved_and_found_by_the_public(
     portal: str, browser: WebDriver, screenshots: Path
 ) -> None:
     browser.get(f"{portal}/dang-nhap")
-    browser.find_element(
-        By.XPATH, "//button[contains(., 'Hợp tác xã Nông nghiệp Dược liệu Măng Đen')]"
-    ).click()
+    click_and_wait(
+        browser,
+        browser.find_element(
+            By.XPATH, "//button[contains(., 'Hợp tác xã Nông nghiệp Dược liệu Măng Đen')]"
+        ),
+    )
     assert browser.current_url.endswith("/to-chuc/tin")
 
     browser.get(f"{portal}/to-chuc/tin/moi?kind=demand")
@@ -158,7 +173,9 @@ def test_an_organisation_signs_in_fixes_a_refused_demand_and_sends_it_to_review(
     browser.find_element(By.ID, "description").send_keys("Đang phơi nắng, hao hụt lớn mùa mưa.")
     browser.find_element(By.ID, "desired_outcome").send_keys("Sấy dưới 45 °C, giữ màu.")
     browser.find_element(By.CSS_SELECTOR, "#sector option[value=medicinal_herbs]").click()
-    browser.find_element(By.CSS_SELECTOR, "form[action='/to-chuc/tin/moi'] button").click()
+    click_and_wait(
+        browser, browser.find_element(By.CSS_SELECTOR, "form[action='/to-chuc/tin/moi'] button")
+    )
 
     error = browser.find_element(By.ID, "summary-error")
     browser.save_screenshot(str(screenshots / "demand-refused.png"))
@@ -173,12 +190,31 @@ def test_an_organisation_signs_in_fixes_a_refused_demand_and_sends_it_to_review(
     summary = browser.find_element(By.ID, "summary")
     summary.clear()
     summary.send_keys("Hợp tác xã cần thiết bị sấy lạnh cho 20 tấn sâm dây mỗi năm.")
-    browser.find_element(By.CSS_SELECTOR, "form[action='/to-chuc/tin/moi'] button").click()
+    click_and_wait(
+        browser, browser.find_element(By.CSS_SELECTOR, "form[action='/to-chuc/tin/moi'] button")
+    )
     assert "da-luu=" in browser.current_url, browser.page_source[:2000]
 
     row = browser.find_element(By.XPATH, "//tr[td[contains(., 'sấy lạnh cho sâm dây')]]")
     assert row.find_element(By.CSS_SELECTOR, "[data-field=state]").text == "Bản nháp"
-    row.find_element(By.XPATH, ".//button[contains(., 'Gửi duyệt')]").click()
+    click_and_wait(browser, row.find_element(By.XPATH, ".//button[contains(., 'Gửi duyệt')]"))
     row = browser.find_element(By.XPATH, "//tr[td[contains(., 'sấy lạnh cho sâm dây')]]")
     browser.save_screenshot(str(screenshots / "demand-submitted.png"))
     assert row.find_element(By.CSS_SELECTOR, "[data-field=state]").text == "Chờ duyệt"
+
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Đăng xuất')]"))
+    browser.get(f"{portal}/dang-nhap")
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'môi giới')]"))
+    assert browser.current_url.endswith("/moi-gioi/kiem-duyet")
+    entry = browser.find_element(
+        By.XPATH, "//article[header/h2[contains(., 'sấy lạnh cho sâm dây')]]"
+    )
+    browser.save_screenshot(str(screenshots / "moderation-queue.png"))
+    click_and_wait(
+        browser, entry.find_element(By.XPATH, ".//button[contains(., 'Duyệt và công bố')]")
+    )
+    assert "xong=duyet" in browser.current_url
+
+    browser.get(f"{portal}/search?q=say+lanh+sam+day&kind=demand")
+    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".cards h3 a")]
+    assert "Cần thiết bị sấy lạnh cho sâm dây" in titles

@@ -62,11 +62,25 @@ def sign_out(response: Response) -> None:
 
 
 async def posted_form(request: Request) -> dict[str, str]:
-    """An url-encoded form, its CSRF token checked (403 without the cookie's own token)."""
+    """An url-encoded form (the last value of a repeated field), its CSRF token checked."""
+    return dict(await _posted_pairs(request))
+
+
+async def posted_lists(request: Request) -> dict[str, list[str]]:
+    """The same, every value of a repeated field (checkboxes) kept, in order."""
+    lists: dict[str, list[str]] = {}
+    for name, value in await _posted_pairs(request):
+        lists.setdefault(name, []).append(value)
+    return lists
+
+
+async def _posted_pairs(request: Request) -> list[tuple[str, str]]:
+    """403 unless the form carries this browser's own CSRF token (double submit)."""
     body = await request.body()
     if len(body) > MAX_FORM_BYTES:
         raise RuleBrokenError("Biểu mẫu quá lớn.", field="_form")
-    form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
-    if not same_token(request.cookies.get(CSRF_COOKIE), form.get(CSRF_FIELD)):
+    pairs = parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+    submitted = dict(pairs).get(CSRF_FIELD)
+    if not same_token(request.cookies.get(CSRF_COOKIE), submitted):
         raise ForbiddenError("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải lại trang.")
-    return form
+    return pairs

@@ -31,18 +31,19 @@ async def sign_in_page(request: Request) -> Response:
 async def sign_in_as(request: Request) -> Response:
     _require_dev(request)
     form = await posted_form(request)
-    chosen = form.get("organization_id")
-    user = next((u for u in settings_of(request).demo_users if u.organization_id == chosen), None)
+    chosen = form.get("subject")
+    user = next((u for u in settings_of(request).demo_users if u.subject == chosen), None)
     if user is None:
-        raise RuleBrokenError("Chọn một tài khoản trong danh sách.", field="organization_id")
+        raise RuleBrokenError("Chọn một tài khoản trong danh sách.", field="subject")
     visitor = Visitor(
         subject=user.subject,
         name=user.name,
-        roles=("org",),
+        roles=(user.role,),
         organization_id=user.organization_id,
         expires_at=datetime.now(UTC) + SESSION_TTL,
     )
-    response = RedirectResponse("/to-chuc/tin", status_code=303)
+    home = "/moi-gioi/kiem-duyet" if visitor.is_broker else "/to-chuc/tin"
+    response = RedirectResponse(home, status_code=303)
     sign_in(request, response, visitor)
     return response
 

@@ -47,3 +47,17 @@ STATES = {
     "fulfilled": "Đã chuyển giao",
     "withdrawn": "Đã rút",
 }
+
+RETURN_REASONS = {
+    "incomplete": "Thiếu thông tin",
+    "unclear_benefit": "Chưa rõ lợi ích",
+    "too_early_stage": "Công nghệ còn ở giai đoạn quá sớm",
+    "duplicate": "Trùng với tin đã có",
+    "out_of_scope": "Không thuộc phạm vi của sàn",
+}
+
+SCORE_AXES = {
+    "clarity": "Rõ ràng",
+    "completeness": "Đầy đủ",
+    "commercial_relevance": "Giá trị thương mại",
+}

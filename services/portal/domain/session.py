@@ -29,6 +29,10 @@ class Visitor:
     def is_organization(self) -> bool:
         return "org" in self.roles and self.organization_id is not None
 
+    @property
+    def is_broker(self) -> bool:
+        return "broker" in self.roles
+
 
 def seal(visitor: Visitor, secret: str) -> str:
     payload = {**asdict(visitor), "expires_at": visitor.expires_at.isoformat()}

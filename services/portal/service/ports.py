@@ -3,7 +3,7 @@ the unit tests fake them in memory."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from services.portal.domain.session import Visitor
@@ -52,4 +52,22 @@ class OwnListings(Protocol):
 class Tokens(Protocol):
     def for_visitor(self, visitor: Visitor) -> str:
         """A bearer token the services accept for this visitor."""
+        ...
+
+
+class ModerationQueue(Protocol):
+    """The listings API's moderation side on behalf of a signed-in broker."""
+
+    async def queue(self, token: str) -> list[Mapping[str, Any]]:
+        """Submitted listings, oldest first, each with its owner's possible duplicates."""
+        ...
+
+    async def approve(self, listing_id: str, score: Mapping[str, Any], token: str) -> None:
+        """Publish it. Raises `FormRefusedError` (e.g. a score out of range)."""
+        ...
+
+    async def return_to_owner(
+        self, listing_id: str, reasons: Sequence[str], comment: str, token: str
+    ) -> None:
+        """Back to its owner. Raises `FormRefusedError` (e.g. no reason given)."""
         ...

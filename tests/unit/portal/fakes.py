@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import jwt
 
 from services.portal.domain.refusals import FormRefusedError
-from shared.errors import NotFoundError, UnavailableError
+from shared.errors import ForbiddenError, NotFoundError, UnavailableError
 
 
 class InMemoryListingsDirectory:
@@ -107,3 +107,39 @@ class InMemoryOwnListings:
 def _claims(token: str) -> dict[str, Any]:
     claims: dict[str, Any] = jwt.decode(token, options={"verify_signature": False})
     return claims
+
+
+class InMemoryModerationQueue:
+    """The moderation API: a score mark must be 0–5, a return needs a reason."""
+
+    def __init__(self, *listings: Mapping[str, Any]) -> None:
+        self.waiting = {str(x["listing_id"]): dict(x) for x in listings}
+        self.decisions: list[tuple[str, str, Any]] = []
+
+    async def queue(self, token: str) -> list[Mapping[str, Any]]:
+        _require_broker(token)
+        return [{"listing": x, "possible_duplicates": []} for x in self.waiting.values()]
+
+    async def approve(self, listing_id: str, score: Mapping[str, Any], token: str) -> None:
+        _require_broker(token)
+        bad = [axis for axis, mark in score.items() if not (isinstance(mark, int) and mark <= 5)]
+        if bad:
+            error = {"field": f"body.score.{bad[0]}", "code": "less_than_equal", "limit": 5}
+            raise FormRefusedError([{**error, "message": "x"}])
+        self.waiting.pop(listing_id)
+        self.decisions.append(("approved", listing_id, dict(score)))
+
+    async def return_to_owner(
+        self, listing_id: str, reasons: Sequence[str], comment: str, token: str
+    ) -> None:
+        _require_broker(token)
+        if not reasons:
+            error = {"field": "body.feedback.reasons", "code": "too_short", "limit": 1}
+            raise FormRefusedError([{**error, "message": "x"}])
+        self.waiting.pop(listing_id)
+        self.decisions.append(("returned", listing_id, (list(reasons), comment)))
+
+
+def _require_broker(token: str) -> None:
+    if "broker" not in _claims(token)["roles"]:
+        raise ForbiddenError("not a broker")

@@ -18,6 +18,7 @@ from tests.unit.portal.fakes import InMemoryListingsDirectory, InMemoryOwnListin
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 ORG = "org_htx_mangden"
+SUBJECT = "htxmangden:giam-doc"
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ async def csrf(client: httpx.AsyncClient, path: str) -> str:
 
 async def signed_in(client: httpx.AsyncClient) -> str:
     token = await csrf(client, "/dang-nhap")
-    response = await client.post("/dang-nhap", data={"csrf_token": token, "organization_id": ORG})
+    response = await client.post("/dang-nhap", data={"csrf_token": token, "subject": SUBJECT})
     assert response.status_code == 303
     assert "httponly" in response.headers["set-cookie"].lower()
     return token
