@@ -22,6 +22,7 @@ HOST: Final = "sangiaodich.khcn.quangngai.gov.vn"
 CLUSTER_ISSUER: Final = "letsencrypt-production"
 TLS_SECRET: Final = "stx-portal-tls"  # noqa: S105 - the name of the Secret cert-manager writes
 REPLICAS: Final = 2
+SESSION_SECRET: Final = "stx-portal"  # noqa: S105 - the name of the Secret holding the key
 
 
 def deployment() -> dict[str, Any]:
@@ -39,6 +40,11 @@ def deployment() -> dict[str, Any]:
                 "valueFrom": {
                     "secretKeyRef": {"name": "stx-jwt", "key": "secret", "optional": True}
                 },
+            },
+            {
+                # prod refuses to start without it (the sign-in cookie's HMAC key)
+                "name": "STX_PORTAL_SESSION_SECRET",
+                "valueFrom": {"secretKeyRef": {"name": SESSION_SECRET, "key": "session-secret"}},
             },
             {"name": "STX_FORWARDED_ALLOW_IPS", "value": "*"},
         ],

@@ -33,7 +33,7 @@ STRIMZI_SECRETS = {
     catalog.KAFKA_CA_SECRET,
 }
 """Secrets the Strimzi operators create (one per KafkaUser, the cluster CA)."""
-PROD_SECRETS = {"stx-mongodb", "stx-jwt", "stx-notifications-delivery"}
+PROD_SECRETS = {"stx-mongodb", "stx-jwt", "stx-notifications-delivery", "stx-portal"}
 """Secrets production creates itself (layout in overlays/prod/secrets.example.yaml)."""
 ALLOWED_EGRESS = {53, 9093, 27017, 443}
 NOTIFICATIONS_EGRESS = {25, 465, 587, 443, 1025}

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from pydantic import ValidationError
+
 from services.portal.domain.field_errors import field_messages
 from services.portal.domain.listing_form import FIELDS, api_body, read_listing_form
 from services.portal.domain.session import Visitor, same_token, seal, unseal
+from services.portal.settings import PortalSettings
 
 NOW = datetime(2026, 12, 3, 3, 0, tzinfo=UTC)
 SECRET = "s" * 40
@@ -80,3 +84,9 @@ def test_the_form_sends_what_was_filled_in_and_numbers_as_numbers() -> None:
         "anonymous": True,
     }
     assert api_body(read_listing_form({"kind": "offer", "trl": "bảy"}))["trl"] == "bảy"
+
+
+def test_production_refuses_the_development_session_secret() -> None:
+    with pytest.raises(ValidationError, match="STX_PORTAL_SESSION_SECRET"):
+        PortalSettings(environment="prod", jwt_secret="j" * 40)
+    assert PortalSettings(environment="prod", jwt_secret="j" * 40, session_secret="p" * 40)
