@@ -1,9 +1,10 @@
 """The portal in a real browser (Debian's headless chromium through its chromedriver), on the
 e2e system: the real listings service with the demo seed behind a real portal process.
 
-A visitor searches "sam ngoc linh" typed without diacritics and opens the listing it finds; an
-anonymous demand's page names no owner; a bad filter is refused in Vietnamese next to its
-field; the listing links of the e-mails the system sent open the pages they name.
+A visitor searches "sam ngoc linh" typed without diacritics, opens the listing it finds and its
+owner's profile; an anonymous demand's page names no owner; a bad filter is refused in
+Vietnamese next to its field; the listing links of the e-mails the system sent open the pages
+they name; an organisation's demand goes from a refused form through review to the public.
 Screenshots of each page are kept under the test's output directory.
 """
 
@@ -104,6 +105,14 @@ def test_a_visitor_finds_a_listing_typed_without_diacritics(
     assert browser.find_element(By.TAG_NAME, "h1").text == title
     assert "/listings/" in browser.current_url
     browser.save_screenshot(str(screenshots / "listing.png"))
+
+    owner = browser.find_element(By.CSS_SELECTOR, "dd[data-field=owner] a")
+    name = owner.text
+    click_and_wait(browser, owner)
+    assert browser.find_element(By.TAG_NAME, "h1").text == name
+    published = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".cards h3 a")]
+    assert title in published
+    browser.save_screenshot(str(screenshots / "organization.png"))
 
 
 def test_an_anonymous_demand_shows_no_owner(

@@ -15,6 +15,7 @@ from shared.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)
 LISTING_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+"""Listing and organisation ids: checked before they reach a service's URL."""
 
 
 def _pages(request: Request) -> PublicPages:
@@ -42,3 +43,11 @@ async def listing(request: Request, listing_id: str) -> Response:
         raise NotFoundError("Không tìm thấy tin này.")
     view = await _pages(request).listing(listing_id)
     return page(request, "listing.html", listing=view)
+
+
+@router.get("/don-vi/{organization_id}")
+async def organization(request: Request, organization_id: str) -> Response:
+    if not LISTING_ID.match(organization_id):
+        raise NotFoundError("Không tìm thấy trang này.")
+    facts = await _pages(request).organization(organization_id)
+    return page(request, "organization.html", profile=facts)

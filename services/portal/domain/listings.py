@@ -30,6 +30,8 @@ class ListingView:
     readiness: str
     owner_label: str
     owner: str
+    owner_url: str
+    """The owner's profile page; empty for an anonymous demand."""
     owner_kind: str
     place: str
     money: str
@@ -74,6 +76,7 @@ def listing_view(raw: Mapping[str, Any]) -> ListingView:
         ),
         owner_label="Bên chào bán" if is_offer else "Bên đặt hàng",
         owner=str(owner),
+        owner_url=_profile_url(raw.get("owner_organization_id")),
         owner_kind=(
             ""
             if raw.get("anonymous")
@@ -93,6 +96,10 @@ def listing_view(raw: Mapping[str, Any]) -> ListingView:
 
 def listing_views(items: Sequence[Mapping[str, Any]]) -> list[ListingView]:
     return [listing_view(item) for item in items]
+
+
+def _profile_url(organization_id: str | None) -> str:
+    return f"/don-vi/{organization_id}" if organization_id else ""
 
 
 def _organization_kind(kind: str | None) -> str:

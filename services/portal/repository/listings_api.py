@@ -25,6 +25,9 @@ class ListingsApi:
     async def get(self, listing_id: str) -> Mapping[str, Any]:
         return await self._get(f"/v1/listings/{quote(listing_id, safe='')}", {})
 
+    async def organization(self, organization_id: str) -> Mapping[str, Any]:
+        return await self._get(f"/v1/organizations/{quote(organization_id, safe='')}", {})
+
     async def _get(self, path: str, params: Mapping[str, str]) -> dict[str, Any]:
         try:
             response = await self._client.get(path, params=params)
@@ -32,7 +35,7 @@ class ListingsApi:
             log.warning("listings_api_unreachable", path=path, error=type(exc).__name__)
             raise UnavailableError("Dịch vụ tin công nghệ tạm thời không trả lời.") from exc
         if response.status_code == 404:
-            raise NotFoundError("Không tìm thấy tin này.")
+            raise NotFoundError("Không tìm thấy trang này.")
         if response.status_code != 200:
             # A refusal of a checked form would be our bug; either way the visitor can only retry.
             log.warning("listings_api_refused", path=path, status=response.status_code)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.portal.domain.listings import ListingView, listing_view, listing_views
+from services.portal.domain.organizations import OrganizationView, organization_view
 from services.portal.domain.search import SearchForm
 from services.portal.service.ports import ListingsDirectory
 
@@ -16,6 +17,13 @@ RESULTS = 20
 class HomePage:
     offers: list[ListingView]
     demands: list[ListingView]
+
+
+@dataclass(frozen=True)
+class OrganizationPage:
+    organization: OrganizationView
+    listings: list[ListingView]
+    """What it published under its name (an anonymous demand is never among them)."""
 
 
 @dataclass(frozen=True)
@@ -43,3 +51,8 @@ class PublicPages:
 
     async def listing(self, listing_id: str) -> ListingView:
         return listing_view(await self._listings.get(listing_id))
+
+    async def organization(self, organization_id: str) -> OrganizationPage:
+        profile = organization_view(await self._listings.organization(organization_id))
+        published = await self._listings.search({"owner": organization_id}, RESULTS)
+        return OrganizationPage(organization=profile, listings=listing_views(published))

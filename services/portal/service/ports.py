@@ -20,6 +20,10 @@ class ListingsDirectory(Protocol):
         """One listing's public view. Raises `NotFoundError`, `UnavailableError`."""
         ...
 
+    async def organization(self, organization_id: str) -> Mapping[str, Any]:
+        """An organisation's public profile. Raises `NotFoundError`, `UnavailableError`."""
+        ...
+
 
 class Mailbox(Protocol):
     """Development only: stored e-mails, by name."""

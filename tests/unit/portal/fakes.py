@@ -12,8 +12,14 @@ from shared.errors import ForbiddenError, NotFoundError, UnavailableError
 
 
 class InMemoryListingsDirectory:
-    def __init__(self, *items: Mapping[str, Any], down: bool = False) -> None:
+    def __init__(
+        self,
+        *items: Mapping[str, Any],
+        organizations: tuple[Mapping[str, Any], ...] = (),
+        down: bool = False,
+    ) -> None:
         self.items = {str(item["listing_id"]): item for item in items}
+        self.organizations = {str(o["organization_id"]): o for o in organizations}
         self.asked: list[dict[str, str]] = []
         self.down = down
 
@@ -21,9 +27,20 @@ class InMemoryListingsDirectory:
         if self.down:
             raise UnavailableError("Dịch vụ tin công nghệ tạm thời không trả lời.")
         self.asked.append(dict(params))
-        kind = params.get("kind")
-        found = [x for x in self.items.values() if kind is None or x["kind"] == kind]
+        kind, owner = params.get("kind"), params.get("owner")
+        found = [
+            x
+            for x in self.items.values()
+            if (kind is None or x["kind"] == kind)
+            # as the API: the public owner filter never finds an anonymous demand
+            and (owner is None or x.get("owner_organization_id") == owner)
+        ]
         return found[:limit]
+
+    async def organization(self, organization_id: str) -> Mapping[str, Any]:
+        if organization_id not in self.organizations:
+            raise NotFoundError("Không tìm thấy trang này.")
+        return self.organizations[organization_id]
 
     async def get(self, listing_id: str) -> Mapping[str, Any]:
         if listing_id not in self.items:
@@ -43,6 +60,7 @@ def offer_json(**changes: Any) -> dict[str, Any]:
         "trl": 7,
         "price_vnd": 1_200_000_000,
         "owner_name": "Viện Dược liệu",
+        "owner_organization_id": "org_vien_duoc_lieu",
         "owner_kind": "research_institute",
         "anonymous": False,
         "location": {"code": "51", "name": "Quảng Ngãi", "level": "province"},
@@ -143,3 +161,17 @@ class InMemoryModerationQueue:
 def _require_broker(token: str) -> None:
     if "broker" not in _claims(token)["roles"]:
         raise ForbiddenError("not a broker")
+
+
+def institute_json(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "organization_id": "org_vien_duoc_lieu",
+        "kind": "research_institute",
+        "name": "Viện Dược liệu",
+        "name_en": "National Institute of Medicinal Materials",
+        "province": {"code": "51", "name": "Quảng Ngãi", "level": "province"},
+        "current_province": {"code": "51", "name": "Quảng Ngãi", "level": "province"},
+        "commune": {"code": "23476", "name": "Xã Măng Đen", "level": "commune"},
+        "verified": True,
+    }
+    return data | changes

@@ -10,12 +10,21 @@ from asgi_lifespan import LifespanManager
 
 from services.portal.app import create_app
 from services.portal.settings import PortalSettings
-from tests.unit.portal.fakes import InMemoryListingsDirectory, anonymous_demand_json, offer_json
+from tests.unit.portal.fakes import (
+    InMemoryListingsDirectory,
+    anonymous_demand_json,
+    institute_json,
+    offer_json,
+)
 
 
 @pytest.fixture
 def directory() -> InMemoryListingsDirectory:
-    return InMemoryListingsDirectory(offer_json(), anonymous_demand_json())
+    return InMemoryListingsDirectory(
+        offer_json(),
+        anonymous_demand_json(),
+        organizations=(institute_json(),),
+    )
 
 
 @pytest.fixture
@@ -95,3 +104,21 @@ async def test_a_listings_outage_is_a_503_page_not_a_crash() -> None:
             response = await client.get("/")
     assert response.status_code == 503
     assert "tạm thời" in response.text
+
+
+async def test_an_owner_links_to_its_profile_which_lists_what_it_published(
+    client: httpx.AsyncClient,
+) -> None:
+    listing = await client.get("/listings/lst_sam_nuoi_cay_mo")
+    assert '<a href="/don-vi/org_vien_duoc_lieu">Viện Dược liệu</a>' in listing.text
+    profile = await client.get("/don-vi/org_vien_duoc_lieu")
+    assert profile.status_code == 200
+    assert "Xã Măng Đen, Quảng Ngãi" in profile.text
+    assert "Đã được Sở KH&amp;CN xác minh" in profile.text
+    assert 'href="/listings/lst_sam_nuoi_cay_mo"' in profile.text
+
+
+async def test_an_anonymous_demand_links_to_no_profile(client: httpx.AsyncClient) -> None:
+    response = await client.get("/listings/lst_can_may_say")
+    assert "/don-vi/" not in response.text
+    assert (await client.get("/don-vi/org_khong_co")).status_code == 404
