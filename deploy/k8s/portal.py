@@ -22,6 +22,8 @@ HOST: Final = "sangiaodich.khcn.quangngai.gov.vn"
 CLUSTER_ISSUER: Final = "letsencrypt-production"
 TLS_SECRET: Final = "stx-portal-tls"  # noqa: S105 - the name of the Secret cert-manager writes
 REPLICAS: Final = 2
+READS: Final = ("listings", "matching")
+"""The services whose APIs the pages read."""
 SESSION_SECRET: Final = "stx-portal"  # noqa: S105 - the name of the Secret holding the key
 
 
@@ -35,6 +37,7 @@ def deployment() -> dict[str, Any]:
         "envFrom": [{"configMapRef": {"name": "stx-config"}}],
         "env": [
             {"name": "STX_PORTAL_LISTINGS_URL", "value": f"http://stx-listings:{HTTP_PORT}"},
+            {"name": "STX_PORTAL_MATCHING_URL", "value": f"http://stx-matching:{HTTP_PORT}"},
             {
                 "name": "STX_JWT_SECRET",
                 "valueFrom": {
@@ -126,9 +129,12 @@ def pod_disruption_budget() -> dict[str, Any]:
 
 
 def network_policy() -> dict[str, Any]:
-    """In: the ingress controller and Prometheus. Out: DNS and the listings API only."""
-    listings = {
-        "to": [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "listings", **PART_OF}}}],
+    """In: the ingress controller and Prometheus. Out: DNS and the APIs it reads only."""
+    apis = {
+        "to": [
+            {"podSelector": {"matchLabels": {"app.kubernetes.io/name": name, **PART_OF}}}
+            for name in READS
+        ],
         "ports": [{"protocol": "TCP", "port": HTTP_PORT}],
     }
     return {
@@ -147,7 +153,7 @@ def network_policy() -> dict[str, Any]:
                     "ports": [{"protocol": "TCP", "port": "http"}],
                 }
             ],
-            "egress": [DNS_EGRESS, listings],
+            "egress": [DNS_EGRESS, apis],
         },
     }
 

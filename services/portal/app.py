@@ -12,15 +12,22 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.portal.api import dev_mail, organization, pages, sign_in
+from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
 from services.portal.api.rendering import on_http_error, on_refusal
 from services.portal.repository.api_calls import ApiCalls
 from services.portal.repository.dev_tokens import DevTokens
+from services.portal.repository.indicators_api import IndicatorsApi
 from services.portal.repository.listings_api import ListingsApi
 from services.portal.repository.mail_folder import FolderMailbox
 from services.portal.repository.moderation_api import ModerationApi
 from services.portal.repository.own_listings_api import OwnListingsApi
-from services.portal.service.ports import ListingsDirectory, ModerationQueue, OwnListings
+from services.portal.service.ports import (
+    ListingsDirectory,
+    MarketIndicators,
+    ModerationQueue,
+    OwnListings,
+)
 from services.portal.settings import PortalSettings
 from services.portal.wiring import build_use_cases
 from shared.errors import RefusedError
@@ -36,6 +43,7 @@ def create_app(
     listings: ListingsDirectory | None = None,
     own: OwnListings | None = None,
     moderation: ModerationQueue | None = None,
+    indicators: MarketIndicators | None = None,
 ) -> FastAPI:
     """Ports given here replace the HTTP adapters (tests); otherwise the APIs are called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
@@ -45,12 +53,16 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         timeout = httpx.Timeout(settings.api_timeout_seconds)
-        async with httpx.AsyncClient(base_url=settings.listings_url, timeout=timeout) as client:
-            calls = ApiCalls(client)
+        async with (
+            httpx.AsyncClient(base_url=settings.listings_url, timeout=timeout) as listings_http,
+            httpx.AsyncClient(base_url=settings.matching_url, timeout=timeout) as matching_http,
+        ):
+            calls = ApiCalls(listings_http)
             app.state.use_cases = build_use_cases(
-                listings or ListingsApi(client),
+                listings or ListingsApi(listings_http),
                 own or OwnListingsApi(calls),
                 moderation or ModerationApi(calls),
+                indicators or IndicatorsApi(matching_http),
                 tokens,
                 mailbox,
             )
@@ -72,5 +84,6 @@ def create_app(
     app.include_router(sign_in.router)
     app.include_router(organization.router)
     app.include_router(moderation_pages.router)
+    app.include_router(indicator_pages.router)
     app.include_router(dev_mail.router)
     return app

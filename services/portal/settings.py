@@ -59,6 +59,10 @@ class PortalSettings(ServiceSettings):
     listings_url: str = Field(
         default="http://127.0.0.1:8001", description="Base URL of the listings service's API."
     )
+    matching_url: str = Field(
+        default="http://127.0.0.1:8002",
+        description="Base URL of the matching service's API (public market indicators).",
+    )
     api_timeout_seconds: float = Field(
         default=5.0, gt=0, description="A page waits this long for a service, then says so."
     )

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.portal.service.dev_mail import DevMail
+from services.portal.service.indicators import PublicIndicators
 from services.portal.service.moderation import Moderation
 from services.portal.service.organization import OrganizationListings
 from services.portal.service.pages import PublicPages
 from services.portal.service.ports import (
     ListingsDirectory,
     Mailbox,
+    MarketIndicators,
     ModerationQueue,
     OwnListings,
     Tokens,
@@ -22,6 +24,7 @@ class UseCases:
     public_pages: PublicPages
     organization_listings: OrganizationListings
     moderation: Moderation
+    indicators: PublicIndicators
     dev_mail: DevMail | None
     """Development only: None unless the local stack's mail folder is configured."""
 
@@ -30,6 +33,7 @@ def build_use_cases(
     listings: ListingsDirectory,
     own: OwnListings,
     moderation: ModerationQueue,
+    indicators: MarketIndicators,
     tokens: Tokens,
     mailbox: Mailbox | None,
 ) -> UseCases:
@@ -37,5 +41,6 @@ def build_use_cases(
         public_pages=PublicPages(listings),
         organization_listings=OrganizationListings(own, tokens),
         moderation=Moderation(moderation, tokens),
+        indicators=PublicIndicators(indicators),
         dev_mail=None if mailbox is None else DevMail(mailbox),
     )

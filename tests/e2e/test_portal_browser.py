@@ -48,6 +48,7 @@ def portal(e2e_system: E2ESystem, tmp_path_factory: pytest.TempPathFactory) -> I
     env = {
         "STX_PORTAL_HTTP_PORT": str(port),
         "STX_PORTAL_LISTINGS_URL": listings.url,
+        "STX_PORTAL_MATCHING_URL": e2e_system.services["matching"].url,
         "STX_LOG_FORMAT": "json",
         "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
     }
@@ -227,3 +228,18 @@ def test_a_demand_refused_then_fixed_is_sent_to_review_approved_and_found_by_the
     browser.get(f"{portal}/search?q=say+lanh+sam+day&kind=demand")
     titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".cards h3 a")]
     assert "Cần thiết bị sấy lạnh cho sâm dây" in titles
+
+
+def test_the_indicators_page_shows_this_years_figures_and_its_csv(
+    portal: str, browser: WebDriver, screenshots: Path
+) -> None:
+    browser.get(f"{portal}/chi-so")
+    figures = browser.find_elements(By.CSS_SELECTOR, "[data-figure] strong")
+    browser.save_screenshot(str(screenshots / "indicators.png"))
+    assert len(figures) == 6
+    assert all(figure.text for figure in figures)
+    link = browser.find_element(By.XPATH, "//a[contains(., 'Tải CSV')]").get_attribute("href")
+    assert link
+    response = httpx.get(link, timeout=10)
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.text.splitlines()[0].startswith("period,scope,code,name,")

@@ -174,6 +174,9 @@ def _portal(stack: LocalStack, port: int, echo: bool) -> ServiceProcess | None:
         "STX_LOG_FORMAT": os.environ.get("LOG_FORMAT", "console"),
         "PYTHONUNBUFFERED": "1",
     }
+    matching = next((s for s in stack.services if s.name == "matching"), None)
+    if matching is not None:
+        env["STX_PORTAL_MATCHING_URL"] = matching.url
     return ServiceProcess("portal", port, env, echo)
 
 

@@ -75,3 +75,15 @@ class ModerationQueue(Protocol):
     ) -> None:
         """Back to its owner. Raises `FormRefusedError` (e.g. no reason given)."""
         ...
+
+
+class MarketIndicators(Protocol):
+    """The matching service's public indicators (no token)."""
+
+    async def report(self, period: str) -> Mapping[str, Any]:
+        """The period's report. Raises `NotFoundError`, `UnavailableError`."""
+        ...
+
+    async def csv(self, period: str) -> str:
+        """The same as CSV (docs/indicators.md). Raises `NotFoundError`, `UnavailableError`."""
+        ...

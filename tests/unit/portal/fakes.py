@@ -175,3 +175,37 @@ def institute_json(**changes: Any) -> dict[str, Any]:
         "verified": True,
     }
     return data | changes
+
+
+class InMemoryIndicators:
+    """The matching service's public indicators: one report per known period."""
+
+    def __init__(self, *reports: Mapping[str, Any]) -> None:
+        self.reports = {str(r["period"]): r for r in reports}
+
+    async def report(self, period: str) -> Mapping[str, Any]:
+        if period not in self.reports:
+            raise NotFoundError("Không có chỉ số của kỳ này.")
+        return self.reports[period]
+
+    async def csv(self, period: str) -> str:
+        report = await self.report(period)
+        return f"period,scope\n{report['period']},total\n"
+
+
+def indicators_json(period: str = "2026-Q4") -> dict[str, Any]:
+    figures = {
+        "offers_published": 12,
+        "demands_published": 7,
+        "proposals": 31,
+        "introductions": 5,
+        "contracts": 2,
+        "contract_value_vnd": 1_200_000_000,
+    }
+    return {
+        "period": period,
+        "period_start": "2026-10-01",
+        "period_end": "2026-12-31",
+        "totals": figures,
+        "by_sector": [{"sector": "medicinal_herbs", "figures": figures}],
+    }

@@ -1,0 +1,65 @@
+"""The public indicators page: a period's headline figures, its sectors and its CSV; a period
+written wrong is refused in Vietnamese next to its field, and nothing is asked."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+from services.portal.app import create_app
+from services.portal.settings import PortalSettings
+from tests.unit.portal.fakes import (
+    InMemoryIndicators,
+    InMemoryListingsDirectory,
+    indicators_json,
+)
+
+
+@pytest.fixture
+async def client() -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(
+        PortalSettings(log_format="console"),
+        listings=InMemoryListingsDirectory(),
+        indicators=InMemoryIndicators(indicators_json("2026-Q4")),
+    )
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
+            yield client
+
+
+async def test_a_quarter_shows_its_headlines_sectors_and_csv_link(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get("/chi-so", params={"ky": "2026-Q4"})
+    assert response.status_code == 200
+    assert "01/10/2026 – 31/12/2026" in response.text
+    assert "<strong>1.200.000.000 ₫</strong>" in response.text
+    assert "<td>Dược liệu</td>" in response.text
+    assert 'href="/chi-so.csv?ky=2026-Q4"' in response.text
+
+
+async def test_the_csv_downloads_as_a_file(client: httpx.AsyncClient) -> None:
+    response = await client.get("/chi-so.csv", params={"ky": "2026-Q4"})
+    assert response.headers["content-type"].startswith("text/csv")
+    assert 'filename="stx-chi-so-2026-Q4.csv"' in response.headers["content-disposition"]
+    assert response.text.splitlines() == ["period,scope", "2026-Q4,total"]
+
+
+async def test_a_period_written_wrong_is_refused_next_to_its_field(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get("/chi-so", params={"ky": "quý 4"})
+    assert response.status_code == 422
+    assert 'id="ky-error"' in response.text
+    assert "2026-Q4" in response.text
+    assert (await client.get("/chi-so.csv", params={"ky": "x"})).status_code == 422
+
+
+async def test_a_period_without_figures_is_a_404_page(client: httpx.AsyncClient) -> None:
+    response = await client.get("/chi-so", params={"ky": "2019"})
+    assert response.status_code == 404
+    assert "Không có chỉ số" in response.text
