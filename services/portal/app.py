@@ -12,17 +12,20 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.portal.api import dev_mail, organization, pages, sign_in
+from services.portal.api import events as event_pages
 from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
 from services.portal.api.rendering import on_http_error, on_refusal
 from services.portal.repository.api_calls import ApiCalls
 from services.portal.repository.dev_tokens import DevTokens
+from services.portal.repository.events_api import EventsApi
 from services.portal.repository.indicators_api import IndicatorsApi
 from services.portal.repository.listings_api import ListingsApi
 from services.portal.repository.mail_folder import FolderMailbox
 from services.portal.repository.moderation_api import ModerationApi
 from services.portal.repository.own_listings_api import OwnListingsApi
 from services.portal.service.ports import (
+    ConnectionEventsDirectory,
     ListingsDirectory,
     MarketIndicators,
     ModerationQueue,
@@ -44,6 +47,7 @@ def create_app(
     own: OwnListings | None = None,
     moderation: ModerationQueue | None = None,
     indicators: MarketIndicators | None = None,
+    events: ConnectionEventsDirectory | None = None,
 ) -> FastAPI:
     """Ports given here replace the HTTP adapters (tests); otherwise the APIs are called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
@@ -63,6 +67,7 @@ def create_app(
                 own or OwnListingsApi(calls),
                 moderation or ModerationApi(calls),
                 indicators or IndicatorsApi(matching_http),
+                events or EventsApi(matching_http),
                 tokens,
                 mailbox,
             )
@@ -85,5 +90,6 @@ def create_app(
     app.include_router(organization.router)
     app.include_router(moderation_pages.router)
     app.include_router(indicator_pages.router)
+    app.include_router(event_pages.router)
     app.include_router(dev_mail.router)
     return app

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.portal.service.dev_mail import DevMail
+from services.portal.service.events import PublicEvents
 from services.portal.service.indicators import PublicIndicators
 from services.portal.service.moderation import Moderation
 from services.portal.service.organization import OrganizationListings
 from services.portal.service.pages import PublicPages
 from services.portal.service.ports import (
+    ConnectionEventsDirectory,
     ListingsDirectory,
     Mailbox,
     MarketIndicators,
@@ -25,6 +27,7 @@ class UseCases:
     organization_listings: OrganizationListings
     moderation: Moderation
     indicators: PublicIndicators
+    events: PublicEvents
     dev_mail: DevMail | None
     """Development only: None unless the local stack's mail folder is configured."""
 
@@ -34,6 +37,7 @@ def build_use_cases(
     own: OwnListings,
     moderation: ModerationQueue,
     indicators: MarketIndicators,
+    events: ConnectionEventsDirectory,
     tokens: Tokens,
     mailbox: Mailbox | None,
 ) -> UseCases:
@@ -42,5 +46,6 @@ def build_use_cases(
         organization_listings=OrganizationListings(own, tokens),
         moderation=Moderation(moderation, tokens),
         indicators=PublicIndicators(indicators),
+        events=PublicEvents(events),
         dev_mail=None if mailbox is None else DevMail(mailbox),
     )

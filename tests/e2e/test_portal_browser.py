@@ -27,6 +27,8 @@ from selenium.webdriver.support.wait import WebDriverWait
 from deploy.local.stack import ServiceProcess
 from services.listings.seed import load
 from services.portal.domain.mail import read_mail
+from shared.auth import Role, mint_token
+from shared.settings import DEV_JWT_SECRET
 from tests.e2e.conftest import READY_TIMEOUT, STOP_GRACE, E2ESystem
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -243,3 +245,37 @@ def test_the_indicators_page_shows_this_years_figures_and_its_csv(
     response = httpx.get(link, timeout=10)
     assert response.headers["content-type"].startswith("text/csv")
     assert response.text.splitlines()[0].startswith("period,scope,code,name,")
+
+
+def test_a_techmart_a_broker_announces_is_on_the_calendar_in_the_provinces_time(
+    portal: str, browser: WebDriver, screenshots: Path, e2e_system: E2ESystem
+) -> None:
+    token = mint_token(DEV_JWT_SECRET, "broker-01", [Role.broker])
+    plan = {
+        "title": "Techmart dược liệu Măng Đen 2027",
+        "kind": "techmart",
+        "starts_at": "2027-03-10T01:00:00+00:00",
+        "ends_at": "2027-03-10T09:30:00+00:00",
+        "venue": "Nhà văn hóa xã Măng Đen",
+        "focus_sectors": ["medicinal_herbs"],
+        "capacity": 60,
+        "registration_deadline": "2027-03-01T10:00:00+00:00",
+        "slot_minutes": 20,
+        "slot_count": 12,
+        "tables": 10,
+    }
+    announced = httpx.post(
+        f"{e2e_system.services['matching'].url}/v1/connection-events",
+        json=plan,
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+    assert announced.status_code == 201, announced.text
+
+    browser.get(f"{portal}/su-kien")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, plan["title"]))
+    browser.save_screenshot(str(screenshots / "techmart.png"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == plan["title"]
+    facts = browser.find_element(By.CSS_SELECTOR, "dl.facts").text
+    assert "08:00–16:30 10/03/2027" in facts
+    assert "17:00 01/03/2027" in facts

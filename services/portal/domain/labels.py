@@ -61,3 +61,16 @@ SCORE_AXES = {
     "completeness": "Đầy đủ",
     "commercial_relevance": "Giá trị thương mại",
 }
+
+EVENT_KINDS = {
+    "techmart": "Chợ công nghệ (techmart)",
+    "demo_day": "Ngày trình diễn công nghệ",
+    "b2b_session": "Phiên kết nối B2B",
+    "workshop": "Hội thảo",
+}
+
+EVENT_STATES = {
+    "announced": "Sắp diễn ra",
+    "cancelled": "Đã hủy",
+    "closed": "Đã kết thúc",
+}

@@ -87,3 +87,15 @@ class MarketIndicators(Protocol):
     async def csv(self, period: str) -> str:
         """The same as CSV (docs/indicators.md). Raises `NotFoundError`, `UnavailableError`."""
         ...
+
+
+class ConnectionEventsDirectory(Protocol):
+    """The matching service's public connection events (no token)."""
+
+    async def events(self) -> list[Mapping[str, Any]]:
+        """Every event, newest first. Raises `UnavailableError`."""
+        ...
+
+    async def event(self, event_id: str) -> Mapping[str, Any]:
+        """One event. Raises `NotFoundError`, `UnavailableError`."""
+        ...

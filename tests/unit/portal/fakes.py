@@ -209,3 +209,35 @@ def indicators_json(period: str = "2026-Q4") -> dict[str, Any]:
         "totals": figures,
         "by_sector": [{"sector": "medicinal_herbs", "figures": figures}],
     }
+
+
+class InMemoryEvents:
+    def __init__(self, *events: Mapping[str, Any]) -> None:
+        self.items = {str(e["event_id"]): e for e in events}
+
+    async def events(self) -> list[Mapping[str, Any]]:
+        return list(self.items.values())
+
+    async def event(self, event_id: str) -> Mapping[str, Any]:
+        if event_id not in self.items:
+            raise NotFoundError("Không tìm thấy sự kiện này.")
+        return self.items[event_id]
+
+
+def event_json(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "event_id": "evt_techmart_2026",
+        "status": "announced",
+        "title": "Techmart Quảng Ngãi 2026",
+        "kind": "techmart",
+        "starts_at": "2026-12-10T01:00:00+00:00",
+        "ends_at": "2026-12-10T10:00:00+00:00",
+        "venue": "Trung tâm Hội nghị tỉnh",
+        "online_url": None,
+        "focus_sectors": ["medicinal_herbs", "high_tech_agriculture"],
+        "capacity": 120,
+        "registration_deadline": "2026-12-05T10:00:00+00:00",
+        "cancelled_reason": None,
+        "pins": [{"supplier": "org_bi_mat", "seeker": "org_kin_dao"}],
+    }
+    return data | changes
