@@ -39,6 +39,17 @@ def deployment() -> dict[str, Any]:
             {"name": "STX_PORTAL_LISTINGS_URL", "value": f"http://stx-listings:{HTTP_PORT}"},
             {"name": "STX_PORTAL_MATCHING_URL", "value": f"http://stx-matching:{HTTP_PORT}"},
             {
+                # The feeds' public address is the notifications service's, set by the overlay.
+                "name": "STX_PORTAL_FEEDS_URL",
+                "valueFrom": {
+                    "configMapKeyRef": {
+                        "name": "stx-config",
+                        "key": "STX_NOTIFICATIONS_PUBLIC_BASE_URL",
+                        "optional": True,
+                    }
+                },
+            },
+            {
                 "name": "STX_JWT_SECRET",
                 "valueFrom": {
                     "secretKeyRef": {"name": "stx-jwt", "key": "secret", "optional": True}

@@ -63,6 +63,11 @@ class PortalSettings(ServiceSettings):
         default="http://127.0.0.1:8002",
         description="Base URL of the matching service's API (public market indicators).",
     )
+    feeds_url: str = Field(
+        default="http://127.0.0.1:8003",
+        description="Public URL of the notifications service, whose Atom, RSS and JSON feeds "
+        "the pages link to (`/feeds/atom.xml`, `/feeds/rss.xml`, `/feeds/feed.json`).",
+    )
     api_timeout_seconds: float = Field(
         default=5.0, gt=0, description="A page waits this long for a service, then says so."
     )

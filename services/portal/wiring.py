@@ -42,7 +42,7 @@ def build_use_cases(
     mailbox: Mailbox | None,
 ) -> UseCases:
     return UseCases(
-        public_pages=PublicPages(listings),
+        public_pages=PublicPages(listings, events),
         organization_listings=OrganizationListings(own, tokens),
         moderation=Moderation(moderation, tokens),
         indicators=PublicIndicators(indicators),

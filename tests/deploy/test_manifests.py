@@ -427,6 +427,10 @@ def test_the_portal_is_published_over_tls_and_reaches_only_the_listings_api(
     assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
     env = {e["name"]: e.get("value") for e in container["env"]}
     assert env["STX_PORTAL_LISTINGS_URL"] == f"http://stx-listings:{catalog.HTTP_PORT}"
+    [feeds] = [e for e in container["env"] if e["name"] == "STX_PORTAL_FEEDS_URL"]
+    source = feeds["valueFrom"]["configMapKeyRef"]
+    assert source["name"] == _config_name(docs)
+    assert source["key"] in _config(docs)
 
     ingress = by_name(docs, "Ingress")["stx-portal"]
     assert ingress["metadata"]["annotations"]["cert-manager.io/cluster-issuer"]
@@ -452,3 +456,12 @@ def test_the_portal_is_published_over_tls_and_reaches_only_the_listings_api(
         if "podSelector" in peer
     ]
     assert any(labels.items() <= portal_labels.items() for labels in admitted)
+
+
+def _config_name(docs: list[Doc]) -> str:
+    (name,) = [
+        doc["metadata"]["name"]
+        for doc in of_kind(docs, "ConfigMap")
+        if doc["metadata"]["name"].startswith("stx-config")
+    ]
+    return str(name)

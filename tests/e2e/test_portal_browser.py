@@ -51,6 +51,7 @@ def portal(e2e_system: E2ESystem, tmp_path_factory: pytest.TempPathFactory) -> I
         "STX_PORTAL_HTTP_PORT": str(port),
         "STX_PORTAL_LISTINGS_URL": listings.url,
         "STX_PORTAL_MATCHING_URL": e2e_system.services["matching"].url,
+        "STX_PORTAL_FEEDS_URL": e2e_system.services["notifications"].url,
         "STX_LOG_FORMAT": "json",
         "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
     }
@@ -93,6 +94,11 @@ def test_a_visitor_finds_a_listing_typed_without_diacritics(
     browser.get(f"{portal}/")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
     browser.save_screenshot(str(screenshots / "home.png"))
+    atom = browser.find_element(By.LINK_TEXT, "Atom").get_attribute("href")
+    assert atom
+    feed = httpx.get(atom, timeout=10)
+    assert feed.status_code == 200
+    assert "<feed" in feed.text
 
     box = browser.find_element(By.ID, "q")
     box.send_keys("sam ngoc linh")

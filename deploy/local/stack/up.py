@@ -174,9 +174,11 @@ def _portal(stack: LocalStack, port: int, echo: bool) -> ServiceProcess | None:
         "STX_LOG_FORMAT": os.environ.get("LOG_FORMAT", "console"),
         "PYTHONUNBUFFERED": "1",
     }
-    matching = next((s for s in stack.services if s.name == "matching"), None)
-    if matching is not None:
-        env["STX_PORTAL_MATCHING_URL"] = matching.url
+    others = {s.name: s.url for s in stack.services}
+    if "matching" in others:
+        env["STX_PORTAL_MATCHING_URL"] = others["matching"]
+    if "notifications" in others:
+        env["STX_PORTAL_FEEDS_URL"] = others["notifications"]
     return ServiceProcess("portal", port, env, echo)
 
 

@@ -43,6 +43,7 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(request),
         "dev_sign_in": settings_of(request).dev_sign_in,
+        "feeds_url": settings_of(request).feeds_url.rstrip("/"),
         **context,
     }
     response = TEMPLATES.TemplateResponse(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.portal.domain.events import EventView, event_view
 from services.portal.domain.listings import ListingView, listing_view, listing_views
 from services.portal.domain.organizations import OrganizationView, organization_view
 from services.portal.domain.search import SearchForm
-from services.portal.service.ports import ListingsDirectory
+from services.portal.service.ports import ConnectionEventsDirectory, ListingsDirectory
 
 LATEST = 6
+UPCOMING_EVENTS = 3
 RESULTS = 20
 
 
@@ -17,6 +19,8 @@ RESULTS = 20
 class HomePage:
     offers: list[ListingView]
     demands: list[ListingView]
+    events: list[EventView]
+    """The next techmarts and other connection events, soonest first."""
 
 
 @dataclass(frozen=True)
@@ -35,13 +39,20 @@ class SearchPage:
 
 
 class PublicPages:
-    def __init__(self, listings: ListingsDirectory) -> None:
+    def __init__(self, listings: ListingsDirectory, events: ConnectionEventsDirectory) -> None:
         self._listings = listings
+        self._events = events
 
     async def home(self) -> HomePage:
         offers = await self._listings.search({"kind": "offer"}, LATEST)
         demands = await self._listings.search({"kind": "demand"}, LATEST)
-        return HomePage(offers=listing_views(offers), demands=listing_views(demands))
+        events = [event_view(raw) for raw in await self._events.events()]
+        upcoming = sorted((e for e in events if e.upcoming), key=lambda e: e.starts_at)
+        return HomePage(
+            offers=listing_views(offers),
+            demands=listing_views(demands),
+            events=upcoming[:UPCOMING_EVENTS],
+        )
 
     async def search(self, form: SearchForm) -> SearchPage:
         if not form.is_valid:

@@ -14,7 +14,7 @@ from asgi_lifespan import LifespanManager
 
 from services.portal.app import create_app
 from services.portal.settings import PortalSettings
-from tests.unit.portal.fakes import InMemoryListingsDirectory, InMemoryOwnListings
+from tests.unit.portal.fakes import InMemoryEvents, InMemoryListingsDirectory, InMemoryOwnListings
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 ORG = "org_htx_mangden"
@@ -128,10 +128,13 @@ async def test_there_is_no_development_sign_in_in_production(own: InMemoryOwnLis
         jwt_secret="j" * 40,
         session_secret="p" * 40,
     )
-    app = create_app(settings, listings=InMemoryListingsDirectory(), own=own)
+    app = create_app(
+        settings, listings=InMemoryListingsDirectory(), own=own, events=InMemoryEvents()
+    )
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
             assert (await client.get("/dang-nhap")).status_code == 404
             home = await client.get("/")
+    assert home.status_code == 200
     assert 'href="/dang-nhap"' not in home.text

@@ -11,8 +11,10 @@ from asgi_lifespan import LifespanManager
 from services.portal.app import create_app
 from services.portal.settings import PortalSettings
 from tests.unit.portal.fakes import (
+    InMemoryEvents,
     InMemoryListingsDirectory,
     anonymous_demand_json,
+    event_json,
     institute_json,
     offer_json,
 )
@@ -29,7 +31,11 @@ def directory() -> InMemoryListingsDirectory:
 
 @pytest.fixture
 async def client(directory: InMemoryListingsDirectory) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(PortalSettings(log_format="console"), listings=directory)
+    app = create_app(
+        PortalSettings(log_format="console"),
+        listings=directory,
+        events=InMemoryEvents(event_json(), event_json(event_id="evt_x", status="closed")),
+    )
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
@@ -44,6 +50,9 @@ async def test_the_home_page_lists_the_latest_offers_and_demands(
     assert '<html lang="vi">' in response.text
     assert "Quy trình nhân giống sâm Ngọc Linh" in response.text
     assert "Cần công nghệ sấy lạnh dược liệu" in response.text
+    assert 'href="/su-kien/evt_techmart_2026"' in response.text  # upcoming, not the closed one
+    assert "/su-kien/evt_x" not in response.text
+    assert 'href="http://127.0.0.1:8003/feeds/atom.xml"' in response.text
     assert response.headers["content-security-policy"].startswith("default-src 'self'")
 
 
