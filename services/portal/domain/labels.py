@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from shared import labels as shared_labels
+
 KINDS: Final = {"offer": "Chào bán công nghệ", "demand": "Đặt hàng công nghệ"}
 
-SECTORS: Final = {
-    "high_tech_agriculture": "Nông nghiệp công nghệ cao",
-    "agro_forestry_fishery_processing": "Chế biến nông, lâm, thủy sản",
-    "medicinal_herbs": "Dược liệu",
-    "industrial_production": "Sản xuất công nghiệp",
-    "environment": "Môi trường",
-    "healthcare": "Y tế",
-    "other": "Lĩnh vực khác",
-}
+SECTORS: Final = shared_labels.SECTORS["vi"]
 
 ORGANIZATION_KINDS: Final = {
     "university": "Trường đại học",
@@ -48,13 +42,7 @@ STATES = {
     "withdrawn": "Đã rút",
 }
 
-RETURN_REASONS = {
-    "incomplete": "Thiếu thông tin",
-    "unclear_benefit": "Chưa rõ lợi ích",
-    "too_early_stage": "Công nghệ còn ở giai đoạn quá sớm",
-    "duplicate": "Trùng với tin đã có",
-    "out_of_scope": "Không thuộc phạm vi của sàn",
-}
+RETURN_REASONS: Final = shared_labels.RETURN_REASONS["vi"]
 
 SCORE_AXES = {
     "clarity": "Rõ ràng",
