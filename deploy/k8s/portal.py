@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from deploy.k8s.catalog import HTTP_PORT, IMAGE, INGRESS_NAMESPACES, PART_OF, UID
-from deploy.k8s.workloads import DNS_EGRESS, PORTAL_SELECTOR, http_probe
+from deploy.k8s.catalog import HTTP_PORT, IMAGE, INGRESS_NAMESPACES, PART_OF
+from deploy.k8s.workloads import (
+    CONTAINER_SECURITY,
+    DNS_EGRESS,
+    POD_SECURITY,
+    PORTAL_SELECTOR,
+    http_probe,
+)
 
 NAME: Final = "stx-portal"
 SELECTOR: Final = PORTAL_SELECTOR
@@ -69,12 +75,7 @@ def deployment() -> dict[str, Any]:
         "startupProbe": http_probe("/healthz", 2, 30),
         "livenessProbe": http_probe("/healthz", 10, 3),
         "readinessProbe": http_probe("/readyz", 5, 2),
-        "securityContext": {
-            "runAsNonRoot": True,
-            "allowPrivilegeEscalation": False,
-            "readOnlyRootFilesystem": True,
-            "capabilities": {"drop": ["ALL"]},
-        },
+        "securityContext": CONTAINER_SECURITY,
         "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}],
     }
     return {
@@ -102,13 +103,7 @@ def deployment() -> dict[str, Any]:
                     "automountServiceAccountToken": False,
                     "enableServiceLinks": False,
                     "terminationGracePeriodSeconds": 30,
-                    "securityContext": {
-                        "runAsNonRoot": True,
-                        "runAsUser": UID,
-                        "runAsGroup": UID,
-                        "fsGroup": UID,
-                        "seccompProfile": {"type": "RuntimeDefault"},
-                    },
+                    "securityContext": POD_SECURITY,
                     "containers": [container],
                     "volumes": [{"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}}],
                 },

@@ -18,6 +18,20 @@ from deploy.k8s.catalog import (
     ServiceIO,
 )
 
+POD_SECURITY: dict[str, Any] = {
+    "runAsNonRoot": True,
+    "runAsUser": UID,
+    "runAsGroup": UID,
+    "fsGroup": UID,
+    "seccompProfile": {"type": "RuntimeDefault"},
+}
+CONTAINER_SECURITY: dict[str, Any] = {
+    "runAsNonRoot": True,
+    "allowPrivilegeEscalation": False,
+    "readOnlyRootFilesystem": True,
+    "capabilities": {"drop": ["ALL"]},
+}
+"""Every STX pod runs as the image's non-root user, read-only, with no capability."""
 PORTAL_SELECTOR = {"app.kubernetes.io/name": "portal", **PART_OF}
 DNS_EGRESS: dict[str, Any] = {
     "to": [
@@ -90,12 +104,7 @@ def deployment(io: ServiceIO) -> dict[str, Any]:
                 }
             }
         },
-        "securityContext": {
-            "runAsNonRoot": True,
-            "allowPrivilegeEscalation": False,
-            "readOnlyRootFilesystem": True,
-            "capabilities": {"drop": ["ALL"]},
-        },
+        "securityContext": CONTAINER_SECURITY,
         "volumeMounts": [
             {"name": "tmp", "mountPath": "/tmp"},
             {"name": "kafka-ca", "mountPath": KAFKA_CA_MOUNT, "readOnly": True},
@@ -128,13 +137,7 @@ def deployment(io: ServiceIO) -> dict[str, Any]:
                     # (prefix STX_) could mistake for their own.
                     "enableServiceLinks": False,
                     "terminationGracePeriodSeconds": TERMINATION_GRACE_SECONDS,
-                    "securityContext": {
-                        "runAsNonRoot": True,
-                        "runAsUser": UID,
-                        "runAsGroup": UID,
-                        "fsGroup": UID,
-                        "seccompProfile": {"type": "RuntimeDefault"},
-                    },
+                    "securityContext": POD_SECURITY,
                     "topologySpreadConstraints": [
                         {
                             "maxSkew": 1,
