@@ -28,7 +28,7 @@ HOST: Final = "sangiaodich.khcn.quangngai.gov.vn"
 CLUSTER_ISSUER: Final = "letsencrypt-production"
 TLS_SECRET: Final = "stx-portal-tls"  # noqa: S105 - the name of the Secret cert-manager writes
 REPLICAS: Final = 2
-READS: Final = ("listings", "matching")
+READS: Final = ("listings", "matching", "awards")
 """The services whose APIs the pages read."""
 SESSION_SECRET: Final = "stx-portal"  # noqa: S105 - the name of the Secret holding the key
 
@@ -44,6 +44,7 @@ def deployment() -> dict[str, Any]:
         "env": [
             {"name": "STX_PORTAL_LISTINGS_URL", "value": f"http://stx-listings:{HTTP_PORT}"},
             {"name": "STX_PORTAL_MATCHING_URL", "value": f"http://stx-matching:{HTTP_PORT}"},
+            {"name": "STX_PORTAL_AWARDS_URL", "value": f"http://stx-awards:{HTTP_PORT}"},
             {
                 # The feeds' public address is the notifications service's, set by the overlay.
                 "name": "STX_PORTAL_FEEDS_URL",

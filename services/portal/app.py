@@ -11,12 +11,14 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from services.portal.api import awards as award_pages
 from services.portal.api import dev_mail, organization, pages, sign_in
 from services.portal.api import events as event_pages
 from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
 from services.portal.api.rendering import on_http_error, on_refusal
 from services.portal.repository.api_calls import ApiCalls
+from services.portal.repository.awards_api import AwardsApi
 from services.portal.repository.dev_tokens import DevTokens
 from services.portal.repository.events_api import EventsApi
 from services.portal.repository.indicators_api import IndicatorsApi
@@ -25,6 +27,7 @@ from services.portal.repository.mail_folder import FolderMailbox
 from services.portal.repository.moderation_api import ModerationApi
 from services.portal.repository.own_listings_api import OwnListingsApi
 from services.portal.service.ports import (
+    AwardsDirectory,
     ConnectionEventsDirectory,
     ListingsDirectory,
     MarketIndicators,
@@ -48,6 +51,7 @@ def create_app(
     moderation: ModerationQueue | None = None,
     indicators: MarketIndicators | None = None,
     events: ConnectionEventsDirectory | None = None,
+    awards: AwardsDirectory | None = None,
 ) -> FastAPI:
     """Ports given here replace the HTTP adapters (tests); otherwise the APIs are called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
@@ -60,6 +64,7 @@ def create_app(
         async with (
             httpx.AsyncClient(base_url=settings.listings_url, timeout=timeout) as listings_http,
             httpx.AsyncClient(base_url=settings.matching_url, timeout=timeout) as matching_http,
+            httpx.AsyncClient(base_url=settings.awards_url, timeout=timeout) as awards_http,
         ):
             calls = ApiCalls(listings_http)
             app.state.use_cases = build_use_cases(
@@ -68,6 +73,7 @@ def create_app(
                 moderation or ModerationApi(calls),
                 indicators or IndicatorsApi(matching_http),
                 events or EventsApi(matching_http),
+                awards or AwardsApi(awards_http),
                 tokens,
                 mailbox,
             )
@@ -91,5 +97,6 @@ def create_app(
     app.include_router(moderation_pages.router)
     app.include_router(indicator_pages.router)
     app.include_router(event_pages.router)
+    app.include_router(award_pages.router)
     app.include_router(dev_mail.router)
     return app

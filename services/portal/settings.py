@@ -63,6 +63,10 @@ class PortalSettings(ServiceSettings):
         default="http://127.0.0.1:8002",
         description="Base URL of the matching service's API (public market indicators).",
     )
+    awards_url: str = Field(
+        default="http://127.0.0.1:8004",
+        description="Base URL of the awards service's API (programmes, results, certificates).",
+    )
     feeds_url: str = Field(
         default="http://127.0.0.1:8003",
         description="Public URL of the notifications service, whose Atom, RSS and JSON feeds "

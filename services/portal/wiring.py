@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.portal.service.awards import PublicAwards
 from services.portal.service.dev_mail import DevMail
 from services.portal.service.events import PublicEvents
 from services.portal.service.indicators import PublicIndicators
@@ -11,6 +12,7 @@ from services.portal.service.moderation import Moderation
 from services.portal.service.organization import OrganizationListings
 from services.portal.service.pages import PublicPages
 from services.portal.service.ports import (
+    AwardsDirectory,
     ConnectionEventsDirectory,
     ListingsDirectory,
     Mailbox,
@@ -28,6 +30,7 @@ class UseCases:
     moderation: Moderation
     indicators: PublicIndicators
     events: PublicEvents
+    awards: PublicAwards
     dev_mail: DevMail | None
     """Development only: None unless the local stack's mail folder is configured."""
 
@@ -38,6 +41,7 @@ def build_use_cases(
     moderation: ModerationQueue,
     indicators: MarketIndicators,
     events: ConnectionEventsDirectory,
+    awards: AwardsDirectory,
     tokens: Tokens,
     mailbox: Mailbox | None,
 ) -> UseCases:
@@ -47,5 +51,6 @@ def build_use_cases(
         moderation=Moderation(moderation, tokens),
         indicators=PublicIndicators(indicators),
         events=PublicEvents(events),
+        awards=PublicAwards(awards),
         dev_mail=None if mailbox is None else DevMail(mailbox),
     )

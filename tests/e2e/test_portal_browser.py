@@ -11,17 +11,17 @@ Screenshots of each page are kept under the test's output directory.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 
 from deploy.local.stack import ServiceProcess
@@ -37,10 +37,25 @@ PAGE_LOAD_SECONDS = 30
 
 def click_and_wait(browser: WebDriver, element: WebElement) -> None:
     """Click what submits a form or follows a link, and wait until the next page replaced this
-    one (a click returns before the browser has navigated)."""
+    one and finished loading (a click returns before the browser has navigated)."""
     page = browser.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(browser, PAGE_LOAD_SECONDS).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, PAGE_LOAD_SECONDS).until(_replaced(page))
+
+
+def _replaced(old: WebElement) -> Callable[[WebDriver], bool]:
+    def check(driver: WebDriver) -> bool:
+        try:
+            old.is_enabled()
+        except StaleElementReferenceException:
+            return driver.execute_script("return document.readyState") == "complete"
+        except WebDriverException:
+            # Mid-navigation chromedriver may answer "node does not belong to the document"
+            # instead of "stale": not decided yet, ask again.
+            return False
+        return False
+
+    return check
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +67,7 @@ def portal(e2e_system: E2ESystem, tmp_path_factory: pytest.TempPathFactory) -> I
         "STX_PORTAL_LISTINGS_URL": listings.url,
         "STX_PORTAL_MATCHING_URL": e2e_system.services["matching"].url,
         "STX_PORTAL_FEEDS_URL": e2e_system.services["notifications"].url,
+        "STX_PORTAL_AWARDS_URL": e2e_system.services["awards"].url,
         "STX_LOG_FORMAT": "json",
         "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
     }
@@ -285,3 +301,12 @@ def test_a_techmart_a_broker_announces_is_on_the_calendar_in_the_provinces_time(
     facts = browser.find_element(By.CSS_SELECTOR, "dl.facts").text
     assert "08:00–16:30 10/03/2027" in facts
     assert "17:00 01/03/2027" in facts
+
+
+def test_the_award_pages_answer_from_the_awards_service(
+    portal: str, browser: WebDriver, screenshots: Path
+) -> None:
+    browser.get(f"{portal}/ton-vinh")
+    browser.save_screenshot(str(screenshots / "awards.png"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Tôn vinh")
+    assert "Dịch vụ tôn vinh tạm thời" not in browser.page_source

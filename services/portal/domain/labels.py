@@ -62,3 +62,11 @@ EVENT_STATES = {
     "cancelled": "Đã hủy",
     "closed": "Đã kết thúc",
 }
+
+PROGRAMME_STATES = {
+    "open": "Đang nhận đề cử",
+    "in_review": "Đang xét chọn",
+    "published": "Đã công bố kết quả",
+}
+
+AWARD_LEVELS = {"award": "Bằng khen", "merit": "Giấy khen"}

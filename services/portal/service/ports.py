@@ -99,3 +99,23 @@ class ConnectionEventsDirectory(Protocol):
     async def event(self, event_id: str) -> Mapping[str, Any]:
         """One event. Raises `NotFoundError`, `UnavailableError`."""
         ...
+
+
+class AwardsDirectory(Protocol):
+    """The awards service's public side (no token)."""
+
+    async def programmes(self) -> list[Mapping[str, Any]]:
+        """Announced programmes. Raises `UnavailableError`."""
+        ...
+
+    async def programme(self, programme_id: str) -> Mapping[str, Any]:
+        """Raises `NotFoundError`, `UnavailableError`."""
+        ...
+
+    async def results(self, programme_id: str) -> Mapping[str, Any]:
+        """The honoured nominations; none until the results are published."""
+        ...
+
+    async def certificate(self, nomination_id: str) -> bytes:
+        """A laureate's certificate, as PDF. Raises `NotFoundError`, `UnavailableError`."""
+        ...
