@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 
 from fastapi import Request
@@ -12,6 +11,7 @@ from fastapi.responses import Response
 
 from services.portal.domain.session import SESSION_TTL, Visitor, same_token, seal, unseal
 from services.portal.settings import PortalSettings
+from shared.clock import utc_now
 from shared.errors import ForbiddenError, RuleBrokenError
 
 SESSION_COOKIE = "stx_session"
@@ -27,7 +27,7 @@ def settings_of(request: Request) -> PortalSettings:
 
 def current_visitor(request: Request) -> Visitor | None:
     secret = settings_of(request).session_secret.get_secret_value()
-    return unseal(request.cookies.get(SESSION_COOKIE), secret, datetime.now(UTC))
+    return unseal(request.cookies.get(SESSION_COOKIE), secret, utc_now())
 
 
 def csrf_token(request: Request) -> str:

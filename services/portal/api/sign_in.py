@@ -3,14 +3,13 @@ the province's identity provider signs people in (not built yet)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import page
 from services.portal.api.session import posted_form, settings_of, sign_in, sign_out
 from services.portal.domain.session import SESSION_TTL, Visitor
+from shared.clock import utc_now
 from shared.errors import NotFoundError, RuleBrokenError
 
 router = APIRouter(include_in_schema=False)
@@ -40,7 +39,7 @@ async def sign_in_as(request: Request) -> Response:
         name=user.name,
         roles=(user.role,),
         organization_id=user.organization_id,
-        expires_at=datetime.now(UTC) + SESSION_TTL,
+        expires_at=utc_now() + SESSION_TTL,
     )
     home = "/moi-gioi/kiem-duyet" if visitor.is_broker else "/to-chuc/tin"
     response = RedirectResponse(home, status_code=303)
