@@ -17,6 +17,8 @@ from deploy.k8s.workloads import (
     DNS_EGRESS,
     POD_SECURITY,
     PORTAL_SELECTOR,
+    ROLLING_UPDATE,
+    SCRAPED,
     http_probe,
 )
 
@@ -87,18 +89,11 @@ def deployment() -> dict[str, Any]:
             "replicas": REPLICAS,
             "revisionHistoryLimit": 5,
             "selector": {"matchLabels": SELECTOR},
-            "strategy": {
-                "type": "RollingUpdate",
-                "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0},
-            },
+            "strategy": ROLLING_UPDATE,
             "template": {
                 "metadata": {
                     "labels": LABELS,
-                    "annotations": {
-                        "prometheus.io/scrape": "true",
-                        "prometheus.io/port": str(HTTP_PORT),
-                        "prometheus.io/path": "/metrics",
-                    },
+                    "annotations": SCRAPED,
                 },
                 "spec": {
                     "automountServiceAccountToken": False,

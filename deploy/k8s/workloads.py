@@ -32,6 +32,16 @@ CONTAINER_SECURITY: dict[str, Any] = {
     "capabilities": {"drop": ["ALL"]},
 }
 """Every STX pod runs as the image's non-root user, read-only, with no capability."""
+ROLLING_UPDATE: dict[str, Any] = {
+    "type": "RollingUpdate",
+    "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0},
+}
+"""A new pod is ready before an old one goes."""
+SCRAPED: dict[str, str] = {
+    "prometheus.io/scrape": "true",
+    "prometheus.io/port": str(HTTP_PORT),
+    "prometheus.io/path": "/metrics",
+}
 PORTAL_SELECTOR = {"app.kubernetes.io/name": "portal", **PART_OF}
 DNS_EGRESS: dict[str, Any] = {
     "to": [
@@ -118,18 +128,11 @@ def deployment(io: ServiceIO) -> dict[str, Any]:
             # No `replicas`: the KEDA ScaledObject (its HPA) owns the replica count.
             "revisionHistoryLimit": 5,
             "selector": {"matchLabels": _selector(io)},
-            "strategy": {
-                "type": "RollingUpdate",
-                "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0},
-            },
+            "strategy": ROLLING_UPDATE,
             "template": {
                 "metadata": {
                     "labels": _labels(io),
-                    "annotations": {
-                        "prometheus.io/scrape": "true",
-                        "prometheus.io/port": str(HTTP_PORT),
-                        "prometheus.io/path": "/metrics",
-                    },
+                    "annotations": SCRAPED,
                 },
                 "spec": {
                     "automountServiceAccountToken": False,

@@ -17,7 +17,6 @@ from services.portal.api import events as event_pages
 from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
 from services.portal.api.rendering import on_http_error, on_refusal
-from services.portal.repository.api_calls import ApiCalls
 from services.portal.repository.awards_api import AwardsApi
 from services.portal.repository.dev_tokens import DevTokens
 from services.portal.repository.events_api import EventsApi
@@ -66,11 +65,10 @@ def create_app(
             httpx.AsyncClient(base_url=settings.matching_url, timeout=timeout) as matching_http,
             httpx.AsyncClient(base_url=settings.awards_url, timeout=timeout) as awards_http,
         ):
-            calls = ApiCalls(listings_http)
             app.state.use_cases = build_use_cases(
                 listings or ListingsApi(listings_http),
-                own or OwnListingsApi(calls),
-                moderation or ModerationApi(calls),
+                own or OwnListingsApi(listings_http),
+                moderation or ModerationApi(listings_http),
                 indicators or IndicatorsApi(matching_http),
                 events or EventsApi(matching_http),
                 awards or AwardsApi(awards_http),

@@ -5,7 +5,7 @@ never reach a page."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
@@ -59,6 +59,11 @@ def event_view(raw: Mapping[str, Any], zone: tzinfo = PROVINCE_ZONE) -> EventVie
         cancelled_reason=str(raw.get("cancelled_reason") or ""),
         starts_at=starts,
     )
+
+
+def upcoming(events: Iterable[EventView]) -> list[EventView]:
+    """The events still to come, soonest first."""
+    return sorted((e for e in events if e.upcoming), key=lambda e: e.starts_at)
 
 
 def _span(starts: datetime, ends: datetime) -> str:

@@ -8,37 +8,32 @@ from urllib.parse import quote
 
 import httpx
 
-from shared.errors import NotFoundError, UnavailableError
-from shared.logging import get_logger
+from services.portal.repository.api_calls import ApiCalls
 
-log = get_logger(__name__)
+
+def listings_calls(client: httpx.AsyncClient) -> ApiCalls:
+    """The listings service's API, in the words every adapter of it uses."""
+    return ApiCalls(
+        client,
+        unavailable="Dịch vụ tin công nghệ tạm thời không trả lời.",
+        missing="Không tìm thấy trang này.",
+    )
 
 
 class ListingsApi:
     def __init__(self, client: httpx.AsyncClient) -> None:
-        self._client = client
+        self._api = listings_calls(client)
 
     async def search(self, params: Mapping[str, str], limit: int) -> list[Mapping[str, Any]]:
-        body = await self._get("/v1/listings", {**params, "limit": str(limit)})
-        return list(body.get("items", []))
+        found = await self._api.read("/v1/listings", {**params, "limit": str(limit)})
+        return list(found.json().get("items", []))
 
     async def get(self, listing_id: str) -> Mapping[str, Any]:
-        return await self._get(f"/v1/listings/{quote(listing_id, safe='')}", {})
+        return await self._json(f"/v1/listings/{quote(listing_id, safe='')}")
 
     async def organization(self, organization_id: str) -> Mapping[str, Any]:
-        return await self._get(f"/v1/organizations/{quote(organization_id, safe='')}", {})
+        return await self._json(f"/v1/organizations/{quote(organization_id, safe='')}")
 
-    async def _get(self, path: str, params: Mapping[str, str]) -> dict[str, Any]:
-        try:
-            response = await self._client.get(path, params=params)
-        except httpx.HTTPError as exc:
-            log.warning("listings_api_unreachable", path=path, error=type(exc).__name__)
-            raise UnavailableError("Dịch vụ tin công nghệ tạm thời không trả lời.") from exc
-        if response.status_code == 404:
-            raise NotFoundError("Không tìm thấy trang này.")
-        if response.status_code != 200:
-            # A refusal of a checked form would be our bug; either way the visitor can only retry.
-            log.warning("listings_api_refused", path=path, status=response.status_code)
-            raise UnavailableError("Dịch vụ tin công nghệ tạm thời không trả lời.")
-        result: dict[str, Any] = response.json()
-        return result
+    async def _json(self, path: str) -> Mapping[str, Any]:
+        found: Mapping[str, Any] = (await self._api.read(path)).json()
+        return found

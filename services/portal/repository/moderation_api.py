@@ -6,12 +6,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from services.portal.repository.api_calls import ApiCalls
+import httpx
+
+from services.portal.repository.listings_api import listings_calls
 
 
 class ModerationApi:
-    def __init__(self, api: ApiCalls) -> None:
-        self._api = api
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._api = listings_calls(client)
 
     async def queue(self, token: str) -> list[Mapping[str, Any]]:
         found = await self._api.call("GET", "/v1/moderation/queue", token, params={"limit": 50})

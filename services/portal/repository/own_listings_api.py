@@ -6,12 +6,14 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-from services.portal.repository.api_calls import ApiCalls
+import httpx
+
+from services.portal.repository.listings_api import listings_calls
 
 
 class OwnListingsApi:
-    def __init__(self, api: ApiCalls) -> None:
-        self._api = api
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._api = listings_calls(client)
 
     async def mine(self, organization_id: str, state: str, token: str) -> list[Mapping[str, Any]]:
         params = {"owner": organization_id, "status": state, "limit": "100"}

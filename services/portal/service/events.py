@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.portal.domain.events import EventView, event_view
+from services.portal.domain.events import EventView, event_view, upcoming
 from services.portal.service.ports import ConnectionEventsDirectory
 
 
@@ -21,9 +21,8 @@ class PublicEvents:
 
     async def calendar(self) -> Calendar:
         views = [event_view(raw) for raw in await self._events.events()]
-        upcoming = sorted((v for v in views if v.upcoming), key=lambda v: v.starts_at)
         past = sorted((v for v in views if not v.upcoming), key=lambda v: v.starts_at, reverse=True)
-        return Calendar(upcoming=upcoming, past=past)
+        return Calendar(upcoming=upcoming(views), past=past)
 
     async def event(self, event_id: str) -> EventView:
         return event_view(await self._events.event(event_id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.portal.domain.events import EventView, event_view
+from services.portal.domain.events import EventView, event_view, upcoming
 from services.portal.domain.listings import ListingView, listing_view, listing_views
 from services.portal.domain.organizations import OrganizationView, organization_view
 from services.portal.domain.search import SearchForm
@@ -47,11 +47,10 @@ class PublicPages:
         offers = await self._listings.search({"kind": "offer"}, LATEST)
         demands = await self._listings.search({"kind": "demand"}, LATEST)
         events = [event_view(raw) for raw in await self._events.events()]
-        upcoming = sorted((e for e in events if e.upcoming), key=lambda e: e.starts_at)
         return HomePage(
             offers=listing_views(offers),
             demands=listing_views(demands),
-            events=upcoming[:UPCOMING_EVENTS],
+            events=upcoming(events)[:UPCOMING_EVENTS],
         )
 
     async def search(self, form: SearchForm) -> SearchPage:

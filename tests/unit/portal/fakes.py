@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 
+import httpx
 import jwt
+from asgi_lifespan import LifespanManager
 
+from services.portal.app import create_app
 from services.portal.domain.refusals import FormRefusedError
+from services.portal.settings import PortalSettings
 from shared.errors import ForbiddenError, NotFoundError, UnavailableError
 
 
@@ -290,3 +295,24 @@ def results_json() -> dict[str, Any]:
             }
         ]
     }
+
+
+@asynccontextmanager
+async def portal_client(
+    settings: PortalSettings | None = None, **ports: Any
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client on the portal's ASGI app with in-memory ports: each port a test does not give is
+    an empty fake, so no unit test ever reaches the network."""
+    empty: dict[str, Any] = {
+        "listings": InMemoryListingsDirectory(),
+        "own": InMemoryOwnListings(),
+        "moderation": InMemoryModerationQueue(),
+        "indicators": InMemoryIndicators(),
+        "events": InMemoryEvents(),
+        "awards": InMemoryAwards(),
+    }
+    app = create_app(settings or PortalSettings(log_format="console"), **(empty | ports))
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
+            yield client

@@ -7,13 +7,10 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from services.portal.app import create_app
-from services.portal.settings import PortalSettings
 from tests.unit.portal.fakes import (
     InMemoryAwards,
-    InMemoryListingsDirectory,
+    portal_client,
     programme_json,
     results_json,
 )
@@ -26,13 +23,8 @@ async def client() -> AsyncIterator[httpx.AsyncClient]:
         programme_json(programme_id="prg_2027", year=2027, status="open", title="Tôn vinh 2027"),
         results={"prg_2026": results_json()},
     )
-    app = create_app(
-        PortalSettings(log_format="console"), listings=InMemoryListingsDirectory(), awards=awards
-    )
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            yield client
+    async with portal_client(awards=awards) as client:
+        yield client
 
 
 async def test_programmes_are_listed_newest_year_first(client: httpx.AsyncClient) -> None:

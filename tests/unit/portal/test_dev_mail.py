@@ -9,13 +9,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 from pydantic import ValidationError
 
-from services.portal.app import create_app
 from services.portal.domain.mail import read_mail
 from services.portal.settings import PortalSettings
-from tests.unit.portal.fakes import InMemoryListingsDirectory
+from tests.unit.portal.fakes import (
+    portal_client,
+)
 
 NAME = "20261203T021500Z-00001.eml"
 
@@ -40,11 +40,8 @@ def proposal_mail() -> bytes:
 async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     (tmp_path / NAME).write_bytes(proposal_mail())
     settings = PortalSettings(log_format="console", mail_dir=tmp_path)
-    app = create_app(settings, listings=InMemoryListingsDirectory())
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            yield client
+    async with portal_client(settings) as client:
+        yield client
 
 
 def test_a_mail_reads_with_its_day_in_the_province_and_each_web_link_once() -> None:
@@ -72,11 +69,8 @@ async def test_only_a_stored_message_name_is_read(client: httpx.AsyncClient, nam
 
 
 async def test_without_the_folder_there_are_no_mail_pages() -> None:
-    app = create_app(PortalSettings(log_format="console"), listings=InMemoryListingsDirectory())
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            assert (await client.get("/dev/mail")).status_code == 404
+    async with portal_client() as client:
+        assert (await client.get("/dev/mail")).status_code == 404
 
 
 def test_production_refuses_the_mail_pages(tmp_path: Path) -> None:

@@ -7,11 +7,12 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from services.portal.app import create_app
-from services.portal.settings import PortalSettings
-from tests.unit.portal.fakes import InMemoryEvents, InMemoryListingsDirectory, event_json
+from tests.unit.portal.fakes import (
+    InMemoryEvents,
+    event_json,
+    portal_client,
+)
 
 
 @pytest.fixture
@@ -24,13 +25,8 @@ async def client() -> AsyncIterator[httpx.AsyncClient]:
                    cancelled_reason="Bão số 13", starts_at="2025-11-06T01:00:00+00:00",
                    ends_at="2025-11-06T09:00:00+00:00"),
     )  # fmt: skip
-    app = create_app(
-        PortalSettings(log_format="console"), listings=InMemoryListingsDirectory(), events=events
-    )
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            yield client
+    async with portal_client(events=events) as client:
+        yield client
 
 
 async def test_the_calendar_lists_upcoming_soonest_first_and_past_apart(

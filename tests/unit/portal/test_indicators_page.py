@@ -7,28 +7,20 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from services.portal.app import create_app
-from services.portal.settings import PortalSettings
 from tests.unit.portal.fakes import (
     InMemoryIndicators,
-    InMemoryListingsDirectory,
     indicators_json,
+    portal_client,
 )
 
 
 @pytest.fixture
 async def client() -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(
-        PortalSettings(log_format="console"),
-        listings=InMemoryListingsDirectory(),
+    async with portal_client(
         indicators=InMemoryIndicators(indicators_json("2026-Q4")),
-    )
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            yield client
+    ) as client:
+        yield client
 
 
 async def test_a_quarter_shows_its_headlines_sectors_and_csv_link(

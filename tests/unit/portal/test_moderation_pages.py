@@ -8,16 +8,13 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from services.portal.app import create_app
-from services.portal.settings import PortalSettings
 from tests.unit.portal.fakes import (
-    InMemoryListingsDirectory,
     InMemoryModerationQueue,
     InMemoryOwnListings,
     anonymous_demand_json,
     offer_json,
+    portal_client,
 )
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -35,16 +32,11 @@ def desk() -> InMemoryModerationQueue:
 
 @pytest.fixture
 async def client(desk: InMemoryModerationQueue) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(
-        PortalSettings(log_format="console"),
-        listings=InMemoryListingsDirectory(),
+    async with portal_client(
         own=InMemoryOwnListings(),
         moderation=desk,
-    )
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            yield client
+    ) as client:
+        yield client
 
 
 async def sign_in(client: httpx.AsyncClient, subject: str) -> str:

@@ -10,11 +10,12 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from services.portal.app import create_app
 from services.portal.settings import PortalSettings
-from tests.unit.portal.fakes import InMemoryEvents, InMemoryListingsDirectory, InMemoryOwnListings
+from tests.unit.portal.fakes import (
+    InMemoryOwnListings,
+    portal_client,
+)
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 ORG = "org_htx_mangden"
@@ -28,13 +29,8 @@ def own() -> InMemoryOwnListings:
 
 @pytest.fixture
 async def client(own: InMemoryOwnListings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(
-        PortalSettings(log_format="console"), listings=InMemoryListingsDirectory(), own=own
-    )
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            yield client
+    async with portal_client(own=own) as client:
+        yield client
 
 
 async def csrf(client: httpx.AsyncClient, path: str) -> str:
@@ -128,13 +124,8 @@ async def test_there_is_no_development_sign_in_in_production(own: InMemoryOwnLis
         jwt_secret="j" * 40,
         session_secret="p" * 40,
     )
-    app = create_app(
-        settings, listings=InMemoryListingsDirectory(), own=own, events=InMemoryEvents()
-    )
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            assert (await client.get("/dang-nhap")).status_code == 404
-            home = await client.get("/")
+    async with portal_client(settings, own=own) as client:
+        assert (await client.get("/dang-nhap")).status_code == 404
+        home = await client.get("/")
     assert home.status_code == 200
     assert 'href="/dang-nhap"' not in home.text

@@ -6,10 +6,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from services.portal.app import create_app
-from services.portal.settings import PortalSettings
 from tests.unit.portal.fakes import (
     InMemoryEvents,
     InMemoryListingsDirectory,
@@ -17,6 +14,7 @@ from tests.unit.portal.fakes import (
     event_json,
     institute_json,
     offer_json,
+    portal_client,
 )
 
 
@@ -31,15 +29,11 @@ def directory() -> InMemoryListingsDirectory:
 
 @pytest.fixture
 async def client(directory: InMemoryListingsDirectory) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(
-        PortalSettings(log_format="console"),
+    async with portal_client(
         listings=directory,
         events=InMemoryEvents(event_json(), event_json(event_id="evt_x", status="closed")),
-    )
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            yield client
+    ) as client:
+        yield client
 
 
 async def test_the_home_page_lists_the_latest_offers_and_demands(
@@ -84,11 +78,8 @@ async def test_an_anonymous_demand_page_names_no_owner(client: httpx.AsyncClient
 
 async def test_text_from_a_listing_is_escaped(directory: InMemoryListingsDirectory) -> None:
     directory.items["lst_x"] = offer_json(listing_id="lst_x", title="<script>alert(1)</script>")
-    app = create_app(PortalSettings(log_format="console"), listings=directory)
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            response = await client.get("/listings/lst_x")
+    async with portal_client(listings=directory) as client:
+        response = await client.get("/listings/lst_x")
     assert "<script>alert(1)</script>" not in response.text
     assert "&lt;script&gt;" in response.text
 
@@ -104,13 +95,8 @@ async def test_what_does_not_exist_is_a_vietnamese_404_page(
 
 
 async def test_a_listings_outage_is_a_503_page_not_a_crash() -> None:
-    app = create_app(
-        PortalSettings(log_format="console"), listings=InMemoryListingsDirectory(down=True)
-    )
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://portal") as client:
-            response = await client.get("/")
+    async with portal_client(listings=InMemoryListingsDirectory(down=True)) as client:
+        response = await client.get("/")
     assert response.status_code == 503
     assert "tạm thời" in response.text
 
