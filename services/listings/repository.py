@@ -46,6 +46,14 @@ def indexes(idempotency_retention: timedelta) -> Mapping[str, Sequence[IndexMode
             IndexModel([("q.status", ASCENDING), ("q.valid_until", ASCENDING)]),
             IndexModel([("q.in_review", ASCENDING), ("q.review_since", ASCENDING)]),
         ],
+        ORGANIZATIONS: [
+            IndexModel(
+                [("organization.verified", ASCENDING), ("organization.details.name", ASCENDING)]
+            ),
+            IndexModel(
+                [("organization.verified", ASCENDING), ("organization.registered_at", ASCENDING)]
+            ),
+        ],
         IDEMPOTENCY_KEYS: [
             IndexModel(
                 [("created_at", ASCENDING)],
@@ -74,6 +82,15 @@ class OrganizationRepository:
         result = await self._docs.replace_one(replaced, _org_document(org), session=session)
         if result.matched_count != 1:
             raise ConcurrentUpdateError(org.organization_id)
+
+    async def listed(self, verified: bool, limit: int) -> list[Organization]:
+        order = (
+            [("organization.details.name", ASCENDING), ("_id", ASCENDING)]
+            if verified
+            else [("organization.registered_at", ASCENDING), ("_id", ASCENDING)]
+        )
+        cursor = self._docs.find({"organization.verified": verified}).sort(order).limit(limit)
+        return [Organization.model_validate(doc["organization"]) async for doc in cursor]
 
 
 def _org_document(org: Organization) -> Document:

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.portal.api import awards as award_pages
-from services.portal.api import dev_mail, organization, pages, sign_in
+from services.portal.api import dev_mail, organization, pages, proposals, registration, sign_in
 from services.portal.api import events as event_pages
 from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
@@ -23,14 +23,18 @@ from services.portal.repository.events_api import EventsApi
 from services.portal.repository.indicators_api import IndicatorsApi
 from services.portal.repository.listings_api import ListingsApi
 from services.portal.repository.mail_folder import FolderMailbox
+from services.portal.repository.match_desk_api import MatchDeskApi
 from services.portal.repository.moderation_api import ModerationApi
 from services.portal.repository.own_listings_api import OwnListingsApi
+from services.portal.repository.registry_api import RegistryApi
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
     ListingsDirectory,
     MarketIndicators,
+    MatchDesk,
     ModerationQueue,
+    OrganizationRegistry,
     OwnListings,
 )
 from services.portal.settings import PortalSettings
@@ -51,6 +55,8 @@ def create_app(
     indicators: MarketIndicators | None = None,
     events: ConnectionEventsDirectory | None = None,
     awards: AwardsDirectory | None = None,
+    registry: OrganizationRegistry | None = None,
+    desk: MatchDesk | None = None,
 ) -> FastAPI:
     """Ports given here replace the HTTP adapters (tests); otherwise the APIs are called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
@@ -72,6 +78,8 @@ def create_app(
                 indicators or IndicatorsApi(matching_http),
                 events or EventsApi(matching_http),
                 awards or AwardsApi(awards_http),
+                registry or RegistryApi(listings_http),
+                desk or MatchDeskApi(matching_http),
                 tokens,
                 mailbox,
             )
@@ -92,6 +100,8 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(sign_in.router)
     app.include_router(organization.router)
+    app.include_router(registration.router)
+    app.include_router(proposals.router)
     app.include_router(moderation_pages.router)
     app.include_router(indicator_pages.router)
     app.include_router(event_pages.router)

@@ -17,10 +17,14 @@ from services.portal.service.ports import (
     ListingsDirectory,
     Mailbox,
     MarketIndicators,
+    MatchDesk,
     ModerationQueue,
+    OrganizationRegistry,
     OwnListings,
     Tokens,
 )
+from services.portal.service.proposals import OrganizationProposals
+from services.portal.service.registration import Registration
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,8 @@ class UseCases:
     public_pages: PublicPages
     organization_listings: OrganizationListings
     moderation: Moderation
+    registration: Registration
+    proposals: OrganizationProposals
     indicators: PublicIndicators
     events: PublicEvents
     awards: PublicAwards
@@ -42,6 +48,8 @@ def build_use_cases(
     indicators: MarketIndicators,
     events: ConnectionEventsDirectory,
     awards: AwardsDirectory,
+    registry: OrganizationRegistry,
+    desk: MatchDesk,
     tokens: Tokens,
     mailbox: Mailbox | None,
 ) -> UseCases:
@@ -49,6 +57,8 @@ def build_use_cases(
         public_pages=PublicPages(listings, events),
         organization_listings=OrganizationListings(own, tokens),
         moderation=Moderation(moderation, tokens),
+        registration=Registration(registry, tokens),
+        proposals=OrganizationProposals(desk, listings, tokens),
         indicators=PublicIndicators(indicators),
         events=PublicEvents(events),
         awards=PublicAwards(awards),

@@ -15,6 +15,7 @@ from shared.places.registry import (
     province_of,
     source,
     successor_message,
+    today_units,
     version,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "public",
     "source",
     "successor_message",
+    "today_units",
     "version",
     "version_of",
 ]

@@ -117,6 +117,13 @@ def find(code: str, on: date | None = None) -> Unit:
     return unit
 
 
+def today_units(parent_code: str | None = None) -> tuple[Unit, ...]:
+    """Today's provinces (no parent), or today's communes of one province, in code order."""
+    level = "province" if parent_code is None else "commune"
+    units = _registry().today.values()
+    return tuple(u for u in units if u.level == level and u.parent_code == parent_code)
+
+
 def version(code: str, former: bool) -> Unit:
     """The former or today's unit with `code` (the unit behind a stored address)."""
     registry = _registry()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Path, Query, status
 
 from services.listings.api.deps import BrokerDep, OrgOrBrokerDep, UseCasesDep, ViewerDep
 from services.listings.api.models import OrganizationCreate, OrganizationRead, OrganizationUpdate
@@ -47,6 +47,24 @@ async def update_organization(
         principal, organization_id, body.details(), body.version
     )
     return _read(org, private=True)
+
+
+@router.get("")
+async def list_organizations(
+    viewer: ViewerDep,
+    services: UseCasesDep,
+    verified: Annotated[
+        bool,
+        Query(
+            description="`true`: the directory, by name. `false`: the verification queue, "
+            "oldest registration first (brokers only)."
+        ),
+    ] = True,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+) -> list[OrganizationRead]:
+    """Organisations: public profiles for anyone; brokers also see each contact."""
+    orgs = await services.organizations.listed(verified, limit, broker=viewer.broker)
+    return [_read(org, private=viewer.broker) for org in orgs]
 
 
 @router.get("/{organization_id}")

@@ -78,6 +78,13 @@ class Organizations:
             raise NotFoundError("organisation", organization_id)
         return org
 
+    async def listed(self, verified: bool, limit: int, *, broker: bool) -> list[Organization]:
+        """The directory (verified ones, by name) for anyone; the verification queue
+        (unverified ones, oldest first) for brokers only."""
+        if not verified and not broker:
+            raise ForbiddenError("only brokers see organisations awaiting verification")
+        return await self._orgs.listed(verified, limit)
+
     async def _load(self, organization_id: str, tx: Tx) -> Organization:
         org = await self._orgs.get(organization_id, tx.session)
         if org is None:

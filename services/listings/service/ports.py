@@ -57,6 +57,10 @@ class OrganizationStore(Protocol):
 
     async def save(self, org: Organization, session: Session) -> None: ...
 
+    async def listed(self, verified: bool, limit: int) -> list[Organization]:
+        """Verified ones by name (the directory), or unverified ones oldest first (the queue)."""
+        ...
+
 
 @dataclass(frozen=True)
 class Remembered:

@@ -3,6 +3,8 @@ the province's identity provider signs people in (not built yet)."""
 
 from __future__ import annotations
 
+import secrets
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -13,6 +15,8 @@ from shared.clock import utc_now
 from shared.errors import NotFoundError, RuleBrokenError
 
 router = APIRouter(include_in_schema=False)
+NEWCOMER = "nguoi-dung-moi"
+"""The sign-in page's choice for someone whose organisation is not registered yet."""
 
 
 def _require_dev(request: Request) -> None:
@@ -31,20 +35,36 @@ async def sign_in_as(request: Request) -> Response:
     _require_dev(request)
     form = await posted_form(request)
     chosen = form.get("subject")
-    user = next((u for u in settings_of(request).demo_users if u.subject == chosen), None)
-    if user is None:
-        raise RuleBrokenError("Chọn một tài khoản trong danh sách.", field="subject")
-    visitor = Visitor(
-        subject=user.subject,
-        name=user.name,
-        roles=(user.role,),
-        organization_id=user.organization_id,
-        expires_at=utc_now() + SESSION_TTL,
-    )
-    home = "/moi-gioi/kiem-duyet" if visitor.is_broker else "/to-chuc/tin"
+    if chosen == NEWCOMER:
+        visitor, home = _newcomer(form.get("name", "")), "/dang-ky"
+    else:
+        user = next((u for u in settings_of(request).demo_users if u.subject == chosen), None)
+        if user is None:
+            raise RuleBrokenError("Chọn một tài khoản trong danh sách.", field="subject")
+        visitor = Visitor(
+            subject=user.subject,
+            name=user.name,
+            roles=(user.role,),
+            organization_id=user.organization_id,
+            expires_at=utc_now() + SESSION_TTL,
+        )
+        home = "/moi-gioi/kiem-duyet" if visitor.is_broker else "/to-chuc/tin"
     response = RedirectResponse(home, status_code=303)
     sign_in(request, response, visitor)
     return response
+
+
+def _newcomer(name: str) -> Visitor:
+    """A representative whose organisation is not registered yet. The identity provider would
+    name the person; the organisation's id is given here, once, for its sign-up."""
+    suffix = secrets.token_hex(6)
+    return Visitor(
+        subject=f"{NEWCOMER}:{suffix}",
+        name=name.strip()[:120] or "Người đại diện tổ chức mới",
+        roles=("org",),
+        organization_id=f"org_moi_{suffix}",
+        expires_at=utc_now() + SESSION_TTL,
+    )
 
 
 @router.post("/dang-xuat")

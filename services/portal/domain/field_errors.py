@@ -25,6 +25,28 @@ MESSAGES = {
     "enum": "Giá trị không có trong danh sách.",
     "literal_error": "Giá trị không có trong danh sách.",
     "bool_parsing": "Chọn có hoặc không.",
+    "string_pattern_mismatch": "Không đúng định dạng.",
+}
+
+
+RULE_CODES = frozenset({"value_error", "validation-failed", "string_pattern_mismatch"})
+"""Codes of a rule particular to one field (a check digit, today's communes…): the field's own
+wording below says what it needs."""
+FIELD_RULES = {
+    "tax_code": "Mã số thuế gồm 10 chữ số (13 với chi nhánh: 0123456789-001), chữ số thứ 10 "
+    "phải đúng; doanh nghiệp bắt buộc khai.",
+    "phone": "Số điện thoại Việt Nam, ví dụ 0905 123 456 hoặc 0260 3862 345.",
+    "email": "Địa chỉ thư điện tử dạng ten@donvi.vn.",
+    "province_code": "Chọn một tỉnh, thành phố hiện nay (sau ngày 01/07/2025).",
+    "commune_code": "Chọn xã, phường, đặc khu hiện nay thuộc tỉnh đã chọn.",
+    "st_enterprise_certificate": "Doanh nghiệp khoa học và công nghệ (và chỉ loại này) khai số "
+    "giấy chứng nhận.",
+    "trl": "Công nghệ chào bán cần nêu mức sẵn sàng (TRL 1–9).",
+    "price_vnd": "Nêu giá (đồng) hoặc chọn giá thỏa thuận.",
+    "desired_outcome": "Đặt hàng cần nêu kết quả mong muốn.",
+    "budget_min_vnd": "Kinh phí thấp nhất không được lớn hơn kinh phí tối đa.",
+    "deadline": "Ngày không được ở quá khứ.",
+    "valid_until": "Ngày không được ở quá khứ.",
 }
 
 
@@ -34,7 +56,7 @@ def field_messages(errors: Iterable[Mapping[str, Any]], fields: Iterable[str]) -
     found: dict[str, str] = {}
     for error in errors:
         field = _form_field(str(error.get("field", "")), known)
-        found.setdefault(field, _message(error))
+        found.setdefault(field, _message(error, field))
     return found
 
 
@@ -44,8 +66,11 @@ def _form_field(path: str, known: set[str]) -> str:
     return parts[0] if parts and parts[0] in known else "_form"
 
 
-def _message(error: Mapping[str, Any]) -> str:
-    template = MESSAGES.get(str(error.get("code") or ""))
+def _message(error: Mapping[str, Any], field: str) -> str:
+    code = str(error.get("code") or "")
+    if code in RULE_CODES and field in FIELD_RULES:
+        return FIELD_RULES[field]
+    template = MESSAGES.get(code)
     if template is None:
         return f"Không hợp lệ: {error.get('message', '')}".strip()
     return template.format(limit=error.get("limit", ""))

@@ -70,3 +70,37 @@ PROGRAMME_STATES = {
 }
 
 AWARD_LEVELS = {"award": "Bằng khen", "merit": "Giấy khen"}
+
+DECLINE_REASONS = {
+    "too_early_stage": "Công nghệ còn ở giai đoạn quá sớm",
+    "price": "Giá, kinh phí không phù hợp",
+    "unclear_benefit": "Chưa rõ hiệu quả, lợi ích",
+    "wrong_sector": "Không đúng lĩnh vực cần",
+    "other": "Lý do khác",
+}
+
+MATCH_STATES = {
+    "proposed": "Chờ trả lời",
+    "accepted": "Hai bên cùng quan tâm: đã giới thiệu",
+    "declined": "Đã từ chối",
+    "expired": "Hết hạn trả lời",
+    "retracted": "Đã rút lại",
+}
+
+STAGES = {
+    "opened": "Đã giới thiệu hai bên",
+    "meeting_held": "Đã gặp gỡ trao đổi",
+    "mou_signed": "Đã ký biên bản ghi nhớ",
+    "contract_signed": "Đã ký hợp đồng chuyển giao",
+    "contract_registered": "Đã đăng ký hợp đồng chuyển giao",
+    "deal_closed": "Đã hoàn tất chuyển giao",
+    "ended": "Đã dừng",
+}
+
+NEXT_STEPS = {
+    "opened": "Hẹn gặp, trao đổi trực tiếp giữa hai bên.",
+    "meeting_held": "Thống nhất và ký biên bản ghi nhớ (MoU).",
+    "mou_signed": "Đàm phán và ký hợp đồng chuyển giao công nghệ.",
+    "contract_signed": "Đăng ký hợp đồng chuyển giao tại Sở Khoa học và Công nghệ.",
+    "contract_registered": "Thực hiện hợp đồng và ghi nhận hoàn tất chuyển giao.",
+}

@@ -119,3 +119,35 @@ class AwardsDirectory(Protocol):
     async def certificate(self, nomination_id: str) -> bytes:
         """A laureate's certificate, as PDF. Raises `NotFoundError`, `UnavailableError`."""
         ...
+
+
+class OrganizationRegistry(Protocol):
+    """The listings API's organisations on behalf of the signed-in visitor (their token)."""
+
+    async def register(self, body: Mapping[str, Any], token: str) -> None:
+        """Register the token's organisation. Raises `FormRefusedError` with field errors."""
+        ...
+
+    async def awaiting_verification(self, token: str) -> list[Mapping[str, Any]]:
+        """Brokers: unverified organisations, oldest first, with their contact."""
+        ...
+
+    async def verify(self, organization_id: str, token: str) -> None:
+        """Brokers: verify one. Raises `FormRefusedError` (already verified), `NotFoundError`."""
+        ...
+
+
+class MatchDesk(Protocol):
+    """The matching API's proposals and introductions on behalf of a signed-in organisation."""
+
+    async def proposals(self, token: str) -> list[Mapping[str, Any]]:
+        """Matches of the organisation's listings, newest first."""
+        ...
+
+    async def answer(self, match_id: str, body: Mapping[str, Any], token: str) -> None:
+        """Interested or not (with a reason). Raises `FormRefusedError`, `NotFoundError`."""
+        ...
+
+    async def introductions(self, token: str) -> list[Mapping[str, Any]]:
+        """Introductions the organisation is a party to, with their history."""
+        ...

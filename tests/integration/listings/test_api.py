@@ -14,6 +14,7 @@ from tests.integration.listings.flows import (
     bearer,
     create,
     demand_body,
+    new_org_id,
     offer_body,
     org_body,
     publish,
@@ -269,3 +270,28 @@ async def test_an_organisation_that_renames_itself_must_be_verified_again(
     assert refused.json()["errors"][0]["field"] == "organization.verified"
     assert again.status_code == 200
     assert accepted.status_code == 200, accepted.text
+
+
+async def test_brokers_see_the_verification_queue_and_everyone_the_directory(
+    client: httpx.AsyncClient,
+) -> None:
+    waiting = new_org_id()
+    token = bearer(f"user-{waiting}", Role.org, org_id=waiting)
+    body = org_body(name="Hợp tác xã Chờ Xác Minh")
+    assert (await client.post("/v1/organizations", json=body, headers=token)).status_code == 201
+    verified_id, _ = await verified_org(client, name="Công ty Đã Xác Minh")
+
+    queue = await client.get("/v1/organizations", params={"verified": "false"}, headers=BROKER)
+    assert queue.status_code == 200
+    queued = {org["organization_id"]: org for org in queue.json()}
+    assert waiting in queued
+    assert verified_id not in queued
+    assert queued[waiting]["contact"]["email"] == body["email"]  # the broker calls them back
+    refused = await client.get("/v1/organizations", params={"verified": "false"}, headers=token)
+    assert refused.status_code == 403
+
+    directory = (await client.get("/v1/organizations")).json()
+    ids = {org["organization_id"] for org in directory}
+    assert verified_id in ids
+    assert waiting not in ids
+    assert all(org["contact"] is None for org in directory)  # a visitor sees no contact

@@ -67,6 +67,12 @@ class InMemoryOrganizations:
     async def save(self, org: Organization, session: Any) -> None:
         self.items[org.organization_id] = org
 
+    async def listed(self, verified: bool, limit: int) -> list[Organization]:
+        found = [org for org in self.items.values() if org.verified == verified]
+        if verified:
+            return sorted(found, key=lambda org: (org.details.name, org.organization_id))[:limit]
+        return sorted(found, key=lambda org: (org.registered_at, org.organization_id))[:limit]
+
 
 class InMemoryIdempotencyKeys:
     def __init__(self) -> None:

@@ -19,11 +19,19 @@ from services.listings.service.errors import (
 from services.listings.service.imports import ImportService
 from services.listings.service.listings import Listings
 from services.listings.service.moderation import Moderation
+from services.listings.service.organizations import Organizations
 from shared.auth import Principal, Role
 from shared.consuming import RejectedEventError
 from shared.events.connections import IntroductionDealClosed, IntroductionParties
 from shared.outbox import Tx
-from tests.unit.listings.factories import GOOD_SCORE, NOW, demand_terms, offer_terms, verified_org
+from tests.unit.listings.factories import (
+    GOOD_SCORE,
+    NOW,
+    demand_terms,
+    offer_terms,
+    org_details,
+    verified_org,
+)
 from tests.unit.listings.fakes import (
     FakeOutbox,
     InMemoryIdempotencyKeys,
@@ -156,3 +164,19 @@ def closed_deal(offer_id: str, demand_id: str) -> IntroductionDealClosed:
 
 def consumer_tx() -> Tx:
     return Tx(session=None, correlation_id=None, causation_id=None)  # type: ignore[arg-type]
+
+
+async def test_the_verification_queue_is_oldest_first_and_for_brokers_only() -> None:
+    world = World()
+    organizations = Organizations(world.outbox, world.orgs, lambda: world.now)
+    for offset, org_id in enumerate(("org_late", "org_early")):
+        world.now = NOW - timedelta(days=offset)
+        member = Principal(f"user-{org_id}", frozenset({Role.org}), org_id)
+        await organizations.register(member, org_details(name=f"HTX {org_id}"), None)
+    queue = await organizations.listed(False, 10, broker=True)
+    assert [org.organization_id for org in queue] == ["org_early", "org_late"]
+    directory = await organizations.listed(True, 10, broker=False)
+    assert [org.details.name for org in directory] == sorted(o.details.name for o in directory)
+    assert "org_late" not in {org.organization_id for org in directory}
+    with pytest.raises(ForbiddenError):
+        await organizations.listed(False, 10, broker=False)

@@ -14,6 +14,7 @@ from services.portal.app import create_app
 from services.portal.domain.refusals import FormRefusedError
 from services.portal.settings import PortalSettings
 from shared.errors import ForbiddenError, NotFoundError, UnavailableError
+from tests.unit.portal.fakes_parties import InMemoryMatchDesk, InMemoryRegistry
 
 
 class InMemoryListingsDirectory:
@@ -310,6 +311,8 @@ async def portal_client(
         "indicators": InMemoryIndicators(),
         "events": InMemoryEvents(),
         "awards": InMemoryAwards(),
+        "registry": InMemoryRegistry(),
+        "desk": InMemoryMatchDesk(),
     }
     app = create_app(settings or PortalSettings(log_format="console"), **(empty | ports))
     async with LifespanManager(app) as manager:

@@ -52,13 +52,15 @@ def test_the_apis_refusals_are_worded_in_vietnamese_under_their_form_field() -> 
         {"field": "body.min_trl", "code": "less_than_equal", "limit": 9, "message": "x"},
         {"field": "body.desired_outcome", "code": "validation-failed", "message": "required"},
         {"field": "body.location_code", "code": "missing", "message": "x"},
+        {"field": "body.title", "code": "validation-failed", "message": "a new rule"},
     ]
     assert field_messages(errors, FIELDS) == {
         "summary": "Quá ngắn: tối thiểu 10 ký tự.",
         "keywords": "Quá dài: tối đa 60 ký tự.",
         "min_trl": "Giá trị lớn nhất là 9.",
-        "desired_outcome": "Không hợp lệ: required",
+        "desired_outcome": "Đặt hàng cần nêu kết quả mong muốn.",  # the field's own rule
         "_form": "Bắt buộc nhập.",
+        "title": "Không hợp lệ: a new rule",  # a rule the portal has no words for still shows
     }
 
 

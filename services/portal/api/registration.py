@@ -1,0 +1,93 @@
+"""Sign-up (`/dang-ky`) for an organisation's representative, and the broker's verification
+queue (`/moi-gioi/to-chuc`)."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from services.portal.api.rendering import page
+from services.portal.api.session import current_visitor, posted_form
+from services.portal.domain.labels import ORGANIZATION_KINDS
+from services.portal.domain.registration import (
+    LANGUAGES,
+    RegistrationForm,
+    read_registration_form,
+)
+from services.portal.domain.session import Visitor
+from services.portal.service.registration import Registration, RegistrationRefused
+from shared import places
+from shared.errors import NotFoundError
+
+router = APIRouter(include_in_schema=False)
+SIGN_IN = "/dang-nhap"
+QUEUE = "/moi-gioi/to-chuc"
+ORGANIZATION_ID = re.compile(r"^[A-Za-z0-9_-]{3,64}$")
+HOME_PROVINCE = "51"
+"""The exchange's own province (Quảng Ngãi, which Kon Tum joined): the form's default."""
+
+
+def _use_case(request: Request) -> Registration:
+    use_case: Registration = request.app.state.use_cases.registration
+    return use_case
+
+
+def _form_page(request: Request, form: RegistrationForm, status: int = 200) -> Response:
+    province = form.value("province_code") or HOME_PROVINCE
+    known = {unit.code for unit in places.today_units()}
+    communes = places.today_units(province) if province in known else ()
+    return page(
+        request, "sign_up.html", status, form=form, kinds=ORGANIZATION_KINDS,
+        provinces=places.today_units(), communes=communes, languages=LANGUAGES,
+    )  # fmt: skip
+
+
+@router.get("/dang-ky")
+async def sign_up_form(request: Request) -> Response:
+    if current_visitor(request) is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    form = read_registration_form({"province_code": HOME_PROVINCE, "kind": "enterprise"})
+    return _form_page(request, form)
+
+
+@router.post("/dang-ky")
+async def sign_up(request: Request) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    form = read_registration_form(await posted_form(request))
+    result = await _use_case(request).sign_up(visitor, form)
+    if isinstance(result, RegistrationRefused):
+        return _form_page(request, result.form, 422)
+    return page(request, "sign_up_sent.html", name=form.value("name"))
+
+
+async def _queue(
+    request: Request, visitor: Visitor, status: int = 200, **context: object
+) -> Response:
+    waiting = await _use_case(request).awaiting(visitor)
+    return page(request, "verification.html", status, waiting=waiting, **context)
+
+
+@router.get(QUEUE)
+async def verification_queue(request: Request) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    return await _queue(request, visitor, done=request.query_params.get("xong"))
+
+
+@router.post(QUEUE + "/{organization_id}/xac-minh")
+async def verify(request: Request, organization_id: str) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    await posted_form(request)
+    if not ORGANIZATION_ID.match(organization_id):
+        raise NotFoundError("Không tìm thấy tổ chức này.")
+    problem = await _use_case(request).verify(visitor, organization_id)
+    if problem is not None:
+        return await _queue(request, visitor, 409, problem=problem, problem_of=organization_id)
+    return RedirectResponse(f"{QUEUE}?xong={organization_id}", status_code=303)
