@@ -30,9 +30,10 @@ class RenderedMessage:
 
 
 class Renderer:
-    def __init__(self, zone: ZoneInfo, listing_url: str, province: str):
+    def __init__(self, zone: ZoneInfo, listing_url: str, province: str, portal_url: str):
         self._zone = zone
         self._listing_url = listing_url
+        self._portal_url = portal_url.rstrip("/")
         self._province = province
         self._env = Environment(
             loader=FileSystemLoader(TEMPLATES),
@@ -49,10 +50,15 @@ class Renderer:
             local_clock=self._local_clock,
             day=day,
             listing_url=self.listing_url,
+            portal_page=self.portal_page,
         )
 
     def listing_url(self, listing_id: str) -> str:
         return self._listing_url.replace("{listing_id}", listing_id)
+
+    def portal_page(self, path: str) -> str:
+        """The portal's page at `path` (`/to-chuc/de-xuat`), as a full URL."""
+        return f"{self._portal_url}{path}"
 
     def render(self, template: str, language: str, context: dict[str, Any]) -> RenderedMessage:
         facts = {

@@ -26,9 +26,14 @@ class NotificationsSettings(ServiceSettings):
         default="http://127.0.0.1:8003",
         description="Public URL of this service, for confirm / unsubscribe links and feeds.",
     )
+    portal_url: str = Field(
+        default="https://sangiaodich.khcn.quangngai.gov.vn",
+        description="Public URL of the portal: e-mails link its pages to answer a proposal "
+        "(`/to-chuc/de-xuat`) and to follow an introduction (`/to-chuc/ket-noi`).",
+    )
     portal_listing_url: str = Field(
-        default="https://khcn.quangngai.gov.vn/san-giao-dich/{listing_id}",
-        description="Public page of a listing on the e-portal; `{listing_id}` is replaced.",
+        default="https://sangiaodich.khcn.quangngai.gov.vn/listings/{listing_id}",
+        description="Public page of a listing on the portal; `{listing_id}` is replaced.",
     )
     timezone: str = Field(
         default="Asia/Ho_Chi_Minh", description="Time zone of everything a person reads."

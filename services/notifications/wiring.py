@@ -56,7 +56,9 @@ def build_use_cases(
         settings.quiet_hours_end,
         zone,
     )
-    renderer = Renderer(zone, settings.portal_listing_url, settings.province_name)
+    renderer = Renderer(
+        zone, settings.portal_listing_url, settings.province_name, settings.portal_url
+    )
     links = Links(settings, clock)
     ids = settings.delivery_ids()
     return UseCases(

@@ -48,9 +48,12 @@ from services.listings.seed import Seeder, SeedError, load
 from services.listings.settings import ListingsSettings
 from shared.auth import Role, mint_token
 from shared.topics import SERVICES, TOPICS, Visibility, public_topics
+from tests.e2e.browsing import chromium, portal_process
 from tests.integration.shared.harness import start_group_at_end
 
 if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
+
     from tests.conftest import InfraStack
 
 READY_TIMEOUT = 90.0
@@ -153,6 +156,35 @@ def e2e_system(stack: InfraStack, tmp_path_factory: pytest.TempPathFactory) -> I
         controller.stop()
 
 
+@pytest.fixture(scope="session")
+def portal(e2e_system: E2ESystem, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The portal's URL, in front of the e2e system (the browser tests' site)."""
+    service = portal_process(e2e_system, tmp_path_factory.mktemp("portal-logs"), READY_TIMEOUT)
+    try:
+        yield service.url
+    finally:
+        service.stop(STOP_GRACE)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[WebDriver]:
+    """The browser of the person a test follows."""
+    yield from chromium()
+
+
+@pytest.fixture(scope="session")
+def second_browser() -> Iterator[WebDriver]:
+    """Someone else's browser (a broker at the Department, the other party), signed in at the
+    same time."""
+    yield from chromium()
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the browser tests keep a picture of each key page."""
+    return tmp_path_factory.mktemp("portal-screenshots")
+
+
 # --------------------------------------------------------------------------- processes
 
 
@@ -191,6 +223,7 @@ def _start_services(
             "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
             "STX_NOTIFICATIONS_SMTP_HOST": LOOPBACK,
             "STX_NOTIFICATIONS_SMTP_PORT": str(smtp_port),
+            "STX_NOTIFICATIONS_PORTAL_URL": f"http://{LOOPBACK}:{system.portal_port}",
             "STX_NOTIFICATIONS_PORTAL_LISTING_URL": (
                 f"http://{LOOPBACK}:{system.portal_port}/listings/{{listing_id}}"
             ),

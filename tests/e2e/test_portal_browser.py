@@ -10,98 +10,21 @@ Screenshots of each page are kept under the test's output directory.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.wait import WebDriverWait
 
-from deploy.local.stack import ServiceProcess
 from services.listings.seed import load
 from services.portal.domain.mail import read_mail
 from shared.auth import Role, mint_token
 from shared.settings import DEV_JWT_SECRET
-from tests.e2e.conftest import READY_TIMEOUT, STOP_GRACE, E2ESystem
+from tests.e2e.browsing import click_and_wait, sign_in_as, sign_out
+from tests.e2e.conftest import E2ESystem
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-PAGE_LOAD_SECONDS = 30
-
-
-def click_and_wait(browser: WebDriver, element: WebElement) -> None:
-    """Click what submits a form or follows a link, and wait until the next page replaced this
-    one and finished loading (a click returns before the browser has navigated)."""
-    page = browser.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(browser, PAGE_LOAD_SECONDS).until(_replaced(page))
-
-
-def _replaced(old: WebElement) -> Callable[[WebDriver], bool]:
-    def check(driver: WebDriver) -> bool:
-        try:
-            old.is_enabled()
-        except StaleElementReferenceException:
-            return driver.execute_script("return document.readyState") == "complete"
-        except WebDriverException:
-            # Mid-navigation chromedriver may answer "node does not belong to the document"
-            # instead of "stale": not decided yet, ask again.
-            return False
-        return False
-
-    return check
-
-
-@pytest.fixture(scope="module")
-def portal(e2e_system: E2ESystem, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    listings = e2e_system.services["listings"]
-    port = e2e_system.portal_port
-    env = {
-        "STX_PORTAL_HTTP_PORT": str(port),
-        "STX_PORTAL_LISTINGS_URL": listings.url,
-        "STX_PORTAL_MATCHING_URL": e2e_system.services["matching"].url,
-        "STX_PORTAL_FEEDS_URL": e2e_system.services["notifications"].url,
-        "STX_PORTAL_AWARDS_URL": e2e_system.services["awards"].url,
-        "STX_LOG_FORMAT": "json",
-        "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
-    }
-    service = ServiceProcess("portal", port, env, echo=False)
-    service.output_path = tmp_path_factory.mktemp("portal-logs") / "portal.log"
-    service.start(wait=False)
-    try:
-        service.wait_ready(READY_TIMEOUT)
-        yield service.url
-    finally:
-        service.stop(STOP_GRACE)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[WebDriver]:
-    chromium, chromedriver = shutil.which("chromium"), shutil.which("chromedriver")
-    assert chromium, "make browser-tools installs chromium"
-    assert chromedriver, "make browser-tools installs chromium-driver"
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    options.add_argument("--window-size=1280,1000")
-    driver = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
-    driver.set_page_load_timeout(PAGE_LOAD_SECONDS)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-@pytest.fixture(scope="module")
-def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("portal-screenshots")
 
 
 def test_a_visitor_finds_a_listing_typed_without_diacritics(
@@ -192,13 +115,7 @@ def test_the_listing_links_in_the_e_mails_open_their_pages(
 def test_a_demand_refused_then_fixed_is_sent_to_review_approved_and_found_by_the_public(
     portal: str, browser: WebDriver, screenshots: Path
 ) -> None:
-    browser.get(f"{portal}/dang-nhap")
-    click_and_wait(
-        browser,
-        browser.find_element(
-            By.XPATH, "//button[contains(., 'Hợp tác xã Nông nghiệp Dược liệu Măng Đen')]"
-        ),
-    )
+    sign_in_as(browser, portal, "Hợp tác xã Nông nghiệp Dược liệu Măng Đen")
     assert browser.current_url.endswith("/to-chuc/tin")
 
     browser.get(f"{portal}/to-chuc/tin/moi?kind=demand")
@@ -236,9 +153,8 @@ def test_a_demand_refused_then_fixed_is_sent_to_review_approved_and_found_by_the
     browser.save_screenshot(str(screenshots / "demand-submitted.png"))
     assert row.find_element(By.CSS_SELECTOR, "[data-field=state]").text == "Chờ duyệt"
 
-    click_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Đăng xuất')]"))
-    browser.get(f"{portal}/dang-nhap")
-    click_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'môi giới')]"))
+    sign_out(browser)
+    sign_in_as(browser, portal, "môi giới")
     assert browser.current_url.endswith("/moi-gioi/kiem-duyet")
     entry = browser.find_element(
         By.XPATH, "//article[header/h2[contains(., 'sấy lạnh cho sâm dây')]]"

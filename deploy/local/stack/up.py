@@ -153,10 +153,11 @@ def start_services(stack: LocalStack, echo: bool) -> None:
 
 
 def _local_mail_and_links(smtp_port: int, portal_port: int) -> dict[str, str]:
-    """E-mails go to the SMTP sink; their listing links open the local portal's pages."""
+    """E-mails go to the SMTP sink; their links open the local portal's pages."""
     return {
         "STX_NOTIFICATIONS_SMTP_HOST": LOOPBACK,
         "STX_NOTIFICATIONS_SMTP_PORT": str(smtp_port),
+        "STX_NOTIFICATIONS_PORTAL_URL": f"http://{LOOPBACK}:{portal_port}",
         "STX_NOTIFICATIONS_PORTAL_LISTING_URL": f"http://{LOOPBACK}:{portal_port}/listings/{{listing_id}}",
     }
 

@@ -8,9 +8,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import page
-from services.portal.api.session import current_visitor, posted_form
-from services.portal.domain.labels import KINDS, SECTORS
-from services.portal.domain.listing_form import read_listing_form
+from services.portal.api.session import current_visitor, posted_form, posted_lists
+from services.portal.domain.labels import KINDS, SECTORS, TRANSFER_OBJECTS
+from services.portal.domain.listing_form import (
+    ListingForm,
+    read_listing_form,
+    read_posted_listing_form,
+)
 from services.portal.domain.session import Visitor
 from services.portal.service.organization import OrganizationListings, Refused
 from shared.errors import NotFoundError
@@ -32,6 +36,13 @@ async def _mine(
     return page(request, "my_listings.html", status, listings=listings, **context)
 
 
+def _form_page(request: Request, form: ListingForm, status: int = 200) -> Response:
+    return page(
+        request, "listing_form.html", status, form=form, kinds=KINDS, sectors=SECTORS,
+        transfer_objects=TRANSFER_OBJECTS,
+    )  # fmt: skip
+
+
 @router.get("/to-chuc/tin")
 async def my_listings(request: Request) -> Response:
     visitor = current_visitor(request)
@@ -47,7 +58,7 @@ async def new_listing(request: Request) -> Response:
         return RedirectResponse(SIGN_IN, status_code=303)
     kind = request.query_params.get("kind", "demand")
     form = read_listing_form({"kind": kind if kind in KINDS else "demand"})
-    return page(request, "listing_form.html", form=form, kinds=KINDS, sectors=SECTORS)
+    return _form_page(request, form)
 
 
 @router.post("/to-chuc/tin/moi")
@@ -55,11 +66,10 @@ async def create_listing(request: Request) -> Response:
     visitor = current_visitor(request)
     if visitor is None:
         return RedirectResponse(SIGN_IN, status_code=303)
-    form = read_listing_form(await posted_form(request))
+    form = read_posted_listing_form(await posted_lists(request))
     result = await _use_case(request).create(visitor, form)
     if isinstance(result, Refused):
-        context = {"form": result.form, "kinds": KINDS, "sectors": SECTORS}
-        return page(request, "listing_form.html", 422, **context)
+        return _form_page(request, result.form, 422)
     return RedirectResponse(f"/to-chuc/tin?da-luu={result.listing_id}", status_code=303)
 
 

@@ -42,6 +42,7 @@ FIELD_RULES = {
     "st_enterprise_certificate": "Doanh nghiệp khoa học và công nghệ (và chỉ loại này) khai số "
     "giấy chứng nhận.",
     "trl": "Công nghệ chào bán cần nêu mức sẵn sàng (TRL 1–9).",
+    "transfer_objects": "Chọn ít nhất một đối tượng chuyển giao.",
     "price_vnd": "Nêu giá (đồng) hoặc chọn giá thỏa thuận.",
     "desired_outcome": "Đặt hàng cần nêu kết quả mong muốn.",
     "budget_min_vnd": "Kinh phí thấp nhất không được lớn hơn kinh phí tối đa.",

@@ -25,6 +25,18 @@ ORGANIZATION_KINDS: Final = {
 }
 
 
+TRANSFER_OBJECTS: Final = {
+    "know_how": "Bí quyết công nghệ, kiến thức kỹ thuật",
+    "process": "Quy trình công nghệ",
+    "design": "Phương án, giải pháp kỹ thuật, bản thiết kế",
+    "software_data": "Phần mềm, dữ liệu",
+    "equipment_with_know_how": "Máy móc, thiết bị đi kèm công nghệ",
+    "rationalisation_solution": "Sáng kiến, giải pháp hợp lý hóa sản xuất",
+    "ip_right": "Quyền sở hữu trí tuệ đi kèm công nghệ",
+}
+"""What is transferred (Law on Technology Transfer 2017, art. 4)."""
+
+
 def label(table: dict[str, str], value: str | None) -> str:
     """The Vietnamese name; a value added to the contract later shows as itself, never fails."""
     if value is None:

@@ -12,7 +12,10 @@ from typing import Any
 
 TEXT_FIELDS = ("title", "summary", "description", "desired_outcome", "sector", "deadline")
 NUMBER_FIELDS = ("trl", "min_trl", "price_vnd", "budget_max_vnd")
-FIELDS = ("kind", *TEXT_FIELDS, *NUMBER_FIELDS, "keywords", "anonymous", "valid_until")
+CHOICE_FIELDS = ("transfer_objects",)
+"""Fields of several ticked values, kept comma-joined in the form's values."""
+FLAGS = ("anonymous", "price_negotiable")
+FIELDS = ("kind", *TEXT_FIELDS, *NUMBER_FIELDS, "keywords", *FLAGS, *CHOICE_FIELDS, "valid_until")
 
 
 @dataclass(frozen=True)
@@ -31,12 +34,23 @@ class ListingForm:
     def description_label(self) -> str:
         return "Mô tả công nghệ" if self.is_offer else "Vấn đề cần giải quyết"
 
+    def chosen(self, name: str) -> set[str]:
+        return {v for v in self.values.get(name, "").split(",") if v}
+
     def with_errors(self, errors: dict[str, str]) -> ListingForm:
         return ListingForm(values=self.values, errors=errors)
 
 
 def read_listing_form(data: Mapping[str, str]) -> ListingForm:
     return ListingForm(values={name: str(data.get(name, "")).strip() for name in FIELDS})
+
+
+def read_posted_listing_form(lists: Mapping[str, list[str]]) -> ListingForm:
+    """A posted form: the last value of a field, every ticked value of a choice field."""
+    flat = {name: values[-1] for name, values in lists.items() if values}
+    for name in CHOICE_FIELDS:
+        flat[name] = ",".join(v.strip() for v in lists.get(name, []) if v.strip())
+    return read_listing_form(flat)
 
 
 def api_body(form: ListingForm) -> dict[str, Any]:
@@ -54,5 +68,12 @@ def api_body(form: ListingForm) -> dict[str, Any]:
     if keywords:
         body["keywords"] = keywords
     if v.get("kind") == "demand":
-        body["anonymous"] = v.get("anonymous") in {"on", "true", "1"}
+        body["anonymous"] = _ticked(v.get("anonymous"))
+    else:
+        body["price_negotiable"] = _ticked(v.get("price_negotiable"))
+        body["transfer_objects"] = sorted(form.chosen("transfer_objects"))
     return body
+
+
+def _ticked(value: str | None) -> bool:
+    return value in {"on", "true", "1"}

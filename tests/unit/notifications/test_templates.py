@@ -18,7 +18,12 @@ from tests.unit.notifications.samples import NOW, match_accepted, match_proposed
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 EVIL_TITLE = '<script>alert("xss")</script><img src=x onerror=alert(1)> {{ 7*7 }} {% raw %}'
-renderer = Renderer(ZONE, "https://khcn.quangngai.gov.vn/san-giao-dich/{listing_id}", "Quảng Ngãi")
+renderer = Renderer(
+    ZONE,
+    "https://sangiaodich.khcn.quangngai.gov.vn/listings/{listing_id}",
+    "Quảng Ngãi",
+    "https://sangiaodich.khcn.quangngai.gov.vn",
+)
 COMMON = {
     "recipient_name": "TS. Nguyễn Văn An",
     "unsubscribe_url": "https://stx.vn/unsubscribe?token=t",
@@ -83,7 +88,7 @@ def test_an_alert_reads_as_vietnamese_with_money_and_local_time() -> None:
     )
     assert "Lĩnh vực: Dược liệu" in rendered.text
     assert "09:00 20/11/2026" in rendered.text  # 02:00 UTC is 09:00 in Asia/Ho_Chi_Minh
-    assert "https://khcn.quangngai.gov.vn/san-giao-dich/lst_sam_ngoc_linh" in rendered.html
+    assert "https://sangiaodich.khcn.quangngai.gov.vn/listings/lst_sam_ngoc_linh" in rendered.html
     assert COMMON["unsubscribe_url"] in rendered.text
 
 
@@ -96,6 +101,12 @@ def test_targeted_messages_render_for_both_sides(language: str, role: str) -> No
         )
         assert "<script>" not in rendered.html
         assert rendered.subject
+        # where to act next: answer the proposal, or follow the introduction
+        page = (
+            "/to-chuc/de-xuat" if event.ce_type == match_proposed().ce_type else "/to-chuc/ket-noi"
+        )
+        assert f"https://sangiaodich.khcn.quangngai.gov.vn{page}" in rendered.text
+        assert f'href="https://sangiaodich.khcn.quangngai.gov.vn{page}"' in rendered.html
 
 
 def test_the_accepted_match_reveals_the_counterparts_contact() -> None:

@@ -8,7 +8,12 @@ import pytest
 from pydantic import ValidationError
 
 from services.portal.domain.field_errors import field_messages
-from services.portal.domain.listing_form import FIELDS, api_body, read_listing_form
+from services.portal.domain.listing_form import (
+    FIELDS,
+    api_body,
+    read_listing_form,
+    read_posted_listing_form,
+)
 from services.portal.domain.session import Visitor, same_token, seal, unseal
 from services.portal.settings import PortalSettings
 
@@ -86,6 +91,22 @@ def test_the_form_sends_what_was_filled_in_and_numbers_as_numbers() -> None:
         "anonymous": True,
     }
     assert api_body(read_listing_form({"kind": "offer", "trl": "bảy"}))["trl"] == "bảy"
+
+
+def test_an_offer_sends_every_ticked_transfer_object_and_whether_its_price_is_negotiable() -> None:
+    posted = {
+        "kind": ["offer"],
+        "title": ["Máy sấy bơm nhiệt"],
+        "transfer_objects": ["process", "equipment_with_know_how"],
+        "price_negotiable": ["on"],
+    }
+    form = read_posted_listing_form(posted)
+    assert form.chosen("transfer_objects") == {"process", "equipment_with_know_how"}
+    body = api_body(form)
+    assert body["transfer_objects"] == ["equipment_with_know_how", "process"]
+    assert body["price_negotiable"] is True
+    assert "anonymous" not in body
+    assert api_body(read_posted_listing_form({"kind": ["offer"]}))["transfer_objects"] == []
 
 
 def test_production_refuses_the_development_session_secret() -> None:
