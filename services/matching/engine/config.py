@@ -10,7 +10,7 @@ from services.matching.engine.relevance import RelevanceSettings
 from services.matching.engine.scoring import ScoringSettings
 from services.matching.engine.serving import ServingSettings
 
-ENGINE_VERSION = "stx-match-1.2"
+ENGINE_VERSION = "stx-match-1.3"
 """Recorded on every proposal; bump it whenever a change can alter scores."""
 
 

@@ -102,7 +102,9 @@ class MatchingEngine:
             return []
         tokens = listing_tokens(listing)
         query = self._query_profile(listing, tokens)
-        query_vector = self._query_vector(listing, vector)
+        # A listing without a single word has no meaning for an embedding to carry: its
+        # vector would only stand out from the crowd by chance.
+        query_vector = self._query_vector(listing, vector) if tokens.exact else None
         pool, spread = self._pool(listing.kind, tokens, query_vector)
         keys = [key for key in pool if self._eligible(query, self._profiles[key])]
         others = [self._profiles[key] for key in keys]

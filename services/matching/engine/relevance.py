@@ -45,7 +45,7 @@ class RelevanceSettings(BaseModel):
         default=0.5, gt=0, le=1, description="Keyword cosine that already counts as full relevance."
     )
     semantic_floor: float = Field(
-        default=1.0,
+        default=0.5,
         description="Standard scores (cosine above the query's mean cosine to every listing of "
         "the other kind, in standard deviations) at or below which a candidate is unrelated.",
     )
@@ -59,7 +59,7 @@ class RelevanceSettings(BaseModel):
         default=20, ge=0, description="How many listings the prior spread counts for."
     )
     keyword_share: float = Field(
-        default=0.5, ge=0, le=1, description="Share of keywords (vs embeddings) in relevance."
+        default=0.6, ge=0, le=1, description="Share of keywords (vs embeddings) in relevance."
     )
 
     def space_weights(self, with_diacritics: bool) -> FloatArray:

@@ -16,14 +16,14 @@ class Weights(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    text: float = Field(default=0.40, ge=0, description="Text relevance (keywords + embeddings).")
-    sector: float = Field(default=0.15, ge=0, description="Same or related sector.")
-    trl: float = Field(default=0.10, ge=0, description="Offer TRL vs the demand's minimum TRL.")
-    budget: float = Field(default=0.10, ge=0, description="Asking price vs the demand's budget.")
+    text: float = Field(default=0.36, ge=0, description="Text relevance (keywords + embeddings).")
+    sector: float = Field(default=0.23, ge=0, description="Same or related sector.")
+    trl: float = Field(default=0.09, ge=0, description="Offer TRL vs the demand's minimum TRL.")
+    budget: float = Field(default=0.09, ge=0, description="Asking price vs the demand's budget.")
     transfer_form: float = Field(default=0.05, ge=0, description="Shared transfer forms.")
-    region: float = Field(default=0.10, ge=0, description="Same or neighbouring province.")
+    region: float = Field(default=0.09, ge=0, description="Same or neighbouring province.")
     state_funded: float = Field(
-        default=0.10,
+        default=0.09,
         ge=0,
         description="Boost for results of state-funded tasks (commercialisation priority).",
     )

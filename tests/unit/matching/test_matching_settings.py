@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from services.matching.engine.scoring import Weights
 from services.matching.settings import MatchingSettings
 
 
@@ -17,7 +18,7 @@ def test_the_state_funded_boost_is_set_by_environment_and_reaches_the_engine(
     weights = MatchingSettings().engine_config().scoring.weights
 
     assert weights.state_funded == 0.2
-    assert weights.text == 0.40  # the other weights keep their defaults
+    assert weights.text == Weights().text  # the other weights keep their defaults
 
 
 def test_proposals_wait_thirty_days_in_the_provinces_calendar_by_default() -> None:
