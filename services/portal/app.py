@@ -12,13 +12,22 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.portal.api import awards as award_pages
-from services.portal.api import dev_mail, organization, pages, proposals, registration, sign_in
+from services.portal.api import (
+    dev_mail,
+    organization,
+    pages,
+    participation,
+    proposals,
+    registration,
+    sign_in,
+)
 from services.portal.api import events as event_pages
 from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
 from services.portal.api.rendering import on_http_error, on_refusal
 from services.portal.repository.awards_api import AwardsApi
 from services.portal.repository.dev_tokens import DevTokens
+from services.portal.repository.event_desk_api import EventDeskApi
 from services.portal.repository.events_api import EventsApi
 from services.portal.repository.indicators_api import IndicatorsApi
 from services.portal.repository.listings_api import ListingsApi
@@ -30,6 +39,7 @@ from services.portal.repository.registry_api import RegistryApi
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
+    EventDesk,
     ListingsDirectory,
     MarketIndicators,
     MatchDesk,
@@ -57,6 +67,7 @@ def create_app(
     awards: AwardsDirectory | None = None,
     registry: OrganizationRegistry | None = None,
     desk: MatchDesk | None = None,
+    event_desk: EventDesk | None = None,
 ) -> FastAPI:
     """Ports given here replace the HTTP adapters (tests); otherwise the APIs are called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
@@ -80,6 +91,7 @@ def create_app(
                 awards or AwardsApi(awards_http),
                 registry or RegistryApi(listings_http),
                 desk or MatchDeskApi(matching_http),
+                event_desk or EventDeskApi(matching_http),
                 tokens,
                 mailbox,
             )
@@ -102,6 +114,7 @@ def create_app(
     app.include_router(organization.router)
     app.include_router(registration.router)
     app.include_router(proposals.router)
+    app.include_router(participation.router)
     app.include_router(moderation_pages.router)
     app.include_router(indicator_pages.router)
     app.include_router(event_pages.router)

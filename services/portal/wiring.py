@@ -11,9 +11,11 @@ from services.portal.service.indicators import PublicIndicators
 from services.portal.service.moderation import Moderation
 from services.portal.service.organization import OrganizationListings
 from services.portal.service.pages import PublicPages
+from services.portal.service.participation import EventParticipation
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
+    EventDesk,
     ListingsDirectory,
     Mailbox,
     MarketIndicators,
@@ -34,6 +36,7 @@ class UseCases:
     moderation: Moderation
     registration: Registration
     proposals: OrganizationProposals
+    participation: EventParticipation
     indicators: PublicIndicators
     events: PublicEvents
     awards: PublicAwards
@@ -50,6 +53,7 @@ def build_use_cases(
     awards: AwardsDirectory,
     registry: OrganizationRegistry,
     desk: MatchDesk,
+    event_desk: EventDesk,
     tokens: Tokens,
     mailbox: Mailbox | None,
 ) -> UseCases:
@@ -59,6 +63,7 @@ def build_use_cases(
         moderation=Moderation(moderation, tokens),
         registration=Registration(registry, tokens),
         proposals=OrganizationProposals(desk, listings, tokens),
+        participation=EventParticipation(event_desk, events, own, listings, tokens),
         indicators=PublicIndicators(indicators),
         events=PublicEvents(events),
         awards=PublicAwards(awards),

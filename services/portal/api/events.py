@@ -29,4 +29,6 @@ async def calendar(request: Request) -> Response:
 async def event(request: Request, event_id: str) -> Response:
     if not EVENT_ID.match(event_id):
         raise NotFoundError("Không tìm thấy sự kiện này.")
-    return page(request, "event.html", event=await _use_case(request).event(event_id))
+    event = await _use_case(request).event(event_id)
+    registered = request.query_params.get("da-dang-ky") == "1"
+    return page(request, "event.html", event=event, registered=registered)

@@ -116,3 +116,15 @@ NEXT_STEPS = {
     "contract_signed": "Đăng ký hợp đồng chuyển giao tại Sở Khoa học và Công nghệ.",
     "contract_registered": "Thực hiện hợp đồng và ghi nhận hoàn tất chuyển giao.",
 }
+
+PARTICIPANT_ROLES = {
+    "supplier": "Bên cung ứng: mang công nghệ chào bán",
+    "seeker": "Bên có nhu cầu: mang đặt hàng công nghệ",
+    "both": "Cả hai",
+}
+
+REGISTRATION_STATES = {
+    "registered": "Đã đăng ký",
+    "waitlisted": "Trong danh sách chờ",
+    "cancelled": "Đã hủy",
+}

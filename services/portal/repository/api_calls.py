@@ -56,10 +56,18 @@ class ApiCalls:
 
     async def call(self, method: str, path: str, token: str, **kwargs: Any) -> Any:
         """The JSON body of a successful answer (None when it has none)."""
+        response = await self._answer(method, path, token, **kwargs)
+        return response.json() if response.content else None
+
+    async def call_bytes(self, method: str, path: str, token: str, **kwargs: Any) -> bytes:
+        """The body of a successful answer as sent (a file: .ics, PDF)."""
+        return (await self._answer(method, path, token, **kwargs)).content
+
+    async def _answer(self, method: str, path: str, token: str, **kwargs: Any) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token}"}
         response = await self._send(method, path, headers, **kwargs)
         self._raise_for(response)
-        return response.json() if response.content else None
+        return response
 
     async def _send(
         self, method: str, path: str, headers: Mapping[str, str], **kwargs: Any

@@ -151,3 +151,27 @@ class MatchDesk(Protocol):
     async def introductions(self, token: str) -> list[Mapping[str, Any]]:
         """Introductions the organisation is a party to, with their history."""
         ...
+
+
+class EventDesk(Protocol):
+    """The matching API's connection events on behalf of a signed-in organisation or broker."""
+
+    async def register(self, event_id: str, body: Mapping[str, Any], token: str) -> None:
+        """Take part (over capacity: the waiting list). Raises `FormRefusedError`."""
+        ...
+
+    async def participants(self, event_id: str, token: str) -> list[Mapping[str, Any]]:
+        """Registered and waiting participants (brokers see everything)."""
+        ...
+
+    async def generate_schedule(self, event_id: str, token: str) -> None:
+        """Brokers: generate, or re-run, the B2B schedule. Raises `FormRefusedError`."""
+        ...
+
+    async def meetings(self, event_id: str, token: str) -> list[Mapping[str, Any]]:
+        """Brokers: every meeting; an organisation: its own."""
+        ...
+
+    async def calendar(self, event_id: str, organization_id: str, token: str) -> bytes:
+        """A participant's meetings as iCalendar. Raises `NotFoundError`, `ForbiddenError`."""
+        ...

@@ -14,7 +14,11 @@ from services.portal.app import create_app
 from services.portal.domain.refusals import FormRefusedError
 from services.portal.settings import PortalSettings
 from shared.errors import ForbiddenError, NotFoundError, UnavailableError
-from tests.unit.portal.fakes_parties import InMemoryMatchDesk, InMemoryRegistry
+from tests.unit.portal.fakes_parties import (
+    InMemoryEventDesk,
+    InMemoryMatchDesk,
+    InMemoryRegistry,
+)
 
 
 class InMemoryListingsDirectory:
@@ -313,6 +317,7 @@ async def portal_client(
         "awards": InMemoryAwards(),
         "registry": InMemoryRegistry(),
         "desk": InMemoryMatchDesk(),
+        "event_desk": InMemoryEventDesk(),
     }
     app = create_app(settings or PortalSettings(log_format="console"), **(empty | ports))
     async with LifespanManager(app) as manager:

@@ -128,3 +128,47 @@ def introduction_json(match: Mapping[str, Any]) -> dict[str, Any]:
                      "recorded_by": "stx-matching"}],
         "claim": None,
     }  # fmt: skip
+
+
+class InMemoryEventDesk:
+    """Registrations need at least one listing; brokers schedule every registered supplier with
+    every registered seeker; an organisation's calendar names its own meetings."""
+
+    def __init__(self) -> None:
+        self.registrations: dict[str, dict[str, dict[str, Any]]] = {}
+        self.meetings_of: dict[str, list[dict[str, Any]]] = {}
+
+    async def register(self, event_id: str, body: Mapping[str, Any], token: str) -> None:
+        if not body.get("listing_ids"):
+            error = {"field": "body.listing_ids", "code": "too_short", "limit": 1}
+            raise FormRefusedError([{**error, "message": "List should have at least 1 item"}])
+        org = _claims(token)["org_id"]
+        self.registrations.setdefault(event_id, {})[org] = {
+            "organization_id": org, "role": body["role"], "status": "registered",
+            "listing_ids": list(body["listing_ids"]),
+        }  # fmt: skip
+
+    async def participants(self, event_id: str, token: str) -> list[Mapping[str, Any]]:
+        return list(self.registrations.get(event_id, {}).values())
+
+    async def generate_schedule(self, event_id: str, token: str) -> None:
+        _require_broker(token)
+        seated = self.registrations.get(event_id, {}).values()
+        suppliers = [r["organization_id"] for r in seated if r["role"] != "seeker"]
+        seekers = [r["organization_id"] for r in seated if r["role"] != "supplier"]
+        self.meetings_of[event_id] = [
+            {"supplier_id": s, "seeker_id": k, "table": n + 1, "starts_at": "2026-12-10T02:00:00Z"}
+            for n, (s, k) in enumerate((s, k) for s in suppliers for k in seekers if s != k)
+        ]
+
+    async def meetings(self, event_id: str, token: str) -> list[Mapping[str, Any]]:
+        return list(self.meetings_of.get(event_id, []))
+
+    async def calendar(self, event_id: str, organization_id: str, token: str) -> bytes:
+        if _claims(token).get("org_id") != organization_id:
+            raise ForbiddenError("not yours")
+        mine = [m for m in self.meetings_of.get(event_id, []) if organization_id in m.values()]
+        events = "".join(
+            f"BEGIN:VEVENT\r\nLOCATION:bàn {m['table']}\r\nEND:VEVENT\r\n" for m in mine
+        )
+        return f"BEGIN:VCALENDAR\r\n{events}END:VCALENDAR\r\n".encode()

@@ -1,0 +1,107 @@
+"""Taking part in a connection event: an organisation's registration (`/su-kien/{id}/dang-ky`)
+and its meetings as .ics (`/su-kien/{id}/lich.ics`); the broker's event desk
+(`/moi-gioi/su-kien/{id}`) with the participants and the B2B schedule."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from services.portal.api.rendering import SECURITY_HEADERS, page
+from services.portal.api.session import current_visitor, posted_form, posted_lists
+from services.portal.domain.labels import PARTICIPANT_ROLES
+from services.portal.domain.participation import RegistrationForm, read_registration
+from services.portal.domain.session import Visitor
+from services.portal.service.participation import EventParticipation
+from shared.errors import NotFoundError
+
+router = APIRouter(include_in_schema=False)
+SIGN_IN = "/dang-nhap"
+EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def _use_case(request: Request) -> EventParticipation:
+    use_case: EventParticipation = request.app.state.use_cases.participation
+    return use_case
+
+
+def _checked(event_id: str) -> str:
+    if not EVENT_ID.match(event_id):
+        raise NotFoundError("Không tìm thấy sự kiện này.")
+    return event_id
+
+
+async def _form_page(
+    request: Request, visitor: Visitor, event_id: str, form: RegistrationForm, status: int = 200
+) -> Response:
+    event, choices = await _use_case(request).choices(visitor, event_id)
+    return page(
+        request, "event_registration.html", status, event=event, choices=choices, form=form,
+        roles=PARTICIPANT_ROLES,
+    )  # fmt: skip
+
+
+@router.get("/su-kien/{event_id}/dang-ky")
+async def registration_form(request: Request, event_id: str) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    return await _form_page(request, visitor, _checked(event_id), RegistrationForm())
+
+
+@router.post("/su-kien/{event_id}/dang-ky")
+async def register(request: Request, event_id: str) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    form = read_registration(await posted_lists(request))
+    refused = await _use_case(request).register(visitor, _checked(event_id), form)
+    if refused is not None:
+        return await _form_page(request, visitor, event_id, refused, 422)
+    return RedirectResponse(f"/su-kien/{event_id}?da-dang-ky=1", status_code=303)
+
+
+@router.get("/su-kien/{event_id}/lich.ics")
+async def calendar(request: Request, event_id: str) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    ics = await _use_case(request).calendar(visitor, _checked(event_id))
+    headers = {
+        **SECURITY_HEADERS,
+        "Content-Disposition": f'attachment; filename="lich-gap-b2b-{event_id}.ics"',
+    }
+    return Response(ics, media_type="text/calendar; charset=utf-8", headers=headers)
+
+
+async def _desk(
+    request: Request, visitor: Visitor, event_id: str, status: int = 200, **context: object
+) -> Response:
+    event, participants, meetings = await _use_case(request).desk(visitor, event_id)
+    return page(
+        request, "event_desk.html", status, event=event, participants=participants,
+        meetings=meetings, **context,
+    )  # fmt: skip
+
+
+@router.get("/moi-gioi/su-kien/{event_id}")
+async def desk(request: Request, event_id: str) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    done = request.query_params.get("xong")
+    return await _desk(request, visitor, _checked(event_id), done=done)
+
+
+@router.post("/moi-gioi/su-kien/{event_id}/xep-lich")
+async def generate(request: Request, event_id: str) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    await posted_form(request)
+    problem = await _use_case(request).generate(visitor, _checked(event_id))
+    if problem is not None:
+        return await _desk(request, visitor, event_id, 422, problem=problem)
+    return RedirectResponse(f"/moi-gioi/su-kien/{event_id}?xong=xep-lich", status_code=303)

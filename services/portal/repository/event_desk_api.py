@@ -1,0 +1,40 @@
+"""The matching API's connection events on behalf of the signed-in visitor, as `EventDesk`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from services.portal.repository.api_calls import ApiCalls
+
+
+def _event(event_id: str) -> str:
+    return f"/v1/connection-events/{quote(event_id, safe='')}"
+
+
+class EventDeskApi:
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._api = ApiCalls(
+            client,
+            unavailable="Dịch vụ sự kiện kết nối tạm thời không trả lời.",
+            missing="Không tìm thấy sự kiện này.",
+        )
+
+    async def register(self, event_id: str, body: Mapping[str, Any], token: str) -> None:
+        await self._api.call("POST", f"{_event(event_id)}/registrations", token, json=dict(body))
+
+    async def participants(self, event_id: str, token: str) -> list[Mapping[str, Any]]:
+        return list(await self._api.call("GET", f"{_event(event_id)}/participants", token))
+
+    async def generate_schedule(self, event_id: str, token: str) -> None:
+        await self._api.call("POST", f"{_event(event_id)}/schedule", token)
+
+    async def meetings(self, event_id: str, token: str) -> list[Mapping[str, Any]]:
+        return list(await self._api.call("GET", f"{_event(event_id)}/meetings", token))
+
+    async def calendar(self, event_id: str, organization_id: str, token: str) -> bytes:
+        path = f"{_event(event_id)}/participants/{quote(organization_id, safe='')}/schedule.ics"
+        return await self._api.call_bytes("GET", path, token)

@@ -1,0 +1,101 @@
+"""Taking part in a techmart through the ASGI app: an organisation registers with its published
+listings (none ticked is refused beside the field), a broker generates the schedule, each
+organisation downloads its own meetings as .ics and nobody else's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from tests.unit.portal.fakes import (
+    InMemoryEvents,
+    InMemoryListingsDirectory,
+    InMemoryOwnListings,
+    event_json,
+    institute_json,
+    portal_client,
+)
+from tests.unit.portal.fakes_parties import InMemoryEventDesk
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+EVENT = "evt_techmart_2026"
+
+
+@pytest.fixture
+def desk() -> InMemoryEventDesk:
+    return InMemoryEventDesk()
+
+
+@pytest.fixture
+async def client(desk: InMemoryEventDesk) -> AsyncIterator[httpx.AsyncClient]:
+    own = InMemoryOwnListings()
+    for n, (owner, kind) in enumerate(
+        (("org_htx_mangden", "demand"), ("org_ttsam_ngoclinh", "offer"))
+    ):
+        own.items[f"lst_{n}"] = {"listing_id": f"lst_{n}", "owner": owner, "kind": kind,
+                                 "status": "published", "title": f"Tin số {n}"}  # fmt: skip
+    names = (
+        institute_json(organization_id="org_htx_mangden", name="HTX Dược liệu Măng Đen"),
+        institute_json(organization_id="org_ttsam_ngoclinh", name="Trung tâm Sâm Ngọc Linh"),
+    )
+    listings = InMemoryListingsDirectory(organizations=names)
+    async with portal_client(
+        listings=listings, own=own, events=InMemoryEvents(event_json()), event_desk=desk
+    ) as client:
+        yield client
+
+
+async def sign_in(client: httpx.AsyncClient, subject: str) -> str:
+    match = TOKEN.search((await client.get("/dang-nhap")).text)
+    assert match
+    token = match.group(1)
+    await client.post("/dang-nhap", data={"csrf_token": token, "subject": subject})
+    return token
+
+
+async def test_two_organisations_register_a_broker_schedules_each_downloads_its_ics(
+    client: httpx.AsyncClient, desk: InMemoryEventDesk
+) -> None:
+    token = await sign_in(client, "htxmangden:giam-doc")
+    form = await client.get(f"/su-kien/{EVENT}/dang-ky")
+    assert "Tin số 0" in form.text
+    assert "Tin số 1" not in form.text  # only the organisation's own listings
+    url = f"/su-kien/{EVENT}/dang-ky"
+    refused = await client.post(url, data={"csrf_token": token, "role": "seeker"})
+    assert refused.status_code == 422
+    assert 'id="listing_ids-error" class="field-error">Cần ít nhất 1 mục.' in refused.text
+    sent = {"csrf_token": token, "role": "seeker", "listing_ids": "lst_0"}
+    assert (await client.post(url, data=sent)).status_code == 303
+
+    token = await sign_in(client, "ttsam:vien-truong")
+    sent = {"csrf_token": token, "role": "supplier", "listing_ids": "lst_1"}
+    assert (await client.post(url, data=sent)).status_code == 303
+    assert (await client.post(f"/moi-gioi/su-kien/{EVENT}/xep-lich", data=sent)).status_code == 403
+
+    token = await sign_in(client, "broker-01")
+    page = await client.get(f"/moi-gioi/su-kien/{EVENT}")
+    assert "HTX Dược liệu Măng Đen" in page.text
+    assert "Trung tâm Sâm Ngọc Linh" in page.text
+    generated = await client.post(f"/moi-gioi/su-kien/{EVENT}/xep-lich", data={"csrf_token": token})
+    assert generated.status_code == 303
+    schedule = await client.get(f"/moi-gioi/su-kien/{EVENT}")
+    assert "09:00 10/12/2026" in schedule.text  # 02:00 UTC, in the province's time
+
+    await sign_in(client, "htxmangden:giam-doc")
+    ics = await client.get(f"/su-kien/{EVENT}/lich.ics")
+    assert ics.status_code == 200
+    assert ics.headers["content-type"].startswith("text/calendar")
+    assert "attachment" in ics.headers["content-disposition"]
+    assert "bàn 1" in ics.text
+    assert desk.meetings_of[EVENT][0]["seeker_id"] == "org_htx_mangden"
+
+
+async def test_a_broker_has_no_calendar_of_its_own_and_a_visitor_is_sent_to_sign_in(
+    client: httpx.AsyncClient,
+) -> None:
+    assert (await client.get(f"/su-kien/{EVENT}/lich.ics")).status_code == 303
+    await sign_in(client, "broker-01")
+    assert (await client.get(f"/su-kien/{EVENT}/lich.ics")).status_code == 403
