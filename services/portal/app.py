@@ -19,6 +19,7 @@ from services.portal.api import (
     participation,
     proposals,
     registration,
+    reviews,
     sign_in,
 )
 from services.portal.api import events as event_pages
@@ -36,6 +37,7 @@ from services.portal.repository.match_desk_api import MatchDeskApi
 from services.portal.repository.moderation_api import ModerationApi
 from services.portal.repository.own_listings_api import OwnListingsApi
 from services.portal.repository.registry_api import RegistryApi
+from services.portal.repository.review_desk_api import ReviewDeskApi
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
@@ -46,6 +48,7 @@ from services.portal.service.ports import (
     ModerationQueue,
     OrganizationRegistry,
     OwnListings,
+    ReviewDesk,
 )
 from services.portal.settings import PortalSettings
 from services.portal.wiring import build_use_cases
@@ -68,6 +71,7 @@ def create_app(
     registry: OrganizationRegistry | None = None,
     desk: MatchDesk | None = None,
     event_desk: EventDesk | None = None,
+    review_desk: ReviewDesk | None = None,
 ) -> FastAPI:
     """Ports given here replace the HTTP adapters (tests); otherwise the APIs are called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
@@ -92,6 +96,7 @@ def create_app(
                 registry or RegistryApi(listings_http),
                 desk or MatchDeskApi(matching_http),
                 event_desk or EventDeskApi(matching_http),
+                review_desk or ReviewDeskApi(awards_http),
                 tokens,
                 mailbox,
             )
@@ -115,6 +120,7 @@ def create_app(
     app.include_router(registration.router)
     app.include_router(proposals.router)
     app.include_router(participation.router)
+    app.include_router(reviews.router)
     app.include_router(moderation_pages.router)
     app.include_router(indicator_pages.router)
     app.include_router(event_pages.router)

@@ -14,17 +14,21 @@ DEV_SESSION_SECRET = "stx-portal-dev-session-secret-change-me-0123"  # noqa: S10
 
 
 class DemoUser(BaseModel):
-    """Someone the development sign-in page offers: a broker of the Department, or an
-    organisation of the demo seed."""
+    """Someone the development sign-in page offers: a broker of the Department, a member of an
+    award programme's review panel, or an organisation of the demo seed."""
 
     subject: str
     name: str
-    role: Literal["org", "broker"] = "org"
+    role: Literal["org", "broker", "reviewer"] = "org"
     organization_id: str | None = None
 
 
 DEMO_USERS = (
     DemoUser(subject="broker-01", name="Cán bộ Sở KH&CN (môi giới)", role="broker"),
+    DemoUser(
+        subject="reviewer-01", name="GS.TS. Nguyễn Văn An (hội đồng xét chọn)", role="reviewer"
+    ),
+    DemoUser(subject="reviewer-02", name="TS. Lê Thị Bình (hội đồng xét chọn)", role="reviewer"),
     DemoUser(
         subject="htxmangden:giam-doc",
         name="Hợp tác xã Nông nghiệp Dược liệu Măng Đen",

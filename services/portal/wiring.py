@@ -23,10 +23,12 @@ from services.portal.service.ports import (
     ModerationQueue,
     OrganizationRegistry,
     OwnListings,
+    ReviewDesk,
     Tokens,
 )
 from services.portal.service.proposals import OrganizationProposals
 from services.portal.service.registration import Registration
+from services.portal.service.reviews import Reviews
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class UseCases:
     registration: Registration
     proposals: OrganizationProposals
     participation: EventParticipation
+    reviews: Reviews
     indicators: PublicIndicators
     events: PublicEvents
     awards: PublicAwards
@@ -54,6 +57,7 @@ def build_use_cases(
     registry: OrganizationRegistry,
     desk: MatchDesk,
     event_desk: EventDesk,
+    review_desk: ReviewDesk,
     tokens: Tokens,
     mailbox: Mailbox | None,
 ) -> UseCases:
@@ -64,6 +68,7 @@ def build_use_cases(
         registration=Registration(registry, tokens),
         proposals=OrganizationProposals(desk, listings, tokens),
         participation=EventParticipation(event_desk, events, own, listings, tokens),
+        reviews=Reviews(review_desk, awards, tokens),
         indicators=PublicIndicators(indicators),
         events=PublicEvents(events),
         awards=PublicAwards(awards),

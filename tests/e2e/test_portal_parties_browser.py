@@ -52,18 +52,12 @@ def eventually(browser: WebDriver, url: str, seen: Callable[[WebDriver], bool]) 
     WebDriverWait(browser, PROPOSAL_TIMEOUT, poll_frequency=2).until(reloaded)
 
 
-def article_about(browser: WebDriver, title: str) -> str:
-    """The `data-match` of the proposal whose page names `title`."""
-    xpath = f"//article[@data-match][.//a[contains(., '{title}')]]"
-    return str(browser.find_element(By.XPATH, xpath).get_attribute("data-match"))
-
-
-def answer_interested(browser: WebDriver, portal: str, title: str) -> None:
-    match_id = article_about(browser, title)
-    button = browser.find_element(
-        By.XPATH, f"//article[@data-match='{match_id}']//button[contains(., 'Quan tâm')]"
-    )
-    click_and_wait(browser, button)
+def answer_interested(browser: WebDriver, offer: str, demand: str) -> None:
+    """Say "interested" on the proposal of this offer for this demand (an organisation may have
+    several proposals naming one of them)."""
+    about = "".join(f"[.//a[contains(., '{title}')]]" for title in (offer, demand))
+    proposal = browser.find_element(By.XPATH, f"//article[@data-match]{about}")
+    click_and_wait(browser, proposal.find_element(By.XPATH, ".//button[contains(., 'Quan tâm')]"))
     assert "xong=" in browser.current_url
 
 
@@ -140,13 +134,13 @@ def test_a_new_institute_signs_up_offers_and_is_introduced_to_a_cooperative(
     # matching proposes the offer to the cooperative's demand; both are interested
     eventually(browser, f"{portal}/to-chuc/de-xuat", lambda b: DEMAND in b.page_source)
     browser.save_screenshot(str(screenshots / "proposals.png"))
-    answer_interested(browser, portal, DEMAND)
+    answer_interested(browser, offer, DEMAND)
     assert "Đang chờ bên kia trả lời" in browser.page_source
 
     sign_out(second_browser)
     sign_in_as(second_browser, portal, COOPERATIVE)
     eventually(second_browser, f"{portal}/to-chuc/de-xuat", lambda b: suffix in b.page_source)
-    answer_interested(second_browser, portal, offer)
+    answer_interested(second_browser, offer, DEMAND)
 
     introduced = lambda b: suffix in b.page_source and "Đã giới thiệu hai bên" in b.page_source  # noqa: E731
     eventually(second_browser, f"{portal}/to-chuc/ket-noi", introduced)

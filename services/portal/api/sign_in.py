@@ -48,10 +48,18 @@ async def sign_in_as(request: Request) -> Response:
             organization_id=user.organization_id,
             expires_at=utc_now() + SESSION_TTL,
         )
-        home = "/moi-gioi/kiem-duyet" if visitor.is_broker else "/to-chuc/tin"
+        home = _home_of(visitor)
     response = RedirectResponse(home, status_code=303)
     sign_in(request, response, visitor)
     return response
+
+
+def _home_of(visitor: Visitor) -> str:
+    if visitor.is_broker:
+        return "/moi-gioi/kiem-duyet"
+    if visitor.is_reviewer:
+        return "/tham-dinh"
+    return "/to-chuc/tin"
 
 
 def _newcomer(name: str) -> Visitor:

@@ -33,6 +33,10 @@ class Visitor:
     def is_broker(self) -> bool:
         return "broker" in self.roles
 
+    @property
+    def is_reviewer(self) -> bool:
+        return "reviewer" in self.roles
+
 
 def seal(visitor: Visitor, secret: str) -> str:
     payload = {**asdict(visitor), "expires_at": visitor.expires_at.isoformat()}

@@ -175,3 +175,24 @@ class EventDesk(Protocol):
     async def calendar(self, event_id: str, organization_id: str, token: str) -> bytes:
         """A participant's meetings as iCalendar. Raises `NotFoundError`, `ForbiddenError`."""
         ...
+
+
+class ReviewDesk(Protocol):
+    """The awards API on behalf of a signed-in reviewer."""
+
+    async def queue(self, programme_id: str, token: str) -> list[Mapping[str, Any]]:
+        """Nominations to score now (not those the reviewer is recused from)."""
+        ...
+
+    async def nomination(self, nomination_id: str, token: str) -> Mapping[str, Any]:
+        """The file and the reviewer's own scorecard. Raises `ForbiddenError` (recused, not
+        assigned), `NotFoundError`."""
+        ...
+
+    async def score(self, nomination_id: str, body: Mapping[str, Any], token: str) -> None:
+        """Raises `FormRefusedError` (a score outside 0–10, a criterion missing)."""
+        ...
+
+    async def declare_conflict(self, nomination_id: str, reason: str, token: str) -> None:
+        """Recuse the reviewer from the nominee's nominations. Raises `FormRefusedError`."""
+        ...

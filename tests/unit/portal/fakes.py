@@ -18,6 +18,7 @@ from tests.unit.portal.fakes_parties import (
     InMemoryEventDesk,
     InMemoryMatchDesk,
     InMemoryRegistry,
+    InMemoryReviewDesk,
 )
 
 
@@ -318,6 +319,7 @@ async def portal_client(
         "registry": InMemoryRegistry(),
         "desk": InMemoryMatchDesk(),
         "event_desk": InMemoryEventDesk(),
+        "review_desk": InMemoryReviewDesk(),
     }
     app = create_app(settings or PortalSettings(log_format="console"), **(empty | ports))
     async with LifespanManager(app) as manager:

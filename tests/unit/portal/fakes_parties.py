@@ -172,3 +172,47 @@ class InMemoryEventDesk:
             f"BEGIN:VEVENT\r\nLOCATION:bàn {m['table']}\r\nEND:VEVENT\r\n" for m in mine
         )
         return f"BEGIN:VCALENDAR\r\n{events}END:VCALENDAR\r\n".encode()
+
+
+class InMemoryReviewDesk:
+    """One nomination under review; a score outside 0–10 or a criterion left out is refused; a
+    reviewer who declared a conflict is refused the file and drops out of the queue."""
+
+    def __init__(self) -> None:
+        self.nominations = {"nom_1": nomination_json()}
+        self.recused: set[str] = set()
+        self.scorecards: dict[tuple[str, str], dict[str, Any]] = {}
+
+    async def queue(self, programme_id: str, token: str) -> list[Mapping[str, Any]]:
+        reviewer = _claims(token)["sub"]
+        return [n for n in self.nominations.values() if reviewer not in self.recused]
+
+    async def nomination(self, nomination_id: str, token: str) -> Mapping[str, Any]:
+        reviewer = _claims(token)["sub"]
+        if reviewer in self.recused:
+            raise ForbiddenError("recused")
+        if nomination_id not in self.nominations:
+            raise NotFoundError("Không tìm thấy hồ sơ này.")
+        card = self.scorecards.get((nomination_id, reviewer))
+        return {**self.nominations[nomination_id], "my_scorecard": card}
+
+    async def score(self, nomination_id: str, body: Mapping[str, Any], token: str) -> None:
+        scores = body["scores"]
+        if set(scores) != {"hieu-qua", "lan-toa"} or not all(
+            isinstance(v, int) and 0 <= v <= 10 for v in scores.values()
+        ):
+            raise FormRefusedError([{"field": "body.scores", "code": "validation-failed"}])
+        self.scorecards[(nomination_id, _claims(token)["sub"])] = dict(body)
+
+    async def declare_conflict(self, nomination_id: str, reason: str, token: str) -> None:
+        if len(reason) < 3:
+            raise FormRefusedError([{"field": "body.reason", "code": "string_too_short"}])
+        self.recused.add(_claims(token)["sub"])
+
+
+def nomination_json() -> dict[str, Any]:
+    return {
+        "nomination_id": "nom_1", "programme_id": "prg_2026", "category_id": "doanh-nghiep",
+        "nominee": {"organization_id": "org_caphe_dakha", "name": "Công ty TNHH Cà phê Đắk Hà"},
+        "narrative": "Hai hợp đồng chuyển giao công nghệ lên men cà phê.", "links": [],
+    }  # fmt: skip
