@@ -49,7 +49,7 @@ async def my_listings(request: Request) -> Response:
     if visitor is None:
         return RedirectResponse(SIGN_IN, status_code=303)
     saved = request.query_params.get("da-luu")
-    return await _mine(request, visitor, saved=saved)
+    return await _mine(request, visitor, saved=saved, done=request.query_params.get("xong"))
 
 
 @router.get("/to-chuc/tin/moi")
@@ -85,3 +85,32 @@ async def submit_listing(request: Request, listing_id: str) -> Response:
     if problem is not None:
         return await _mine(request, visitor, 422, problem=problem)
     return RedirectResponse("/to-chuc/tin", status_code=303)
+
+
+@router.post("/to-chuc/tin/{listing_id}/rut")
+async def withdraw_listing(request: Request, listing_id: str) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    form = await posted_form(request)
+    if not LISTING_ID.match(listing_id):
+        raise NotFoundError("Không tìm thấy tin này.")
+    reason = form.get("reason", "").strip()
+    problem = await _use_case(request).withdraw(visitor, listing_id, reason)
+    if problem is not None:
+        return await _mine(request, visitor, 422, problem=problem)
+    return RedirectResponse("/to-chuc/tin?xong=rut", status_code=303)
+
+
+@router.post("/to-chuc/tin/{listing_id}/gia-han")
+async def renew_listing(request: Request, listing_id: str) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    form = await posted_form(request)
+    if not LISTING_ID.match(listing_id):
+        raise NotFoundError("Không tìm thấy tin này.")
+    problem = await _use_case(request).renew(visitor, listing_id, form.get("valid_until", ""))
+    if problem is not None:
+        return await _mine(request, visitor, 422, problem=problem)
+    return RedirectResponse("/to-chuc/tin?xong=gia-han", status_code=303)

@@ -9,6 +9,10 @@ from typing import Any
 from services.portal.domain import labels
 
 SUBMITTABLE = frozenset({"draft", "returned"})
+WITHDRAWABLE = frozenset({"draft", "submitted", "returned", "published", "expired"})
+RENEWABLE = frozenset({"published", "expired"})
+"""The listings service's lifecycle, mirrored only to offer the right buttons: the service
+decides, and a refusal is shown as it words it."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,14 @@ class OwnListing:
     @property
     def can_submit(self) -> bool:
         return self.state in SUBMITTABLE
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.state in WITHDRAWABLE
+
+    @property
+    def can_renew(self) -> bool:
+        return self.state in RENEWABLE
 
     @property
     def is_public(self) -> bool:

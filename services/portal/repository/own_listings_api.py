@@ -26,3 +26,11 @@ class OwnListingsApi:
 
     async def submit(self, listing_id: str, token: str) -> None:
         await self._api.call("POST", f"/v1/listings/{quote(listing_id, safe='')}/submit", token)
+
+    async def withdraw(self, listing_id: str, reason: str, token: str) -> None:
+        path = f"/v1/listings/{quote(listing_id, safe='')}/withdraw"
+        await self._api.call("POST", path, token, json={"reason": reason})
+
+    async def renew(self, listing_id: str, valid_until: str, token: str) -> None:
+        path = f"/v1/listings/{quote(listing_id, safe='')}/renew"
+        await self._api.call("POST", path, token, json={"valid_until": valid_until})

@@ -50,11 +50,37 @@ class OrganizationListings:
         try:
             await self._listings.submit(listing_id, token)
         except FormRefusedError as refused:
-            messages = field_messages(refused.errors, FIELDS)
-            return "; ".join(messages.values()) or "Chưa gửi duyệt được: " + refused.detail
+            return _why(refused, "Chưa gửi duyệt được")
+        return None
+
+    async def withdraw(self, visitor: Visitor, listing_id: str, reason: str) -> str | None:
+        """None when withdrawn; otherwise why not, in Vietnamese."""
+        _, token = self._acting(visitor)
+        try:
+            await self._listings.withdraw(listing_id, reason, token)
+        except FormRefusedError as refused:
+            if any(str(e.get("field", "")).endswith("reason") for e in refused.errors):
+                return "Nêu lý do rút tin (ít nhất 3 ký tự)."
+            return _why(refused, "Chưa rút tin được")
+        return None
+
+    async def renew(self, visitor: Visitor, listing_id: str, valid_until: str) -> str | None:
+        """None when renewed; otherwise why not, in Vietnamese."""
+        _, token = self._acting(visitor)
+        try:
+            await self._listings.renew(listing_id, valid_until, token)
+        except FormRefusedError as refused:
+            if any(str(e.get("field", "")).endswith("valid_until") for e in refused.errors):
+                return "Chọn ngày hết hạn mới, sau hôm nay."
+            return _why(refused, "Chưa gia hạn được")
         return None
 
     def _acting(self, visitor: Visitor) -> tuple[str, str]:
         if not visitor.is_organization or visitor.organization_id is None:
             raise ForbiddenError("Trang này dành cho tài khoản của tổ chức.")
         return visitor.organization_id, self._tokens.for_visitor(visitor)
+
+
+def _why(refused: FormRefusedError, failed: str) -> str:
+    messages = field_messages(refused.errors, FIELDS)
+    return "; ".join(messages.values()) or f"{failed}: {refused.detail}"

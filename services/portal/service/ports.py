@@ -52,6 +52,14 @@ class OwnListings(Protocol):
         """Send a draft to the brokers. Raises `FormRefusedError`, `NotFoundError`."""
         ...
 
+    async def withdraw(self, listing_id: str, reason: str, token: str) -> None:
+        """Take it off the exchange. Raises `FormRefusedError`, `NotFoundError`."""
+        ...
+
+    async def renew(self, listing_id: str, valid_until: str, token: str) -> None:
+        """A new last valid day (ISO date). Raises `FormRefusedError`, `NotFoundError`."""
+        ...
+
 
 class Tokens(Protocol):
     def for_visitor(self, visitor: Visitor) -> str:

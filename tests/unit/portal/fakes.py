@@ -132,6 +132,26 @@ class InMemoryOwnListings:
             raise NotFoundError("Không tìm thấy tin này.")
         item["status"] = "submitted"
 
+    async def withdraw(self, listing_id: str, reason: str, token: str) -> None:
+        item = self._own(listing_id, token)
+        if len(reason) < 3:
+            error = {"field": "body.reason", "code": "string_too_short", "limit": 3}
+            raise FormRefusedError([{**error, "message": "x"}])
+        item["status"] = "withdrawn"
+
+    async def renew(self, listing_id: str, valid_until: str, token: str) -> None:
+        item = self._own(listing_id, token)
+        if not valid_until or valid_until <= "2026-12-03":
+            error = {"field": "body.valid_until", "code": "validation-failed", "message": "x"}
+            raise FormRefusedError([error])
+        item["status"], item["valid_until"] = "published", valid_until
+
+    def _own(self, listing_id: str, token: str) -> dict[str, Any]:
+        item = self.items.get(listing_id)
+        if item is None or item["owner"] != _claims(token)["org_id"]:
+            raise NotFoundError("Không tìm thấy tin này.")
+        return item
+
 
 def _claims(token: str) -> dict[str, Any]:
     claims: dict[str, Any] = jwt.decode(token, options={"verify_signature": False})

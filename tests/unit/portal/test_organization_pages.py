@@ -129,3 +129,32 @@ async def test_there_is_no_development_sign_in_in_production(own: InMemoryOwnLis
         home = await client.get("/")
     assert home.status_code == 200
     assert 'href="/dang-nhap"' not in home.text
+
+
+async def test_a_published_listing_is_renewed_then_withdrawn_with_a_reason(
+    client: httpx.AsyncClient, own: InMemoryOwnListings
+) -> None:
+    token = await signed_in(client)
+    own.items["lst_p"] = {"listing_id": "lst_p", "owner": "org_htx_mangden", "kind": "offer",
+                          "status": "published", "title": "Máy sấy bơm nhiệt"}  # fmt: skip
+    page = await client.get("/to-chuc/tin")
+    assert 'action="/to-chuc/tin/lst_p/gia-han"' in page.text
+    assert 'action="/to-chuc/tin/lst_p/rut"' in page.text
+
+    past = await client.post(
+        "/to-chuc/tin/lst_p/gia-han", data={"csrf_token": token, "valid_until": "2026-01-01"}
+    )
+    assert past.status_code == 422
+    assert "Chọn ngày hết hạn mới, sau hôm nay." in past.text
+    renewed = await client.post(
+        "/to-chuc/tin/lst_p/gia-han", data={"csrf_token": token, "valid_until": "2027-12-31"}
+    )
+    assert renewed.status_code == 303
+    assert own.items["lst_p"]["valid_until"] == "2027-12-31"
+
+    silent = await client.post("/to-chuc/tin/lst_p/rut", data={"csrf_token": token})
+    assert silent.status_code == 422
+    assert "Nêu lý do rút tin" in silent.text
+    reason = {"csrf_token": token, "reason": "Đã chuyển giao ngoài sàn."}
+    assert (await client.post("/to-chuc/tin/lst_p/rut", data=reason)).status_code == 303
+    assert own.items["lst_p"]["status"] == "withdrawn"
