@@ -17,6 +17,7 @@ from services.portal.api import (
     organization,
     pages,
     participation,
+    pipeline,
     proposals,
     registration,
     reviews,
@@ -120,6 +121,7 @@ def create_app(
     app.include_router(registration.router)
     app.include_router(proposals.router)
     app.include_router(participation.router)
+    app.include_router(pipeline.router)
     app.include_router(reviews.router)
     app.include_router(moderation_pages.router)
     app.include_router(indicator_pages.router)

@@ -12,6 +12,7 @@ from services.portal.service.moderation import Moderation
 from services.portal.service.organization import OrganizationListings
 from services.portal.service.pages import PublicPages
 from services.portal.service.participation import EventParticipation
+from services.portal.service.pipeline import BrokerPipeline
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
@@ -40,6 +41,7 @@ class UseCases:
     proposals: OrganizationProposals
     participation: EventParticipation
     reviews: Reviews
+    pipeline: BrokerPipeline
     indicators: PublicIndicators
     events: PublicEvents
     awards: PublicAwards
@@ -69,6 +71,7 @@ def build_use_cases(
         proposals=OrganizationProposals(desk, listings, tokens),
         participation=EventParticipation(event_desk, events, own, listings, tokens),
         reviews=Reviews(review_desk, awards, tokens),
+        pipeline=BrokerPipeline(desk, listings, tokens),
         indicators=PublicIndicators(indicators),
         events=PublicEvents(events),
         awards=PublicAwards(awards),

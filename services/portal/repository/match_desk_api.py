@@ -11,7 +11,7 @@ import httpx
 
 from services.portal.repository.api_calls import ApiCalls
 
-LIMIT = 100
+LIMIT = 500
 
 
 class MatchDeskApi:
@@ -34,3 +34,7 @@ class MatchDeskApi:
         return list(
             await self._api.call("GET", "/v1/introductions", token, params={"limit": LIMIT})
         )
+
+    async def propose(self, offer_id: str, demand_id: str, token: str) -> None:
+        body = {"offer_id": offer_id, "demand_id": demand_id}
+        await self._api.call("POST", "/v1/matches", token, json=body)

@@ -4,9 +4,6 @@ Who may register what, and how the schedule is made, are the matching service's 
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterable, Mapping
-
 from services.portal.domain import labels
 from services.portal.domain.events import EventView, event_view
 from services.portal.domain.field_errors import field_messages
@@ -28,7 +25,8 @@ from services.portal.service.ports import (
     OwnListings,
     Tokens,
 )
-from shared.errors import ForbiddenError, NotFoundError
+from services.portal.service.titles import organization_names
+from shared.errors import ForbiddenError
 
 FORM_FIELDS = ("role", "listing_ids", "max_meetings")
 
@@ -89,7 +87,7 @@ class EventParticipation:
         participants = await self._desk.participants(event_id, token)
         meetings = await self._desk.meetings(event_id, token)
         ids = [str(p["organization_id"]) for p in participants]
-        names = await self._names(ids)
+        names = await organization_names(self._listings, ids)
         return (
             event,
             [participant_view(p, names) for p in participants],
@@ -105,18 +103,6 @@ class EventParticipation:
         except FormRefusedError as refused:
             return f"Chưa xếp được lịch: {refused.detail}".strip()
         return None
-
-    async def _names(self, organization_ids: Iterable[str]) -> dict[str, str]:
-        wanted = sorted(set(organization_ids))
-
-        async def name(organization_id: str) -> str:
-            try:
-                profile: Mapping[str, object] = await self._listings.organization(organization_id)
-            except NotFoundError:
-                return organization_id
-            return str(profile.get("name") or organization_id)
-
-        return dict(zip(wanted, await asyncio.gather(*(name(i) for i in wanted)), strict=True))
 
     def _organization(self, visitor: Visitor) -> tuple[str, str]:
         if not visitor.is_organization or visitor.organization_id is None:

@@ -149,7 +149,7 @@ class MatchDesk(Protocol):
     """The matching API's proposals and introductions on behalf of a signed-in organisation."""
 
     async def proposals(self, token: str) -> list[Mapping[str, Any]]:
-        """Matches of the organisation's listings, newest first."""
+        """Matches of the organisation's listings (brokers: all), newest first."""
         ...
 
     async def answer(self, match_id: str, body: Mapping[str, Any], token: str) -> None:
@@ -157,7 +157,11 @@ class MatchDesk(Protocol):
         ...
 
     async def introductions(self, token: str) -> list[Mapping[str, Any]]:
-        """Introductions the organisation is a party to, with their history."""
+        """Introductions the organisation is a party to (brokers: all), with their history."""
+        ...
+
+    async def propose(self, offer_id: str, demand_id: str, token: str) -> None:
+        """Brokers: propose a pair by hand. Raises `FormRefusedError`, `NotFoundError`."""
         ...
 
 

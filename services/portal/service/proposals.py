@@ -4,8 +4,7 @@ service's."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from services.portal.domain.field_errors import field_messages
 from services.portal.domain.proposals import (
@@ -18,7 +17,8 @@ from services.portal.domain.proposals import (
 from services.portal.domain.refusals import FormRefusedError
 from services.portal.domain.session import Visitor
 from services.portal.service.ports import ListingsDirectory, MatchDesk, Tokens
-from shared.errors import ForbiddenError, NotFoundError
+from services.portal.service.titles import listing_titles
+from shared.errors import ForbiddenError
 
 ANSWER_FIELDS = ("interested", "reason", "comment")
 MISSING_REASON = "Chọn lý do không quan tâm."
@@ -33,7 +33,9 @@ class OrganizationProposals:
     async def proposals(self, visitor: Visitor) -> tuple[list[ProposalView], dict[str, str]]:
         organization_id, token = self._acting(visitor)
         views = [proposal_view(raw, organization_id) for raw in await self._desk.proposals(token)]
-        titles = await self._titles(i for v in views for i in (v.mine_id, v.other_id))
+        titles = await listing_titles(
+            self._listings, (i for v in views for i in (v.mine_id, v.other_id))
+        )
         return views, titles
 
     async def answer(self, visitor: Visitor, match_id: str, form: Mapping[str, str]) -> str | None:
@@ -53,21 +55,10 @@ class OrganizationProposals:
     ) -> tuple[list[IntroductionView], dict[str, str]]:
         _, token = self._acting(visitor)
         views = [introduction_view(raw) for raw in await self._desk.introductions(token)]
-        titles = await self._titles(i for v in views for i in (v.offer_id, v.demand_id))
+        titles = await listing_titles(
+            self._listings, (i for v in views for i in (v.offer_id, v.demand_id))
+        )
         return views, titles
-
-    async def _titles(self, listing_ids: Iterable[str]) -> dict[str, str]:
-        """Listing id → title, for those still public (others show as their id)."""
-        wanted = sorted(set(listing_ids))
-
-        async def title(listing_id: str) -> str:
-            try:
-                return str((await self._listings.get(listing_id)).get("title") or listing_id)
-            except NotFoundError:
-                return listing_id
-
-        found = await asyncio.gather(*(title(i) for i in wanted))
-        return dict(zip(wanted, found, strict=True))
 
     def _acting(self, visitor: Visitor) -> tuple[str, str]:
         if not visitor.is_organization or visitor.organization_id is None:

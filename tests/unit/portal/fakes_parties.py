@@ -68,8 +68,8 @@ class InMemoryMatchDesk:
         self.opened: list[dict[str, Any]] = []
 
     async def proposals(self, token: str) -> list[Mapping[str, Any]]:
-        org = _claims(token)["org_id"]
-        return [m for m in self.matches.values() if org in _owners(m)]
+        org = _claims(token).get("org_id")
+        return [m for m in self.matches.values() if org is None or org in _owners(m)]
 
     async def answer(self, match_id: str, body: Mapping[str, Any], token: str) -> None:
         org = _claims(token)["org_id"]
@@ -89,9 +89,17 @@ class InMemoryMatchDesk:
             match["status"] = "declined"
 
     async def introductions(self, token: str) -> list[Mapping[str, Any]]:
-        org = _claims(token)["org_id"]
-        return [i for i in self.opened if org in {i["supplier_organization_id"],
-                                                  i["seeker_organization_id"]}]  # fmt: skip
+        org = _claims(token).get("org_id")
+        parties = ("supplier_organization_id", "seeker_organization_id")
+        return [i for i in self.opened if org is None or org in {i[p] for p in parties}]
+
+    async def propose(self, offer_id: str, demand_id: str, token: str) -> None:
+        _require_broker(token)
+        if not offer_id.startswith("lst_") or not demand_id.startswith("lst_"):
+            raise NotFoundError("no such published listing")
+        match_id = f"mt_{len(self.matches) + 1}"
+        self.matches[match_id] = match_json(match_id=match_id, offer_id=offer_id,
+                                            demand_id=demand_id)  # fmt: skip
 
 
 def _owners(match: Mapping[str, Any]) -> set[str]:
