@@ -23,6 +23,7 @@ from services.listings.search import (
     QUERY_FIELDS_VERSION,
     RANKED_FIELDS,
     RankedText,
+    by_one_token,
     query_fields,
 )
 from services.listings.service.errors import AlreadyExistsError, ConcurrentUpdateError
@@ -142,9 +143,21 @@ class ListingRepository:
         return [_listing(doc) for doc in await cursor.limit(limit).to_list(None)]
 
     async def matching(self, query: Document, cap: int) -> list[RankedText]:
-        """Every match up to `cap`, only what ranking reads (full-text search ranks in Python)."""
-        cursor = self._docs.find(query, RANKED_FIELDS).limit(cap)
-        return [_ranked_text(doc) async for doc in cursor]
+        """Every match up to `cap`, only what ranking reads (full-text search ranks in Python).
+
+        The store is asked for one token and the others are checked here (`by_one_token`)."""
+        served, wanted = by_one_token(query)
+        found: list[RankedText] = []
+        cursor = self._docs.find(served, {**RANKED_FIELDS, "q.tokens": 1})
+        try:
+            async for doc in cursor:
+                if wanted <= set(doc["q"]["tokens"]):
+                    found.append(_ranked_text(doc))
+                    if len(found) >= cap:
+                        break
+        finally:
+            await cursor.close()
+        return found
 
     async def get_many(self, listing_ids: list[str]) -> list[Listing]:
         """These listings, in the order given (those that vanished meanwhile left out)."""

@@ -80,6 +80,22 @@ def mongo_filter(criteria: SearchCriteria, viewer: Viewer) -> Document:
     return conditions
 
 
+def by_one_token(query: Document) -> tuple[Document, frozenset[str]]:
+    """The same filter with `q.tokens: {$all: …}` narrowed to one token (the longest: a rarer
+    syllable, as a rule), and every token the candidates must all carry, checked in process.
+
+    A MongoDB-wire store answers an equality on one element of the multikey index from the
+    index, but may scan the whole collection for `$all`: on SecantusDB at 10,000 listings,
+    about 0.1 s against 1.7 s (`bench_portal_pages`). MongoDB itself serves `$all` this way.
+    """
+    tokens = query.get("q.tokens")
+    if not isinstance(tokens, dict) or not tokens.get("$all"):
+        return query, frozenset()
+    wanted = [str(token) for token in tokens["$all"]]
+    narrowest = max(wanted, key=lambda token: (len(token), token))
+    return {**query, "q.tokens": narrowest}, frozenset(wanted)
+
+
 def _plain(value: ListingKind | Sector | bool) -> str | bool:
     return value if isinstance(value, bool) else value.value
 

@@ -14,6 +14,7 @@ from services.listings.search import (
     RelevanceCursor,
     SearchCriteria,
     Viewer,
+    by_one_token,
     decode_cursor,
     encode_cursor,
     mongo_filter,
@@ -125,3 +126,15 @@ def test_an_ocop_filter_reads_the_best_rating_and_the_product_name_is_searchable
     assert fields["ocop_stars"] == 5
     assert {"dak", "ha"} <= set(fields["tokens"])
     assert query_fields(published(offer_terms()))["ocop_stars"] == 0
+
+
+def test_a_text_search_asks_the_store_for_its_longest_token_and_checks_the_others() -> None:
+    query = mongo_filter(SearchCriteria(text="Sấy lạnh dược liệu"), PUBLIC)
+    served, wanted = by_one_token(query)
+    assert served["q.tokens"] == "lieu"  # a longest syllable (rarer, as a rule), ties by name
+    assert wanted == {"say", "lanh", "duoc", "lieu"}
+    assert {k: v for k, v in served.items() if k != "q.tokens"} == {
+        k: v for k, v in query.items() if k != "q.tokens"
+    }
+    browse = mongo_filter(SearchCriteria(), PUBLIC)
+    assert by_one_token(browse) == (browse, frozenset())
