@@ -1,10 +1,11 @@
 """Browser test 3 of the portal, on the real system: a techmart's B2B day.
 
-A broker announces a techmart and proposes a cold-drying offer to the Măng Đen cooperative's
-drying demand (the API, as the broker's tools would); the coffee company and the cooperative
-register through the portal, each bringing its listing; the broker generates the B2B schedule on
-the event's desk page; the coffee company downloads its meetings as .ics, which a calendar
-parser reads: one meeting, at the techmart's venue, in the province's morning.
+A broker announces a techmart on the portal's form (in the province's time) and proposes the
+coffee company's drier to the Măng Đen cooperative's drying demand on the pipeline board; the
+coffee company and the cooperative register through the portal, each bringing its listing; the
+broker generates the B2B schedule on the event's desk page; the coffee company downloads its
+meetings as .ics, which a calendar parser reads: one meeting, at the techmart's venue, in one
+of the event's slots, naming the cooperative.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from shared.auth import Role, mint_token
-from shared.settings import DEV_JWT_SECRET
 from tests.e2e.browsing import click_and_wait, sign_in_as, sign_out
 from tests.e2e.conftest import E2ESystem
 
@@ -30,7 +29,7 @@ SUPPLIER_OFFER = "Máy sấy cà phê nhân bằng năng lượng mặt trời k
 SEEKER = "Hợp tác xã Nông nghiệp Dược liệu Măng Đen"
 SEEKER_DEMAND = "Cần công nghệ sấy lạnh dược liệu giữ hoạt chất"
 FIRST_SLOT = datetime(2027, 4, 8, 1, 0, tzinfo=UTC)
-BROKER = {"Authorization": f"Bearer {mint_token(DEV_JWT_SECRET, 'broker-01', [Role.broker])}"}
+VENUE = "Trung tâm Hội nghị tỉnh Quảng Ngãi"
 
 
 def listing_id(listings_url: str, kind: str, title: str) -> str:
@@ -40,19 +39,36 @@ def listing_id(listings_url: str, kind: str, title: str) -> str:
     return next(str(x["listing_id"]) for x in found if x["title"] == title)
 
 
-def announce(matching_url: str, title: str) -> str:
-    plan = {
-        "title": title, "kind": "techmart",
-        "starts_at": FIRST_SLOT.isoformat(), "ends_at": "2027-04-08T09:00:00+00:00",
-        "venue": "Trung tâm Hội nghị tỉnh Quảng Ngãi", "focus_sectors": ["medicinal_herbs"],
-        "capacity": 40, "registration_deadline": "2027-04-01T10:00:00+00:00",
-        "slot_minutes": 20, "slot_count": 6, "tables": 4,
+def announce(browser: WebDriver, portal: str, title: str) -> str:
+    """The broker's form, in the province's time; the new event's id."""
+    browser.get(f"{portal}/moi-gioi/su-kien/moi")
+    typed = {
+        "title": title, "venue": VENUE, "capacity": "40", "slot_count": "6",
+        "slot_minutes": "20", "tables": "4",
     }  # fmt: skip
-    announced = httpx.post(
-        f"{matching_url}/v1/connection-events", json=plan, headers=BROKER, timeout=10
-    )
-    assert announced.status_code == 201, announced.text
-    return str(announced.json()["event_id"])
+    for field_id, text in typed.items():
+        browser.find_element(By.ID, field_id).send_keys(text)
+    moments = {
+        "starts_day": "2027-04-08", "starts_time": "08:00", "ends_day": "2027-04-08",
+        "ends_time": "16:00", "deadline_day": "2027-04-01", "deadline_time": "17:00",
+    }  # fmt: skip
+    for field_id, value in moments.items():  # a date input's typing order follows the locale
+        field = browser.find_element(By.ID, field_id)
+        browser.execute_script("arguments[0].value = arguments[1]", field, value)
+    browser.find_element(
+        By.CSS_SELECTOR, "input[name=focus_sectors][value=medicinal_herbs]"
+    ).click()
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Công bố')]"))
+    assert "xong=cong-bo" in browser.current_url, browser.page_source[:3000]
+    return browser.current_url.split("/moi-gioi/su-kien/")[1].split("?")[0]
+
+
+def propose(browser: WebDriver, portal: str, offer_id: str, demand_id: str) -> None:
+    """A proposal by hand on the broker's board (already made by the engine: refused, fine)."""
+    browser.get(f"{portal}/moi-gioi/ket-noi")
+    browser.find_element(By.ID, "offer_id").send_keys(offer_id)
+    browser.find_element(By.ID, "demand_id").send_keys(demand_id)
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[contains(., 'Đề xuất cho')]"))
 
 
 def register(browser: WebDriver, portal: str, event_id: str, role: str, title: str) -> None:
@@ -73,19 +89,17 @@ def test_two_organisations_register_a_broker_schedules_and_the_ics_is_read_by_a_
     e2e_system: E2ESystem,
 ) -> None:
     listings_url = e2e_system.services["listings"].url
-    matching_url = e2e_system.services["matching"].url
     title = f"Techmart sấy nông sản, dược liệu {uuid.uuid4().hex[:6]}"
-    event_id = announce(matching_url, title)
-    pair = {
-        "offer_id": listing_id(listings_url, "offer", SUPPLIER_OFFER),
-        "demand_id": listing_id(listings_url, "demand", SEEKER_DEMAND),
-    }
-    proposed = httpx.post(f"{matching_url}/v1/matches", json=pair, headers=BROKER, timeout=10)
-    assert proposed.status_code in {201, 409}, proposed.text  # 409: the engine proposed it first
+    sign_in_as(second_browser, portal, "môi giới")
+    event_id = announce(second_browser, portal, title)
+    second_browser.save_screenshot(str(screenshots / "techmart-announced.png"))
+    offer_id = listing_id(listings_url, "offer", SUPPLIER_OFFER)
+    propose(second_browser, portal, offer_id, listing_id(listings_url, "demand", SEEKER_DEMAND))
 
     sign_in_as(browser, portal, SUPPLIER)
     register(browser, portal, event_id, "supplier", SUPPLIER_OFFER)
     browser.save_screenshot(str(screenshots / "techmart-registered.png"))
+    sign_out(second_browser)
     sign_in_as(second_browser, portal, SEEKER)
     register(second_browser, portal, event_id, "seeker", SEEKER_DEMAND)
 
@@ -111,7 +125,7 @@ def test_two_organisations_register_a_broker_schedules_and_the_ics_is_read_by_a_
     assert answer.headers["content-type"].startswith("text/calendar")
     calendar = icalendar.Calendar.from_ical(answer.content)
     (meeting,) = calendar.walk("VEVENT")
-    assert "Trung tâm Hội nghị tỉnh Quảng Ngãi" in str(meeting["LOCATION"])
+    assert VENUE in str(meeting["LOCATION"])
     slots = {FIRST_SLOT + timedelta(minutes=20 * n) for n in range(6)}
     assert meeting.decoded("DTSTART").astimezone(UTC) in slots
     assert SEEKER in str(meeting["SUMMARY"])

@@ -11,7 +11,8 @@ from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import SECURITY_HEADERS, page
 from services.portal.api.session import current_visitor, posted_form, posted_lists
-from services.portal.domain.labels import PARTICIPANT_ROLES
+from services.portal.domain.event_form import EventForm, read_event_form
+from services.portal.domain.labels import EVENT_KINDS, PARTICIPANT_ROLES, SECTORS
 from services.portal.domain.participation import RegistrationForm, read_registration
 from services.portal.domain.session import Visitor
 from services.portal.service.participation import EventParticipation
@@ -19,6 +20,7 @@ from shared.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)
 SIGN_IN = "/dang-nhap"
+ANNOUNCE = "/moi-gioi/su-kien/moi"
 EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -84,6 +86,29 @@ async def _desk(
         request, "event_desk.html", status, event=event, participants=participants,
         meetings=meetings, **context,
     )  # fmt: skip
+
+
+def _announce_page(request: Request, form: EventForm, status: int = 200) -> Response:
+    return page(request, "event_form.html", status, form=form, kinds=EVENT_KINDS, sectors=SECTORS)
+
+
+@router.get(ANNOUNCE)
+async def announce_form(request: Request) -> Response:
+    if current_visitor(request) is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    return _announce_page(request, read_event_form({}))
+
+
+@router.post(ANNOUNCE)
+async def announce(request: Request) -> Response:
+    visitor = current_visitor(request)
+    if visitor is None:
+        return RedirectResponse(SIGN_IN, status_code=303)
+    form = read_event_form(await posted_lists(request))
+    result = await _use_case(request).announce(visitor, form)
+    if isinstance(result, EventForm):
+        return _announce_page(request, result, 422)
+    return RedirectResponse(f"/moi-gioi/su-kien/{result}?xong=cong-bo", status_code=303)
 
 
 @router.get("/moi-gioi/su-kien/{event_id}")

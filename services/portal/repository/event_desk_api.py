@@ -23,6 +23,10 @@ class EventDeskApi:
             missing="Không tìm thấy sự kiện này.",
         )
 
+    async def announce(self, body: Mapping[str, Any], token: str) -> str:
+        created = await self._api.call("POST", "/v1/connection-events", token, json=dict(body))
+        return str(created["event_id"])
+
     async def register(self, event_id: str, body: Mapping[str, Any], token: str) -> None:
         await self._api.call("POST", f"{_event(event_id)}/registrations", token, json=dict(body))
 

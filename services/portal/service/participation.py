@@ -5,6 +5,8 @@ Who may register what, and how the schedule is made, are the matching service's 
 from __future__ import annotations
 
 from services.portal.domain import labels
+from services.portal.domain.event_form import FIELDS as EVENT_FIELDS
+from services.portal.domain.event_form import PLAN_RULES, EventForm, event_body
 from services.portal.domain.events import EventView, event_view
 from services.portal.domain.field_errors import field_messages
 from services.portal.domain.participation import (
@@ -95,6 +97,16 @@ class EventParticipation:
                 (meeting_view(m, names) for m in meetings), key=lambda m: (m.starts_at, m.table)
             ),
         )
+
+    async def announce(self, visitor: Visitor, form: EventForm) -> str | EventForm:
+        """The new event's id; otherwise the form with why not, beside its fields."""
+        try:
+            return await self._desk.announce(event_body(form), self._broker(visitor))
+        except FormRefusedError as refused:
+            errors = field_messages(refused.errors, EVENT_FIELDS)
+            if "_form" in errors or not errors:
+                errors["_form"] = PLAN_RULES
+            return form.with_errors(errors)
 
     async def generate(self, visitor: Visitor, event_id: str) -> str | None:
         """None when the schedule was generated; otherwise why not, in Vietnamese."""

@@ -168,6 +168,10 @@ class MatchDesk(Protocol):
 class EventDesk(Protocol):
     """The matching API's connection events on behalf of a signed-in organisation or broker."""
 
+    async def announce(self, body: Mapping[str, Any], token: str) -> str:
+        """Brokers: announce an event; its id. Raises `FormRefusedError` with field errors."""
+        ...
+
     async def register(self, event_id: str, body: Mapping[str, Any], token: str) -> None:
         """Take part (over capacity: the waiting list). Raises `FormRefusedError`."""
         ...

@@ -145,6 +145,14 @@ class InMemoryEventDesk:
     def __init__(self) -> None:
         self.registrations: dict[str, dict[str, dict[str, Any]]] = {}
         self.meetings_of: dict[str, list[dict[str, Any]]] = {}
+        self.announced: dict[str, dict[str, Any]] = {}
+
+    async def announce(self, body: Mapping[str, Any], token: str) -> str:
+        _require_broker(token)
+        announce_rules(body)
+        event_id = f"evt_{len(self.announced) + 1}"
+        self.announced[event_id] = dict(body)
+        return event_id
 
     async def register(self, event_id: str, body: Mapping[str, Any], token: str) -> None:
         if not body.get("listing_ids"):
@@ -224,3 +232,19 @@ def nomination_json() -> dict[str, Any]:
         "nominee": {"organization_id": "org_caphe_dakha", "name": "Công ty TNHH Cà phê Đắk Hà"},
         "narrative": "Hai hợp đồng chuyển giao công nghệ lên men cà phê.", "links": [],
     }  # fmt: skip
+
+
+def announce_rules(body: Mapping[str, Any]) -> None:
+    """The matching API's plan rules the pages meet: field errors, then a rule across fields."""
+    errors = [
+        {"field": f"body.{name}", "code": "missing", "message": "Field required"}
+        for name in ("title", "starts_at", "ends_at", "registration_deadline", "capacity")
+        if name not in body
+    ]
+    if not body.get("focus_sectors"):
+        errors.append({"field": "body.focus_sectors", "code": "too_short", "limit": 1})
+    if errors:
+        raise FormRefusedError(errors)
+    if str(body["registration_deadline"]) > str(body["starts_at"]):
+        rule = "Value error, registration_deadline must not be after starts_at"
+        raise FormRefusedError([{"field": "body", "code": "value_error", "message": rule}])

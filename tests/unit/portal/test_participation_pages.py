@@ -99,3 +99,45 @@ async def test_a_broker_has_no_calendar_of_its_own_and_a_visitor_is_sent_to_sign
     assert (await client.get(f"/su-kien/{EVENT}/lich.ics")).status_code == 303
     await sign_in(client, "broker-01")
     assert (await client.get(f"/su-kien/{EVENT}/lich.ics")).status_code == 403
+
+
+def plan(token: str, **changes: str) -> dict[str, object]:
+    return {
+        "csrf_token": token, "title": "Techmart sấy nông sản 2027", "kind": "techmart",
+        "starts_day": "2027-04-08", "starts_time": "08:00", "ends_day": "2027-04-08",
+        "ends_time": "16:00", "deadline_day": "2027-04-01", "deadline_time": "17:00",
+        "venue": "Trung tâm Hội nghị tỉnh", "focus_sectors": ["medicinal_herbs", "environment"],
+        "capacity": "40", "slot_count": "6", "slot_minutes": "20", "tables": "4",
+    } | changes  # fmt: skip
+
+
+async def test_a_broker_announces_an_event_in_the_provinces_time(
+    client: httpx.AsyncClient, desk: InMemoryEventDesk
+) -> None:
+    token = await sign_in(client, "broker-01")
+    form = await client.get("/moi-gioi/su-kien/moi")
+    assert 'name="starts_day"' in form.text
+
+    no_sector = {k: v for k, v in plan(token).items() if k != "focus_sectors"}
+    refused = await client.post("/moi-gioi/su-kien/moi", data=no_sector)
+    assert refused.status_code == 422
+    assert 'id="focus_sectors-error" class="field-error">Cần ít nhất 1 mục.' in refused.text
+    assert 'value="Techmart sấy nông sản 2027"' in refused.text
+
+    late = await client.post("/moi-gioi/su-kien/moi", data=plan(token, deadline_day="2027-04-09"))
+    assert late.status_code == 422
+    assert "hạn đăng ký không sau giờ bắt đầu" in late.text  # a rule across fields, in Vietnamese
+
+    announced = await client.post("/moi-gioi/su-kien/moi", data=plan(token))
+    assert announced.status_code == 303
+    assert announced.headers["location"] == "/moi-gioi/su-kien/evt_1?xong=cong-bo"
+    sent = desk.announced["evt_1"]
+    assert sent["starts_at"] == "2027-04-08T08:00:00+07:00"
+    assert sent["registration_deadline"] == "2027-04-01T17:00:00+07:00"
+    assert sent["focus_sectors"] == ["medicinal_herbs", "environment"]
+    assert (sent["capacity"], sent["slot_count"]) == (40, 6)
+
+
+async def test_an_organisation_cannot_announce_an_event(client: httpx.AsyncClient) -> None:
+    token = await sign_in(client, "htxmangden:giam-doc")
+    assert (await client.post("/moi-gioi/su-kien/moi", data=plan(token))).status_code == 403
