@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from services.portal.api import awards as award_pages
 from services.portal.api import (
     dev_mail,
+    nominations,
     organization,
     pages,
     participation,
@@ -36,6 +37,7 @@ from services.portal.repository.listings_api import ListingsApi
 from services.portal.repository.mail_folder import FolderMailbox
 from services.portal.repository.match_desk_api import MatchDeskApi
 from services.portal.repository.moderation_api import ModerationApi
+from services.portal.repository.nomination_desk_api import NominationDeskApi
 from services.portal.repository.own_listings_api import OwnListingsApi
 from services.portal.repository.registry_api import RegistryApi
 from services.portal.repository.review_desk_api import ReviewDeskApi
@@ -47,6 +49,7 @@ from services.portal.service.ports import (
     MarketIndicators,
     MatchDesk,
     ModerationQueue,
+    NominationDesk,
     OrganizationRegistry,
     OwnListings,
     ReviewDesk,
@@ -73,6 +76,7 @@ def create_app(
     desk: MatchDesk | None = None,
     event_desk: EventDesk | None = None,
     review_desk: ReviewDesk | None = None,
+    nomination_desk: NominationDesk | None = None,
 ) -> FastAPI:
     """Ports given here replace the HTTP adapters (tests); otherwise the APIs are called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
@@ -98,6 +102,7 @@ def create_app(
                 desk or MatchDeskApi(matching_http),
                 event_desk or EventDeskApi(matching_http),
                 review_desk or ReviewDeskApi(awards_http),
+                nomination_desk or NominationDeskApi(awards_http),
                 tokens,
                 mailbox,
             )
@@ -123,6 +128,7 @@ def create_app(
     app.include_router(participation.router)
     app.include_router(pipeline.router)
     app.include_router(reviews.router)
+    app.include_router(nominations.router)
     app.include_router(moderation_pages.router)
     app.include_router(indicator_pages.router)
     app.include_router(event_pages.router)

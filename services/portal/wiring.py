@@ -9,6 +9,7 @@ from services.portal.service.dev_mail import DevMail
 from services.portal.service.events import PublicEvents
 from services.portal.service.indicators import PublicIndicators
 from services.portal.service.moderation import Moderation
+from services.portal.service.nominations import OrganizationNominations
 from services.portal.service.organization import OrganizationListings
 from services.portal.service.pages import PublicPages
 from services.portal.service.participation import EventParticipation
@@ -22,6 +23,7 @@ from services.portal.service.ports import (
     MarketIndicators,
     MatchDesk,
     ModerationQueue,
+    NominationDesk,
     OrganizationRegistry,
     OwnListings,
     ReviewDesk,
@@ -42,6 +44,7 @@ class UseCases:
     participation: EventParticipation
     reviews: Reviews
     pipeline: BrokerPipeline
+    nominations: OrganizationNominations
     indicators: PublicIndicators
     events: PublicEvents
     awards: PublicAwards
@@ -60,6 +63,7 @@ def build_use_cases(
     desk: MatchDesk,
     event_desk: EventDesk,
     review_desk: ReviewDesk,
+    nomination_desk: NominationDesk,
     tokens: Tokens,
     mailbox: Mailbox | None,
 ) -> UseCases:
@@ -72,6 +76,7 @@ def build_use_cases(
         participation=EventParticipation(event_desk, events, own, listings, tokens),
         reviews=Reviews(review_desk, awards, tokens),
         pipeline=BrokerPipeline(desk, listings, tokens),
+        nominations=OrganizationNominations(nomination_desk, awards, tokens),
         indicators=PublicIndicators(indicators),
         events=PublicEvents(events),
         awards=PublicAwards(awards),

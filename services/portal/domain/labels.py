@@ -128,3 +128,14 @@ REGISTRATION_STATES = {
     "waitlisted": "Trong danh sách chờ",
     "cancelled": "Đã hủy",
 }
+
+NOMINATION_STATES = {
+    "submitted": "Đã nộp, đang nhận hồ sơ",
+    "withdrawn": "Đã rút",
+    "in_review": "Đang xét chọn",
+    "finalist": "Vào chung khảo, chờ quyết định",
+    "rejected": "Không được chọn",
+    "awarded": "Được tặng Bằng khen",
+    "merit": "Được tặng Giấy khen",
+    "not_awarded": "Không được khen thưởng",
+}

@@ -7,7 +7,11 @@ from typing import Any
 
 
 class FormRefusedError(Exception):
-    def __init__(self, errors: Sequence[Mapping[str, Any]], detail: str = "") -> None:
+    def __init__(
+        self, errors: Sequence[Mapping[str, Any]], detail: str = "", code: str = ""
+    ) -> None:
         super().__init__(detail or "refused")
         self.errors = list(errors)
         self.detail = detail
+        self.code = code
+        """The problem's code (the last part of its `type` URN), naming the rule refused."""

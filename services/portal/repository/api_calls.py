@@ -84,7 +84,9 @@ class ApiCalls:
             return
         if status in REFUSALS:
             problem = response.json()
-            raise FormRefusedError(problem.get("errors") or [], str(problem.get("detail", "")))
+            code = str(problem.get("type", "")).rsplit(":", 1)[-1]
+            errors, detail = problem.get("errors") or [], str(problem.get("detail", ""))
+            raise FormRefusedError(errors, detail, code)
         if status in {401, 403}:
             raise ForbiddenError("Tài khoản này không được làm việc đó.")
         if status in MISSING:

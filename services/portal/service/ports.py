@@ -193,6 +193,19 @@ class EventDesk(Protocol):
         ...
 
 
+class NominationDesk(Protocol):
+    """The awards API on behalf of a signed-in organisation."""
+
+    async def mine(self, token: str) -> list[Mapping[str, Any]]:
+        """Nominations the organisation made or received, with their status."""
+        ...
+
+    async def nominate(self, programme_id: str, body: Mapping[str, Any], token: str) -> None:
+        """Raises `FormRefusedError` (field errors or a rule: window, eligibility, who may
+        nominate), `NotFoundError` (no such programme)."""
+        ...
+
+
 class ReviewDesk(Protocol):
     """The awards API on behalf of a signed-in reviewer."""
 

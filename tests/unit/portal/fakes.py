@@ -17,6 +17,7 @@ from shared.errors import ForbiddenError, NotFoundError, UnavailableError
 from tests.unit.portal.fakes_parties import (
     InMemoryEventDesk,
     InMemoryMatchDesk,
+    InMemoryNominationDesk,
     InMemoryRegistry,
     InMemoryReviewDesk,
 )
@@ -340,6 +341,7 @@ async def portal_client(
         "desk": InMemoryMatchDesk(),
         "event_desk": InMemoryEventDesk(),
         "review_desk": InMemoryReviewDesk(),
+        "nomination_desk": InMemoryNominationDesk(),
     }
     app = create_app(settings or PortalSettings(log_format="console"), **(empty | ports))
     async with LifespanManager(app) as manager:

@@ -248,3 +248,33 @@ def announce_rules(body: Mapping[str, Any]) -> None:
     if str(body["registration_deadline"]) > str(body["starts_at"]):
         rule = "Value error, registration_deadline must not be after starts_at"
         raise FormRefusedError([{"field": "body", "code": "value_error", "message": rule}])
+
+
+class InMemoryNominationDesk:
+    """Nominations of the token's organisation; an enterprise may only nominate itself, a
+    narrative needs 20 characters, a nominee once per category."""
+
+    def __init__(self) -> None:
+        self.items: list[dict[str, Any]] = []
+
+    async def mine(self, token: str) -> list[Mapping[str, Any]]:
+        org = _claims(token)["org_id"]
+        return [n for n in self.items if org in {n["nominator_organization_id"],
+                                                 n["nominee"]["organization_id"]}]  # fmt: skip
+
+    async def nominate(self, programme_id: str, body: Mapping[str, Any], token: str) -> None:
+        org = _claims(token)["org_id"]
+        if programme_id != "prg_open":
+            raise NotFoundError("Không tìm thấy chương trình tôn vinh này.")
+        if len(str(body.get("narrative", ""))) < 20:
+            error = {"field": "body.narrative", "code": "string_too_short", "limit": 20}
+            raise FormRefusedError([{**error, "message": "x"}])
+        if body["nominee_organization_id"] != org:
+            raise ForbiddenError("nominator-not-allowed")
+        if any(n["nominee"]["organization_id"] == org for n in self.items):
+            raise FormRefusedError([], "already nominated", "duplicate-nomination")
+        self.items.append({
+            "nomination_id": f"nom_{len(self.items) + 1}", "category_id": body["category_id"],
+            "nominator_organization_id": org, "status": "submitted",
+            "nominee": {"organization_id": org, "name": "HTX Dược liệu Măng Đen"},
+        })  # fmt: skip
