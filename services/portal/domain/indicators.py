@@ -38,11 +38,35 @@ class SectorRow:
 
 
 @dataclass(frozen=True)
+class Bar:
+    """One sector of the chart: offers and demands as a share (0–100) of the largest figure."""
+
+    sector: str
+    offers: int
+    demands: int
+    offers_width: float
+    demands_width: float
+
+
+def bars(rows: tuple[SectorRow, ...]) -> tuple[Bar, ...]:
+    largest = max((max(r.offers, r.demands) for r in rows), default=0) or 1
+    return tuple(
+        Bar(r.sector, r.offers, r.demands, round(100 * r.offers / largest, 1),
+            round(100 * r.demands / largest, 1))
+        for r in rows
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
 class IndicatorsView:
     period: str
     period_label: str
     headlines: tuple[Figure, ...]
     sectors: tuple[SectorRow, ...]
+
+    @property
+    def chart(self) -> tuple[Bar, ...]:
+        return bars(self.sectors)
 
 
 def valid_period(period: str) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from services.portal.domain.indicators import SectorRow, bars
 from tests.unit.portal.fakes import (
     InMemoryIndicators,
     indicators_json,
@@ -55,3 +56,23 @@ async def test_a_period_without_figures_is_a_404_page(client: httpx.AsyncClient)
     response = await client.get("/chi-so", params={"ky": "2019"})
     assert response.status_code == 404
     assert "Không có chỉ số" in response.text
+
+
+def test_the_chart_scales_each_sector_against_the_largest_figure() -> None:
+    rows = (
+        SectorRow("Dược liệu", offers=12, demands=6, contracts=1, value=""),
+        SectorRow("Môi trường", offers=3, demands=0, contracts=0, value=""),
+    )
+    herbs, environment = bars(rows)
+    assert (herbs.offers_width, herbs.demands_width) == (100.0, 50.0)
+    assert (environment.offers_width, environment.demands_width) == (25.0, 0.0)
+    assert bars(()) == ()
+
+
+async def test_the_page_draws_the_chart_as_inline_svg_with_a_text_alternative(
+    client: httpx.AsyncClient,
+) -> None:
+    page = (await client.get("/chi-so", params={"ky": "2026-Q4"})).text
+    assert 'aria-label="Dược liệu: 12 chào bán, 7 đặt hàng"' in page
+    assert 'class="offers" x="0" y="0" height="9" width="100.0"' in page
+    assert "style=" not in page  # the CSP forbids inline styles: widths are SVG attributes
