@@ -27,7 +27,8 @@ from services.portal.api import (
 from services.portal.api import events as event_pages
 from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
-from services.portal.api.rendering import on_http_error, on_refusal
+from services.portal.api.rendering import on_http_error, on_refusal, to_sign_in
+from services.portal.api.session import SignInRequiredError
 from services.portal.repository.awards_api import AwardsApi
 from services.portal.repository.dev_tokens import DevTokens
 from services.portal.repository.event_desk_api import EventDeskApi
@@ -114,7 +115,11 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
-        exception_handlers={RefusedError: on_refusal, StarletteHTTPException: on_http_error},
+        exception_handlers={
+            RefusedError: on_refusal,
+            StarletteHTTPException: on_http_error,
+            SignInRequiredError: to_sign_in,
+        },
     )
     app.state.settings = settings
     app.add_middleware(RequestContextMiddleware, service=settings.service_name)

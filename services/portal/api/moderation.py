@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import page
-from services.portal.api.session import current_visitor, posted_form, posted_lists
+from services.portal.api.session import posted_form, posted_lists, signed_in
 from services.portal.domain.labels import RETURN_REASONS, SCORE_AXES
 from services.portal.domain.moderation import reasons_of
 from services.portal.domain.session import Visitor
@@ -37,17 +37,13 @@ async def _queue(
 
 @router.get(QUEUE)
 async def queue(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse("/dang-nhap", status_code=303)
+    visitor = signed_in(request)
     return await _queue(request, visitor, done=request.query_params.get("xong"))
 
 
 @router.post(QUEUE + "/{listing_id}/duyet")
 async def approve(request: Request, listing_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse("/dang-nhap", status_code=303)
+    visitor = signed_in(request)
     form = await posted_form(request)
     _check(listing_id)
     problem = await _use_case(request).approve(visitor, listing_id, form)
@@ -58,9 +54,7 @@ async def approve(request: Request, listing_id: str) -> Response:
 
 @router.post(QUEUE + "/{listing_id}/tra-lai")
 async def return_to_owner(request: Request, listing_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse("/dang-nhap", status_code=303)
+    visitor = signed_in(request)
     form = await posted_lists(request)
     _check(listing_id)
     comment = (form.get("comment") or [""])[-1].strip()

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import page
-from services.portal.api.session import current_visitor, posted_form
+from services.portal.api.session import posted_form, signed_in
 from services.portal.domain.nominations import NominationForm, read_nomination_form
 from services.portal.domain.session import Visitor
 from services.portal.service.nominations import OrganizationNominations
@@ -33,17 +33,13 @@ async def _page(
 
 @router.get(PAGE)
 async def nominations(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse("/dang-nhap", status_code=303)
+    visitor = signed_in(request)
     return await _page(request, visitor, read_nomination_form({}))
 
 
 @router.post(PAGE)
 async def nominate(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse("/dang-nhap", status_code=303)
+    visitor = signed_in(request)
     form = read_nomination_form(await posted_form(request))
     refused = await _use_case(request).nominate(visitor, form)
     if refused is not None:

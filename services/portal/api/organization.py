@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import page
-from services.portal.api.session import current_visitor, posted_form, posted_lists
+from services.portal.api.session import posted_form, posted_lists, signed_in
 from services.portal.domain.labels import KINDS, SECTORS, TRANSFER_OBJECTS
 from services.portal.domain.listing_form import (
     ListingForm,
@@ -21,7 +21,6 @@ from shared.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)
 LISTING_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-SIGN_IN = "/dang-nhap"
 
 
 def _use_case(request: Request) -> OrganizationListings:
@@ -45,17 +44,14 @@ def _form_page(request: Request, form: ListingForm, status: int = 200) -> Respon
 
 @router.get("/to-chuc/tin")
 async def my_listings(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     saved = request.query_params.get("da-luu")
     return await _mine(request, visitor, saved=saved, done=request.query_params.get("xong"))
 
 
 @router.get("/to-chuc/tin/moi")
 async def new_listing(request: Request) -> Response:
-    if current_visitor(request) is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    signed_in(request)
     kind = request.query_params.get("kind", "demand")
     form = read_listing_form({"kind": kind if kind in KINDS else "demand"})
     return _form_page(request, form)
@@ -63,9 +59,7 @@ async def new_listing(request: Request) -> Response:
 
 @router.post("/to-chuc/tin/moi")
 async def create_listing(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     form = read_posted_listing_form(await posted_lists(request))
     result = await _use_case(request).create(visitor, form)
     if isinstance(result, Refused):
@@ -75,9 +69,7 @@ async def create_listing(request: Request) -> Response:
 
 @router.post("/to-chuc/tin/{listing_id}/gui")
 async def submit_listing(request: Request, listing_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     await posted_form(request)
     if not LISTING_ID.match(listing_id):
         raise NotFoundError("Không tìm thấy tin này.")
@@ -89,9 +81,7 @@ async def submit_listing(request: Request, listing_id: str) -> Response:
 
 @router.post("/to-chuc/tin/{listing_id}/rut")
 async def withdraw_listing(request: Request, listing_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     form = await posted_form(request)
     if not LISTING_ID.match(listing_id):
         raise NotFoundError("Không tìm thấy tin này.")
@@ -104,9 +94,7 @@ async def withdraw_listing(request: Request, listing_id: str) -> Response:
 
 @router.post("/to-chuc/tin/{listing_id}/gia-han")
 async def renew_listing(request: Request, listing_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     form = await posted_form(request)
     if not LISTING_ID.match(listing_id):
         raise NotFoundError("Không tìm thấy tin này.")

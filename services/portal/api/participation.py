@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import SECURITY_HEADERS, page
-from services.portal.api.session import current_visitor, posted_form, posted_lists
+from services.portal.api.session import posted_form, posted_lists, signed_in
 from services.portal.domain.event_form import EventForm, read_event_form
 from services.portal.domain.labels import EVENT_KINDS, PARTICIPANT_ROLES, SECTORS
 from services.portal.domain.participation import RegistrationForm, read_registration
@@ -19,7 +19,6 @@ from services.portal.service.participation import EventParticipation
 from shared.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)
-SIGN_IN = "/dang-nhap"
 ANNOUNCE = "/moi-gioi/su-kien/moi"
 EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
@@ -47,17 +46,13 @@ async def _form_page(
 
 @router.get("/su-kien/{event_id}/dang-ky")
 async def registration_form(request: Request, event_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     return await _form_page(request, visitor, _checked(event_id), RegistrationForm())
 
 
 @router.post("/su-kien/{event_id}/dang-ky")
 async def register(request: Request, event_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     form = read_registration(await posted_lists(request))
     refused = await _use_case(request).register(visitor, _checked(event_id), form)
     if refused is not None:
@@ -67,9 +62,7 @@ async def register(request: Request, event_id: str) -> Response:
 
 @router.get("/su-kien/{event_id}/lich.ics")
 async def calendar(request: Request, event_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     ics = await _use_case(request).calendar(visitor, _checked(event_id))
     headers = {
         **SECURITY_HEADERS,
@@ -94,16 +87,13 @@ def _announce_page(request: Request, form: EventForm, status: int = 200) -> Resp
 
 @router.get(ANNOUNCE)
 async def announce_form(request: Request) -> Response:
-    if current_visitor(request) is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    signed_in(request)
     return _announce_page(request, read_event_form({}))
 
 
 @router.post(ANNOUNCE)
 async def announce(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     form = read_event_form(await posted_lists(request))
     result = await _use_case(request).announce(visitor, form)
     if isinstance(result, EventForm):
@@ -113,18 +103,14 @@ async def announce(request: Request) -> Response:
 
 @router.get("/moi-gioi/su-kien/{event_id}")
 async def desk(request: Request, event_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     done = request.query_params.get("xong")
     return await _desk(request, visitor, _checked(event_id), done=done)
 
 
 @router.post("/moi-gioi/su-kien/{event_id}/xep-lich")
 async def generate(request: Request, event_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     await posted_form(request)
     problem = await _use_case(request).generate(visitor, _checked(event_id))
     if problem is not None:

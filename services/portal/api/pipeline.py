@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import page
-from services.portal.api.session import current_visitor, posted_form
+from services.portal.api.session import posted_form, signed_in
 from services.portal.domain.pipeline import STALLED_AFTER
 from services.portal.domain.session import Visitor
 from services.portal.service.pipeline import BrokerPipeline
@@ -32,17 +32,13 @@ async def _board(
 
 @router.get(BOARD)
 async def pipeline(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse("/dang-nhap", status_code=303)
+    visitor = signed_in(request)
     return await _board(request, visitor, done=request.query_params.get("xong"))
 
 
 @router.post(BOARD + "/de-xuat")
 async def propose(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse("/dang-nhap", status_code=303)
+    visitor = signed_in(request)
     form = await posted_form(request)
     offer_id, demand_id = form.get("offer_id", "").strip(), form.get("demand_id", "").strip()
     problem = await _use_case(request).propose(visitor, offer_id, demand_id)

@@ -8,14 +8,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import page
-from services.portal.api.session import current_visitor, posted_form
+from services.portal.api.session import posted_form, signed_in
 from services.portal.domain.labels import DECLINE_REASONS
 from services.portal.domain.session import Visitor
 from services.portal.service.proposals import OrganizationProposals
 from shared.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)
-SIGN_IN = "/dang-nhap"
 PROPOSALS = "/to-chuc/de-xuat"
 MATCH_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 
@@ -37,17 +36,13 @@ async def _proposals(
 
 @router.get(PROPOSALS)
 async def proposals(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     return await _proposals(request, visitor, done=request.query_params.get("xong"))
 
 
 @router.post(PROPOSALS + "/{match_id}/tra-loi")
 async def answer(request: Request, match_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     form = await posted_form(request)
     if not MATCH_ID.match(match_id):
         raise NotFoundError("Không tìm thấy đề xuất này.")
@@ -59,8 +54,6 @@ async def answer(request: Request, match_id: str) -> Response:
 
 @router.get("/to-chuc/ket-noi")
 async def introductions(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     found, titles = await _use_case(request).introductions(visitor)
     return page(request, "introductions.html", introductions=found, titles=titles)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import page
-from services.portal.api.session import current_visitor, posted_form
+from services.portal.api.session import posted_form, signed_in
 from services.portal.domain.labels import ORGANIZATION_KINDS
 from services.portal.domain.registration import (
     LANGUAGES,
@@ -22,7 +22,6 @@ from shared import places
 from shared.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)
-SIGN_IN = "/dang-nhap"
 QUEUE = "/moi-gioi/to-chuc"
 ORGANIZATION_ID = re.compile(r"^[A-Za-z0-9_-]{3,64}$")
 HOME_PROVINCE = "51"
@@ -46,17 +45,14 @@ def _form_page(request: Request, form: RegistrationForm, status: int = 200) -> R
 
 @router.get("/dang-ky")
 async def sign_up_form(request: Request) -> Response:
-    if current_visitor(request) is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    signed_in(request)
     form = read_registration_form({"province_code": HOME_PROVINCE, "kind": "enterprise"})
     return _form_page(request, form)
 
 
 @router.post("/dang-ky")
 async def sign_up(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     form = read_registration_form(await posted_form(request))
     result = await _use_case(request).sign_up(visitor, form)
     if isinstance(result, RegistrationRefused):
@@ -73,17 +69,13 @@ async def _queue(
 
 @router.get(QUEUE)
 async def verification_queue(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     return await _queue(request, visitor, done=request.query_params.get("xong"))
 
 
 @router.post(QUEUE + "/{organization_id}/xac-minh")
 async def verify(request: Request, organization_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     await posted_form(request)
     if not ORGANIZATION_ID.match(organization_id):
         raise NotFoundError("Không tìm thấy tổ chức này.")

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -29,6 +29,7 @@ SECURITY_HEADERS = {
 }
 
 NO_PAGE = "Địa chỉ này không có trang nào."
+SIGN_IN = "/dang-nhap"
 ERROR_TITLES = {
     403: "Không được phép",
     404: "Không tìm thấy trang",
@@ -58,6 +59,11 @@ async def on_refusal(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RefusedError)
     title = ERROR_TITLES.get(exc.status, "Không thực hiện được yêu cầu")
     return page(request, "error.html", exc.status, title=title, message=exc.message)
+
+
+async def to_sign_in(request: Request, exc: Exception) -> Response:
+    """A page for signed-in visitors, asked by someone who is not: the sign-in page first."""
+    return RedirectResponse(SIGN_IN, status_code=303)
 
 
 async def on_http_error(request: Request, exc: Exception) -> Response:

@@ -9,13 +9,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import page
-from services.portal.api.session import current_visitor, posted_form
+from services.portal.api.session import posted_form, signed_in
 from services.portal.domain.reviews import SCORES, ReviewFile
 from services.portal.service.reviews import Reviews
 from shared.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)
-SIGN_IN = "/dang-nhap"
 HOME = "/tham-dinh"
 NOMINATION_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 
@@ -39,9 +38,7 @@ def _file_page(
 
 @router.get(HOME)
 async def queue(request: Request) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     programmes = await _use_case(request).queue(visitor)
     done = request.query_params.get("xong")
     return page(request, "review_queue.html", programmes=programmes, done=done)
@@ -49,18 +46,14 @@ async def queue(request: Request) -> Response:
 
 @router.get(HOME + "/ho-so/{nomination_id}")
 async def review_file(request: Request, nomination_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     file = await _use_case(request).file(visitor, _checked(nomination_id))
     return _file_page(request, file, saved=request.query_params.get("da-luu") == "1")
 
 
 @router.post(HOME + "/ho-so/{nomination_id}/cham-diem")
 async def score(request: Request, nomination_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     form = await posted_form(request)
     refused = await _use_case(request).score(visitor, _checked(nomination_id), form)
     if refused is not None:
@@ -70,9 +63,7 @@ async def score(request: Request, nomination_id: str) -> Response:
 
 @router.post(HOME + "/ho-so/{nomination_id}/xung-dot")
 async def declare_conflict(request: Request, nomination_id: str) -> Response:
-    visitor = current_visitor(request)
-    if visitor is None:
-        return RedirectResponse(SIGN_IN, status_code=303)
+    visitor = signed_in(request)
     form = await posted_form(request)
     reason = form.get("reason", "").strip()
     problem = await _use_case(request).declare_conflict(visitor, _checked(nomination_id), reason)

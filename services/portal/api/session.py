@@ -30,6 +30,19 @@ def current_visitor(request: Request) -> Visitor | None:
     return unseal(request.cookies.get(SESSION_COOKIE), secret, utc_now())
 
 
+class SignInRequiredError(Exception):
+    """A page for signed-in visitors was asked by someone who is not: `app.py` answers with
+    the sign-in page."""
+
+
+def signed_in(request: Request) -> Visitor:
+    """The signed-in visitor; raises `SignInRequiredError` otherwise."""
+    visitor = current_visitor(request)
+    if visitor is None:
+        raise SignInRequiredError
+    return visitor
+
+
 def csrf_token(request: Request) -> str:
     """This browser's token: the cookie's, or a new one the response will set."""
     token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)

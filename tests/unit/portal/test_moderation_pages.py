@@ -3,7 +3,6 @@ with reasons; refusals shown on the listing they concern; organisations kept out
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -16,8 +15,8 @@ from tests.unit.portal.fakes import (
     offer_json,
     portal_client,
 )
+from tests.unit.portal.signing import sign_in
 
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 QUEUE = "/moi-gioi/kiem-duyet"
 
 
@@ -37,15 +36,6 @@ async def client(desk: InMemoryModerationQueue) -> AsyncIterator[httpx.AsyncClie
         moderation=desk,
     ) as client:
         yield client
-
-
-async def sign_in(client: httpx.AsyncClient, subject: str) -> str:
-    match = TOKEN.search((await client.get("/dang-nhap")).text)
-    assert match
-    token = match.group(1)
-    response = await client.post("/dang-nhap", data={"csrf_token": token, "subject": subject})
-    assert response.status_code == 303
-    return token
 
 
 async def test_a_broker_sees_the_queue_and_approves_with_a_score(

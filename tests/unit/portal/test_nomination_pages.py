@@ -4,7 +4,6 @@ and the nomination listed with its status."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -12,8 +11,8 @@ import pytest
 
 from tests.unit.portal.fakes import InMemoryAwards, portal_client, programme_json
 from tests.unit.portal.fakes_parties import InMemoryNominationDesk
+from tests.unit.portal.signing import sign_in
 
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 PAGE = "/to-chuc/de-cu"
 NARRATIVE = "Hợp tác xã làm chủ quy trình sấy lạnh đảng sâm, nâng giá bán gấp đôi."
 
@@ -33,18 +32,10 @@ async def client(desk: InMemoryNominationDesk) -> AsyncIterator[httpx.AsyncClien
         yield client
 
 
-async def sign_in(client: httpx.AsyncClient) -> str:
-    match = TOKEN.search((await client.get("/dang-nhap")).text)
-    assert match
-    token = match.group(1)
-    await client.post("/dang-nhap", data={"csrf_token": token, "subject": "htxmangden:giam-doc"})
-    return token
-
-
 async def test_an_organisation_nominates_itself_and_sees_the_status(
     client: httpx.AsyncClient, desk: InMemoryNominationDesk
 ) -> None:
-    token = await sign_in(client)
+    token = await sign_in(client, "htxmangden:giam-doc")
     page = await client.get(PAGE)
     assert 'value="prg_open/doanh-nghiep"' in page.text
     assert "prg_old/" not in page.text  # a closed programme takes no nomination

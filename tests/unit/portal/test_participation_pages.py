@@ -4,7 +4,6 @@ organisation downloads its own meetings as .ics and nobody else's."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -19,8 +18,8 @@ from tests.unit.portal.fakes import (
     portal_client,
 )
 from tests.unit.portal.fakes_parties import InMemoryEventDesk
+from tests.unit.portal.signing import sign_in
 
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 EVENT = "evt_techmart_2026"
 
 
@@ -46,14 +45,6 @@ async def client(desk: InMemoryEventDesk) -> AsyncIterator[httpx.AsyncClient]:
         listings=listings, own=own, events=InMemoryEvents(event_json()), event_desk=desk
     ) as client:
         yield client
-
-
-async def sign_in(client: httpx.AsyncClient, subject: str) -> str:
-    match = TOKEN.search((await client.get("/dang-nhap")).text)
-    assert match
-    token = match.group(1)
-    await client.post("/dang-nhap", data={"csrf_token": token, "subject": subject})
-    return token
 
 
 async def test_two_organisations_register_a_broker_schedules_each_downloads_its_ics(

@@ -3,7 +3,6 @@ in Vietnamese beside their field, each side answering, the introduction shown to
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -16,8 +15,7 @@ from tests.unit.portal.fakes import (
     portal_client,
 )
 from tests.unit.portal.fakes_parties import InMemoryMatchDesk, InMemoryRegistry, match_json
-
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+from tests.unit.portal.signing import sign_in
 
 
 @pytest.fixture
@@ -37,16 +35,6 @@ async def client(
     listings = InMemoryListingsDirectory(offer_json(), anonymous_demand_json())
     async with portal_client(listings=listings, registry=registry, desk=desk) as client:
         yield client
-
-
-async def sign_in(client: httpx.AsyncClient, subject: str, **extra: str) -> str:
-    match = TOKEN.search((await client.get("/dang-nhap")).text)
-    assert match
-    token = match.group(1)
-    data = {"csrf_token": token, "subject": subject, **extra}
-    response = await client.post("/dang-nhap", data=data)
-    assert response.status_code == 303
-    return token
 
 
 def sign_up_form(token: str, **changes: str) -> dict[str, str]:

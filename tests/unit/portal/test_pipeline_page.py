@@ -4,7 +4,6 @@ organisations kept out."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
@@ -19,8 +18,8 @@ from tests.unit.portal.fakes import (
     portal_client,
 )
 from tests.unit.portal.fakes_parties import InMemoryMatchDesk, introduction_json, match_json
+from tests.unit.portal.signing import sign_in
 
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 BOARD = "/moi-gioi/ket-noi"
 
 
@@ -39,14 +38,6 @@ async def client(desk: InMemoryMatchDesk) -> AsyncIterator[httpx.AsyncClient]:
     listings = InMemoryListingsDirectory(offer_json(), anonymous_demand_json())
     async with portal_client(listings=listings, desk=desk) as client:
         yield client
-
-
-async def sign_in(client: httpx.AsyncClient, subject: str) -> str:
-    match = TOKEN.search((await client.get("/dang-nhap")).text)
-    assert match
-    token = match.group(1)
-    await client.post("/dang-nhap", data={"csrf_token": token, "subject": subject})
-    return token
 
 
 async def test_the_board_shows_each_stage_and_flags_an_idle_introduction(

@@ -4,7 +4,6 @@ a reviewer who declares a conflict no longer sees or opens the file."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -12,8 +11,8 @@ import pytest
 
 from tests.unit.portal.fakes import InMemoryAwards, portal_client, programme_json
 from tests.unit.portal.fakes_parties import InMemoryReviewDesk
+from tests.unit.portal.signing import sign_in
 
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 FILE = "/tham-dinh/ho-so/nom_1"
 CRITERIA = [
     {"code": "hieu-qua", "name": "Hiệu quả chuyển giao công nghệ", "weight": 60},
@@ -33,14 +32,6 @@ async def client(desk: InMemoryReviewDesk) -> AsyncIterator[httpx.AsyncClient]:
     awards = InMemoryAwards(programme_json(status="in_review", categories=[category]))
     async with portal_client(awards=awards, review_desk=desk) as client:
         yield client
-
-
-async def sign_in(client: httpx.AsyncClient, subject: str) -> str:
-    match = TOKEN.search((await client.get("/dang-nhap")).text)
-    assert match
-    token = match.group(1)
-    await client.post("/dang-nhap", data={"csrf_token": token, "subject": subject})
-    return token
 
 
 async def test_a_reviewer_scores_every_criterion_of_a_file(
