@@ -21,6 +21,8 @@ from shared.errors import ForbiddenError
 
 IN_REVIEW = "in_review"
 SCORE_REFUSED = "Mỗi tiêu chí chấm một điểm nguyên từ 0 đến 10."
+SCORE_RULES = frozenset({"criterion-not-scored", "score-out-of-range", "unknown-criterion"})
+"""The awards service's refusals of the marks themselves (others: a closed round, …)."""
 
 
 class Reviews:
@@ -54,10 +56,11 @@ class Reviews:
         body = scorecard_body(form, file.criteria)
         try:
             await self._desk.score(nomination_id, body, self._token(visitor))
-        except FormRefusedError:
+        except FormRefusedError as refused:
             typed = {k: v for k, v in body["scores"].items() if isinstance(v, int)}
-            return replace(file, scores=typed, comments=body["comments"],
-                           errors={"_form": SCORE_REFUSED})  # fmt: skip
+            marks = refused.errors or refused.code in SCORE_RULES
+            why = SCORE_REFUSED if marks else f"Chưa lưu được phiếu chấm: {refused.detail}"
+            return replace(file, scores=typed, comments=body["comments"], errors={"_form": why})
         return None
 
     async def declare_conflict(
