@@ -12,9 +12,11 @@ import pytest
 import yaml
 
 from deploy.k8s import catalog
+from services.notifications.domain.notices import NOTICE_RULES
 from shared import metrics
 from shared.dlq import B64_PREFIX, ConsumedRecord, dead_letter_headers
 from shared.events.envelope import to_record
+from shared.events.indicators import IndicatorsPublished
 from shared.topics import SERVICES, TOPICS, Visibility, public_topics
 
 DOCS: Final = Path(__file__).resolve().parents[2] / "docs"
@@ -61,11 +63,13 @@ def test_runbook_names_the_services_that_read_each_topic_as_their_handlers_do() 
 
 
 def test_consumed_topics_are_read_off_the_handlers() -> None:
-    """A subscription added to a handler grants its ACL; the old hand-written table had
-    matching reading matches and connections, and notifications indicators, with no handler."""
+    """A subscription added to a handler grants its ACL, and only then: the old hand-written
+    table had matching reading matches and connections with no handler; notifications reads
+    the indicators since its public notices include them (2026-12)."""
     matching = catalog.service_io("matching").consumes
     assert matching == ("stx.internal.contacts.v1", "stx.listings.v1", "stx.organizations.v1")
-    assert "stx.indicators.v1" not in catalog.service_io("notifications").consumes
+    reads_indicators = "stx.indicators.v1" in catalog.service_io("notifications").consumes
+    assert reads_indicators == (IndicatorsPublished.ce_type in NOTICE_RULES)
 
 
 def test_consumer_guide_lists_exactly_the_public_topics() -> None:

@@ -226,3 +226,17 @@ def test_the_award_pages_answer_from_the_awards_service(
     browser.save_screenshot(str(screenshots / "awards.png"))
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Tôn vinh")
     assert "Dịch vụ tôn vinh tạm thời" not in browser.page_source
+
+
+def test_every_link_of_the_public_feed_opens_a_portal_page(
+    portal: str, browser: WebDriver, e2e_system: E2ESystem
+) -> None:
+    feed = httpx.get(f"{e2e_system.services['notifications'].url}/feeds/feed.json", timeout=10)
+    links = sorted({item["url"] for item in feed.json()["items"]})
+    assert any("/su-kien/" in link for link in links), links  # the techmart announced above
+    assert all(link.startswith(portal) for link in links), links
+    for link in links:
+        browser.get(link)
+        heading = browser.find_element(By.TAG_NAME, "h1").text
+        assert heading, link
+        assert heading != "Không tìm thấy trang", link

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from services.notifications.domain.notices import Notice, NoticeKind
 from services.notifications.domain.subscriptions import Frequency
@@ -85,16 +85,22 @@ class Digest(BaseModel):
     demands: list[SectorGroup]
     deals: list[Notice]
     deals_total_vnd: int
+    news: list[Notice] = Field(default_factory=list)
+    """Added 2026-12: techmarts, awards and indicators of the period, oldest first."""
 
     @property
     def empty(self) -> bool:
-        return not (self.offers or self.demands or self.deals)
+        return not (self.offers or self.demands or self.deals or self.news)
+
+
+NEWS = (NoticeKind.EVENT, NoticeKind.AWARD, NoticeKind.INDICATORS)
 
 
 def assemble(
     notices: Iterable[Notice], frequency: Frequency, start: datetime, end: datetime
 ) -> Digest:
-    """Offers and demands by sector (programme order), deals with their total value."""
+    """Offers and demands by sector (programme order), deals with their total value, and the
+    market's news (techmarts, awards, indicators) in time order."""
     chosen = sorted(
         (n for n in notices if start <= n.occurred_at < end), key=lambda n: n.occurred_at
     )
@@ -107,6 +113,7 @@ def assemble(
         demands=_by_sector(n for n in chosen if n.kind is NoticeKind.DEMAND),
         deals=deals,
         deals_total_vnd=sum(n.value_vnd or 0 for n in deals),
+        news=[n for n in chosen if n.kind in NEWS],
     )
 
 

@@ -6,60 +6,19 @@ one table (`NOTICE_RULES`); subscription filters may only name its keys.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
-from enum import StrEnum
-from typing import Any, Final
+from typing import Final
 
-from pydantic import BaseModel, ConfigDict
-
+from services.notifications.domain.market_notices import MARKET_NOTICE_RULES
+from services.notifications.domain.notice import LISTING_KINDS, Notice, NoticeKind, NoticeRule
 from shared import places
 from shared.events.base import Event
 from shared.events.connections import IntroductionDealClosed
 from shared.events.listings import ListingPublished
 from shared.events.organizations import AdministrativeUnit
-from shared.events.vocabulary import Sector
-from shared.text import folded_syllables
 
-
-class NoticeKind(StrEnum):
-    OFFER = "offer"
-    """Công nghệ chào bán."""
-    DEMAND = "demand"
-    """Nhu cầu công nghệ ("đặt hàng")."""
-    DEAL = "deal"
-    """Giao dịch thành công."""
-
-
-class Notice(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    event_id: str
-    event_type: str
-    kind: NoticeKind
-    occurred_at: datetime
-    subject_id: str
-    title: str
-    summary: str = ""
-    sector: Sector | None = None
-    district_codes: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
-    ocop_stars: int = 0
-    """The best OCOP rating among the listing's products (0: none)."""
-    owner_name: str | None = None
-    value_vnd: int | None = None
-    listing_ids: tuple[str, ...] = ()
-
-    def folded_words(self) -> list[str]:
-        """Title, summary and keywords, folded syllable by syllable (for keyword filters)."""
-        return folded_syllables(" ".join((self.title, self.summary, *self.keywords)))
-
-    def context(self) -> dict[str, Any]:
-        """The template facts of this notice (JSON-safe)."""
-        return self.model_dump(mode="json")
-
-
-NoticeRule = Callable[[Event, str, datetime], Notice]
+__all__ = ["LISTING_KINDS", "NOTICE_RULES", "Notice", "NoticeKind", "notice_of"]
 
 
 def _unit_codes(unit: AdministrativeUnit | None) -> tuple[str, ...]:
@@ -111,6 +70,7 @@ def _deal_closed(event: Event, event_id: str, at: datetime) -> Notice:
 NOTICE_RULES: Final[Mapping[str, NoticeRule]] = {
     ListingPublished.ce_type: _listing_published,
     IntroductionDealClosed.ce_type: _deal_closed,
+    **MARKET_NOTICE_RULES,
 }
 """`ce_type` → how its public notice is made. Adding an event type here makes it subscribable,
 part of the digests and of the public feeds."""

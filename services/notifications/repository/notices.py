@@ -9,7 +9,7 @@ from typing import Any
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
-from services.notifications.domain.notices import Notice, NoticeKind
+from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
 from shared.events.vocabulary import Sector
 from shared.mongo import Document
 
@@ -29,10 +29,13 @@ class NoticeRepository:
             {"_id": doc["_id"]}, {"$setOnInsert": doc}, upsert=True, session=session
         )
 
-    async def titles(self, listing_ids: Iterable[str]) -> dict[str, str]:
-        """Public titles of published listings (the latest publication wins)."""
-        ids = list(listing_ids)
-        query = {"subject_id": {"$in": ids}, "kind": {"$in": ["offer", "demand"]}}
+    async def titles(
+        self, subject_ids: Iterable[str], kinds: Iterable[NoticeKind] = LISTING_KINDS
+    ) -> dict[str, str]:
+        """Public titles of these subjects' notices of these kinds (the latest wins): published
+        listings by default, or an announced event."""
+        ids = list(subject_ids)
+        query = {"subject_id": {"$in": ids}, "kind": {"$in": [kind.value for kind in kinds]}}
         cursor = self._notices.find(query, {"subject_id": 1, "title": 1}).sort("occurred_at", 1)
         return {doc["subject_id"]: doc["title"] async for doc in cursor}
 

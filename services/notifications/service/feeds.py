@@ -21,6 +21,9 @@ _KIND_LABEL = {
     NoticeKind.OFFER: "Chào bán công nghệ",
     NoticeKind.DEMAND: "Đặt hàng công nghệ",
     NoticeKind.DEAL: "Giao dịch thành công",
+    NoticeKind.EVENT: "Sự kiện kết nối",
+    NoticeKind.AWARD: "Tôn vinh",
+    NoticeKind.INDICATORS: "Chỉ số thị trường",
 }
 
 
@@ -69,7 +72,10 @@ class Feeds:
         feed = FeedGenerator()
         feed.id(f"{self._base}/feeds/{name}")
         feed.title(self._title())
-        feed.subtitle("Công nghệ chào bán, nhu cầu công nghệ và giao dịch thành công")
+        feed.subtitle(
+            "Công nghệ chào bán, nhu cầu công nghệ, giao dịch thành công, sự kiện kết nối, "
+            "tôn vinh và chỉ số thị trường"
+        )
         feed.link(href=f"{self._base}/feeds/{name}", rel="self")
         feed.link(href=self._base, rel="alternate")
         feed.language("vi")
@@ -114,6 +120,9 @@ class Feeds:
         return notice.summary
 
     def _link(self, notice: Notice) -> str:
-        return (
-            self._renderer.listing_url(notice.listing_ids[0]) if notice.listing_ids else self._base
-        )
+        """The portal's page of the notice: its listing, or the event, award or indicators."""
+        if notice.page:
+            return self._renderer.portal_page(notice.page)
+        if notice.listing_ids:
+            return self._renderer.listing_url(notice.listing_ids[0])
+        return self._base

@@ -76,11 +76,15 @@ class Intake:
         return [Party(organization(member), message.audience.value) for member in members]
 
     async def _with_title(self, notice: Notice) -> Notice:
-        """A deal is announced under its offer's public title."""
-        if notice.kind is not NoticeKind.DEAL or notice.title:
+        """A deal is announced under its offer's public title; an event cancelled or closed
+        under the title it was announced with."""
+        if notice.title or notice.kind not in (NoticeKind.DEAL, NoticeKind.EVENT):
             return notice
-        titles = await self._repos.notices.titles(notice.listing_ids[:1])
-        return notice.model_copy(update={"title": titles.get(notice.listing_ids[0], "")})
+        if notice.kind is NoticeKind.DEAL:
+            titles = await self._repos.notices.titles(notice.listing_ids[:1])
+            return notice.model_copy(update={"title": titles.get(notice.listing_ids[0], "")})
+        titles = await self._repos.notices.titles([notice.subject_id], [NoticeKind.EVENT])
+        return notice.model_copy(update={"title": titles.get(notice.subject_id, "")})
 
     async def _titles(self, listing_ids: tuple[str, ...]) -> list[dict[str, str]]:
         """`[{listing_id, title}]`, not a dict: a listing id (`$where`, `a.b`) must never

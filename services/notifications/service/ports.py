@@ -10,7 +10,7 @@ from typing import Any, Protocol, TypeVar
 
 from services.notifications.domain.deliveries import Delivery
 from services.notifications.domain.messages import StandingMessage
-from services.notifications.domain.notices import Notice, NoticeKind
+from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
 from services.notifications.domain.subscriptions import Subscription, SubscriptionStatus
 from shared.events.vocabulary import Sector
 from shared.outbox import Tx
@@ -63,7 +63,9 @@ class DeliveryQueue(Protocol):
 
 class NoticeStore(Protocol):
     async def add(self, notice: Notice, session: Session) -> None: ...
-    async def titles(self, listing_ids: Iterable[str]) -> dict[str, str]: ...
+    async def titles(
+        self, subject_ids: Iterable[str], kinds: Iterable[NoticeKind] = LISTING_KINDS
+    ) -> dict[str, str]: ...
     async def between(self, start: datetime, end: datetime) -> list[Notice]: ...
     async def latest(
         self, limit: int, sector: Sector | None = None, kind: NoticeKind | None = None

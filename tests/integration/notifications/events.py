@@ -6,7 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from shared.events.awards import AwardCategoryInfo, AwardProgrammeOpened
-from shared.events.connection_events import MeetingScheduled
+from shared.events.connection_events import (
+    ConnectionEventAnnounced,
+    ConnectionEventDetails,
+    MeetingScheduled,
+)
 from shared.events.contacts import ContactDetailsUpdated, ListingOwnerRecorded
 from shared.events.listings import (
     ListingPublished,
@@ -147,3 +151,14 @@ def programme_opened(unique: str) -> AwardProgrammeOpened:
         ],
         by_hand=True,
     )
+
+
+def techmart_announced(event_id: str, title: str) -> ConnectionEventAnnounced:
+    starts = datetime.now(UTC) + timedelta(days=30)
+    details = ConnectionEventDetails(
+        title=title, kind="techmart", starts_at=starts, ends_at=starts + timedelta(hours=8),
+        venue="Trung tâm Hội nghị tỉnh", focus_sectors=["medicinal_herbs"], capacity=60,
+        registration_deadline=starts - timedelta(days=7), waitlist=True, slot_minutes=20,
+        slot_count=12, tables=10,
+    )  # fmt: skip
+    return ConnectionEventAnnounced(event_id=event_id, details=details)

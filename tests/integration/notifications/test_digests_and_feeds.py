@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 
+from shared.events.connection_events import ConnectionEventCancelled
 from tests.integration.notifications.conftest import MovableClock, Notifications, html_of, text_of
-from tests.integration.notifications.events import offer
+from tests.integration.notifications.events import offer, programme_opened, techmart_announced
 from tests.integration.shared.harness import eventually
 
 pytestmark = pytest.mark.integration
@@ -77,3 +78,34 @@ async def test_the_public_feeds_parse(notifications: Notifications) -> None:
     json_feed = (await n.client.get("/feeds/feed.json")).json()
     assert json_feed["version"] == "https://jsonfeed.org/version/1.1"
     assert any(n.unique in item["title"] for item in json_feed["items"])
+
+
+async def test_techmarts_and_awards_reach_the_feeds_linking_the_portals_pages(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    event_id = f"evt_{n.unique}"
+    await n.produce(techmart_announced(event_id, f"Techmart sấy lạnh {n.unique}"))
+    await n.produce(ConnectionEventCancelled(event_id=event_id, reason="Lũ lớn, hoãn sự kiện."))
+    await n.produce(programme_opened(n.unique))
+
+    async def both_in_the_event_feed() -> bool:
+        reply = await n.client.get("/feeds/atom.xml", params={"kind": "event"})
+        entries = feedparser.parse(reply.content).entries
+        return sum(n.unique in e.title for e in entries) == 2
+
+    await eventually(both_in_the_event_feed)
+    atom = feedparser.parse(
+        (await n.client.get("/feeds/atom.xml", params={"kind": "event"})).content
+    )
+    assert not atom.bozo
+    mine = [e for e in atom.entries if n.unique in e.title]
+    assert {e.title for e in mine} == {f"[Sự kiện kết nối] Techmart sấy lạnh {n.unique}"}
+    assert {e.link for e in mine} == {f"{n.settings.portal_url}/su-kien/{event_id}"}
+    assert any("Sự kiện bị hủy: Lũ lớn" in e.summary for e in mine)
+
+    async def award_listed() -> bool:
+        reply = (await n.client.get("/feeds/feed.json", params={"kind": "award"})).json()
+        return any(item["url"].endswith(f"/ton-vinh/awp_{n.unique}") for item in reply["items"])
+
+    await eventually(award_listed)

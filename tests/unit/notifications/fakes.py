@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from services.notifications.domain.deliveries import Delivery
 from services.notifications.domain.messages import StandingMessage
-from services.notifications.domain.notices import Notice, NoticeKind
+from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
 from services.notifications.domain.subscriptions import (
     Frequency,
     Subscription,
@@ -100,9 +100,15 @@ class InMemoryNotices:
     async def add(self, notice: Notice, session: Any) -> None:
         self.items.setdefault(notice.event_id, notice)
 
-    async def titles(self, listing_ids: Iterable[str]) -> dict[str, str]:
-        wanted = set(listing_ids)
-        return {n.subject_id: n.title for n in self.items.values() if n.subject_id in wanted}
+    async def titles(
+        self, subject_ids: Iterable[str], kinds: Iterable[NoticeKind] = LISTING_KINDS
+    ) -> dict[str, str]:
+        wanted, of = set(subject_ids), set(kinds)
+        return {
+            n.subject_id: n.title
+            for n in self.items.values()
+            if n.subject_id in wanted and n.kind in of
+        }
 
     async def between(self, start: datetime, end: datetime) -> list[Notice]:
         return sorted(

@@ -1,0 +1,115 @@
+"""Public notices of the market's other news, for journalists and the e-portal: a techmart
+announced, cancelled or closed (with its figures), an award programme opened (with how to
+nominate), a laureate announced, the indicators of a period published (with the headline
+figures). Each links the portal's page; the words are Vietnamese, times in the province's."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Final
+
+from services.notifications.domain.notice import Notice, NoticeKind, NoticeRule
+from shared.clock import PROVINCE_ZONE
+from shared.events.awards import AwardProgrammeOpened
+from shared.events.base import Event
+from shared.events.connection_events import (
+    ConnectionEventAnnounced,
+    ConnectionEventCancelled,
+    ConnectionEventClosed,
+)
+from shared.events.indicators import IndicatorsPublished
+from shared.events.nominations import AwardGranted
+
+LEVELS = {"award": "Bằng khen", "merit": "Giấy khen"}
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment.astimezone(PROVINCE_ZONE):%H:%M %d/%m/%Y}"
+
+
+def _money(value: int) -> str:
+    return f"{value:,}".replace(",", ".") + " đồng"
+
+
+def _event_announced(event: Event, event_id: str, at: datetime) -> Notice:
+    assert isinstance(event, ConnectionEventAnnounced)
+    d = event.details
+    where = d.venue or d.online_url or ""
+    return Notice(
+        event_id=event_id, event_type=event.ce_type, kind=NoticeKind.EVENT, occurred_at=at,
+        subject_id=event.event_id, title=d.title,
+        summary=f"Từ {_when(d.starts_at)} tại {where}. Nhận đăng ký tham gia đến "
+        f"{_when(d.registration_deadline)}, tối đa {d.capacity} đơn vị.",
+        sector=d.focus_sectors[0] if d.focus_sectors else None,
+        page=f"/su-kien/{event.event_id}",
+    )  # fmt: skip
+
+
+def _event_cancelled(event: Event, event_id: str, at: datetime) -> Notice:
+    assert isinstance(event, ConnectionEventCancelled)
+    return Notice(
+        event_id=event_id, event_type=event.ce_type, kind=NoticeKind.EVENT, occurred_at=at,
+        subject_id=event.event_id, title="", summary=f"Sự kiện bị hủy: {event.reason}",
+        page=f"/su-kien/{event.event_id}",
+    )  # fmt: skip
+
+
+def _event_closed(event: Event, event_id: str, at: datetime) -> Notice:
+    assert isinstance(event, ConnectionEventClosed)
+    f = event.summary
+    return Notice(
+        event_id=event_id, event_type=event.ce_type, kind=NoticeKind.EVENT, occurred_at=at,
+        subject_id=event.event_id, title="",
+        summary=f"Sự kiện đã kết thúc: {f.participants} đơn vị tham gia, {f.meetings_held} cuộc "
+        f"gặp B2B, {f.introductions_opened} kết nối được giới thiệu, {f.mous_signed} biên bản "
+        "ghi nhớ được ký.",
+        page=f"/su-kien/{event.event_id}",
+    )  # fmt: skip
+
+
+def _programme_opened(event: Event, event_id: str, at: datetime) -> Notice:
+    assert isinstance(event, AwardProgrammeOpened)
+    categories = "; ".join(c.name for c in event.categories)
+    return Notice(
+        event_id=event_id, event_type=event.ce_type, kind=NoticeKind.AWARD, occurred_at=at,
+        subject_id=event.programme_id, title=event.title,
+        summary=f"Nhận đề cử đến {_when(event.nominations_close_at)}. Hạng mục: {categories}. "
+        "Hội, hiệp hội, cơ quan nhà nước đề cử hoặc đơn vị tự đề cử trên sàn.",
+        page=f"/ton-vinh/{event.programme_id}",
+    )  # fmt: skip
+
+
+def _award_granted(event: Event, event_id: str, at: datetime) -> Notice:
+    assert isinstance(event, AwardGranted)
+    return Notice(
+        event_id=event_id, event_type=event.ce_type, kind=NoticeKind.AWARD, occurred_at=at,
+        subject_id=event.nomination_id,
+        title=f"{event.nominee_name}: {LEVELS.get(event.level.value, event.level.value)}",
+        summary=f"{event.programme_title} · {event.category_name}. {event.citation}",
+        owner_name=event.nominee_name, page=f"/ton-vinh/{event.programme_id}",
+    )  # fmt: skip
+
+
+def _indicators_published(event: Event, event_id: str, at: datetime) -> Notice:
+    assert isinstance(event, IndicatorsPublished)
+    t = event.totals
+    return Notice(
+        event_id=event_id, event_type=event.ce_type, kind=NoticeKind.INDICATORS, occurred_at=at,
+        subject_id=event.period,
+        title=f"Chỉ số thị trường KH&CN {event.province}, kỳ {event.period}",
+        summary=f"{t.offers_published} công nghệ chào bán, {t.demands_published} đặt hàng, "
+        f"{t.introductions} kết nối, {t.contracts} hợp đồng chuyển giao trị giá "
+        f"{_money(t.contract_value_vnd)}.",
+        page=f"/chi-so?ky={event.period}",
+    )  # fmt: skip
+
+
+MARKET_NOTICE_RULES: Final[Mapping[str, NoticeRule]] = {
+    ConnectionEventAnnounced.ce_type: _event_announced,
+    ConnectionEventCancelled.ce_type: _event_cancelled,
+    ConnectionEventClosed.ce_type: _event_closed,
+    AwardProgrammeOpened.ce_type: _programme_opened,
+    AwardGranted.ce_type: _award_granted,
+    IndicatorsPublished.ce_type: _indicators_published,
+}
