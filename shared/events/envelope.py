@@ -180,6 +180,12 @@ def _parse_time(text: str) -> datetime:
     return moment
 
 
+def _not_a_json_number(literal: str) -> object:
+    """`NaN`, `Infinity` and `-Infinity` are not JSON (RFC 8259), though Python reads them: a
+    float field would take them as numbers."""
+    raise InvalidEventError(f"record value is not JSON: {literal} is not a JSON number")
+
+
 def _load_json(value: bytes | None) -> object:
     if not value:
         raise InvalidEventError("record value is empty: expected a JSON object")
@@ -188,7 +194,7 @@ def _load_json(value: bytes | None) -> object:
     except UnicodeDecodeError as exc:
         raise InvalidEventError("record value is not valid UTF-8") from exc
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_not_a_json_number)
     except json.JSONDecodeError as exc:
         raise InvalidEventError(f"record value is not JSON: {exc.msg} at {exc.pos}") from exc
     except RecursionError as exc:

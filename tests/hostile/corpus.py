@@ -439,7 +439,7 @@ def _huge(
     """~900 KB records; all four kinds on a service's first topic, one on the others (the
     topics are shared by the whole test session: every consumer group reads them)."""
     pad = "x" * HUGE_BYTES
-    [first_id, *_] = [*id_paths(valid.payload), ("padding",)]
+    [first_id, *_] = [*id_paths(valid.payload), (valid.model.subject_field,)]
     as_list = _set(valid.payload, first_id, [pad[:1000]] * (HUGE_BYTES // 1004))
     yield bad(f"huge: {'.'.join(first_id)} is a 900 KB list", json.dumps(as_list).encode())
     if not every_kind:
@@ -470,11 +470,11 @@ def _deep(valid: Sample, bad: Callable[[str, bytes | None], BadRecord]) -> Itera
     yield bad(
         "valid event + a field nested 100 deep", f'{text[:-1]}, "nest": {nested_100}}}'.encode()
     )
-    [first_id, *_] = [*id_paths(valid.payload), ("nest",)]
-    deep_id = json.dumps(valid.payload).replace(
-        json.dumps(_get(valid.payload, first_id)), deep_list, 1
-    )
-    yield bad(f"{'.'.join(first_id)} nested {DEEP} deep", deep_id.encode())
+    for first_id in list(id_paths(valid.payload))[:1]:  # an event without an id field: none
+        deep_id = json.dumps(valid.payload).replace(
+            json.dumps(_get(valid.payload, first_id)), deep_list, 1
+        )
+        yield bad(f"{'.'.join(first_id)} nested {DEEP} deep", deep_id.encode())
 
 
 def _get(payload: Mapping[str, Any], path: Path) -> Any:
@@ -564,6 +564,8 @@ def tolerated(valid: Sample, topic: str, injected: str) -> Iterator[BadRecord]:
         for path, prop, _ in _required_paths(valid)
         if prop.get("type") == "string" and not path[-1].endswith("_id") and "enum" not in prop
         and "format" not in prop
+        # the subject is also a header: 900 KB twice is over the broker's record limit
+        and path != (valid.model.subject_field,)
     ]  # fmt: skip
     for path in texts[:1]:
         yield odd(

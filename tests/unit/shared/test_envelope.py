@@ -116,6 +116,8 @@ def test_missing_headers_are_named() -> None:
         (b"[1, 2]", "JSON object"),
         (b'{"a":' * 100 + b"1" + b"}" * 100, "nests"),
         (b'{"organization_id": "org_1"}', "organization"),
+        (b'{"organization_id": NaN}', "NaN is not a JSON number"),
+        (b'{"a": [-Infinity]}', "-Infinity is not a JSON number"),
     ],
 )
 def test_bad_payloads_are_rejected_with_the_reason(value: bytes, reason: str) -> None:
