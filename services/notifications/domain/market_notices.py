@@ -32,6 +32,14 @@ def _money(value: int) -> str:
     return f"{value:,}".replace(",", ".") + " đồng"
 
 
+def _growth(rate: float | None) -> str:
+    """`, tăng 30% so với cùng kỳ năm trước`; nothing when there is no year before to compare."""
+    if rate is None:
+        return ""
+    change = "tăng" if rate >= 0 else "giảm"
+    return f", {change} {abs(rate) * 100:.0f}% so với cùng kỳ năm trước"
+
+
 def _event_announced(event: Event, event_id: str, at: datetime) -> Notice:
     assert isinstance(event, ConnectionEventAnnounced)
     d = event.details
@@ -100,7 +108,7 @@ def _indicators_published(event: Event, event_id: str, at: datetime) -> Notice:
         title=f"Chỉ số thị trường KH&CN {event.province}, kỳ {event.period}",
         summary=f"{t.offers_published} công nghệ chào bán, {t.demands_published} đặt hàng, "
         f"{t.introductions} kết nối, {t.contracts} hợp đồng chuyển giao trị giá "
-        f"{_money(t.contract_value_vnd)}.",
+        f"{_money(t.contract_value_vnd)}{_growth(t.contract_value_growth)}.",
         page=f"/chi-so?ky={event.period}",
     )  # fmt: skip
 

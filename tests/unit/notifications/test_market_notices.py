@@ -94,7 +94,7 @@ def test_awards_and_indicators_make_notices_linking_their_pages() -> None:
     assert granted.title == "Hợp tác xã Sâm Ngọc Linh Tu Mơ Rông: Bằng khen"
     assert granted.page == "/ton-vinh/awp_2026_3f1c9a7e"
     assert figures.title == "Chỉ số thị trường KH&CN Quảng Ngãi, kỳ 2026-Q4"
-    assert "2 hợp đồng chuyển giao trị giá 1.200.000.000 đồng" in figures.summary
+    assert figures.summary.endswith("2 hợp đồng chuyển giao trị giá 1.200.000.000 đồng.")
     assert figures.page == "/chi-so?ky=2026-Q4"
 
 
@@ -131,3 +131,18 @@ def test_the_digest_has_the_markets_news_with_their_links() -> None:
     assert "SỰ KIỆN, TÔN VINH, CHỈ SỐ THỊ TRƯỜNG" in rendered.text
     assert f"{PORTAL}/su-kien/{EVENT}" in rendered.text
     assert f'href="{PORTAL}/ton-vinh/awp_2026_3f1c9a7e"' in rendered.html
+
+
+def test_the_indicators_notice_compares_the_value_with_the_same_period_a_year_before() -> None:
+    grown = indicators()
+    grown = grown.model_copy(
+        update={"totals": grown.totals.model_copy(update={"contract_value_growth": 0.3})}
+    )
+    shrunk = grown.model_copy(
+        update={"totals": grown.totals.model_copy(update={"contract_value_growth": -0.125})}
+    )
+    up, down = notice_of(grown, "e6", AT), notice_of(shrunk, "e7", AT)
+    assert up is not None
+    assert down is not None
+    assert up.summary.endswith("1.200.000.000 đồng, tăng 30% so với cùng kỳ năm trước.")
+    assert down.summary.endswith(", giảm 12% so với cùng kỳ năm trước.")
