@@ -117,6 +117,7 @@ def find(code: str, on: date | None = None) -> Unit:
     return unit
 
 
+@cache
 def today_units(parent_code: str | None = None) -> tuple[Unit, ...]:
     """Today's provinces (no parent), or today's communes of one province, in code order."""
     level = "province" if parent_code is None else "commune"

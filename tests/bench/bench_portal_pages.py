@@ -28,7 +28,7 @@ from pymongo import AsyncMongoClient
 
 from deploy.local.stack import ServiceProcess, free_port
 from services.listings.domain.lifecycle import approve, submit
-from services.listings.domain.listings import create_draft
+from services.listings.domain.listings import Listing, create_draft
 from services.listings.domain.moderation import QualityScore
 from services.listings.domain.organizations import (
     Organization,
@@ -69,7 +69,7 @@ def organizations() -> list[Organization]:
     return found
 
 
-def published(number: int, rng: random.Random, owners: list[Organization]) -> object:
+def published(number: int, rng: random.Random, owners: list[Organization]) -> Listing:
     kind = ListingKind.OFFER if rng.random() < 0.5 else ListingKind.DEMAND
     snapshot = synthetic_listing(rng, number, kind)
     offer = kind == ListingKind.OFFER
@@ -102,7 +102,7 @@ async def fill(mongo_url: str, database: str) -> list[str]:
         ids = []
         for number in range(SIZE):
             listing = published(number, rng, owners)
-            await listings.add(listing, None)  # type: ignore[arg-type]
+            await listings.add(listing, None)
             ids.append(f"lst_bench_{number:05d}")
         return ids
     finally:

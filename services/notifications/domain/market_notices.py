@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Final
+from typing import Any, Final
 
 from services.notifications.domain.notice import Notice, NoticeKind, NoticeRule
 from shared.clock import PROVINCE_ZONE
@@ -40,40 +40,47 @@ def _growth(rate: float | None) -> str:
     return f", {change} {abs(rate) * 100:.0f}% so với cùng kỳ năm trước"
 
 
+def _event_notice(
+    event: ConnectionEventAnnounced | ConnectionEventCancelled | ConnectionEventClosed,
+    event_id: str,
+    at: datetime,
+    summary: str,
+    **known: Any,
+) -> Notice:
+    """A notice about a connection event, linking its page (a cancelled or closed event gets
+    the title it was announced with from the intake)."""
+    return Notice(
+        event_id=event_id, event_type=event.ce_type, kind=NoticeKind.EVENT, occurred_at=at,
+        subject_id=event.event_id, title=known.pop("title", ""), summary=summary,
+        page=f"/su-kien/{event.event_id}", **known,
+    )  # fmt: skip
+
+
 def _event_announced(event: Event, event_id: str, at: datetime) -> Notice:
     assert isinstance(event, ConnectionEventAnnounced)
     d = event.details
-    where = d.venue or d.online_url or ""
-    return Notice(
-        event_id=event_id, event_type=event.ce_type, kind=NoticeKind.EVENT, occurred_at=at,
-        subject_id=event.event_id, title=d.title,
-        summary=f"Từ {_when(d.starts_at)} tại {where}. Nhận đăng ký tham gia đến "
-        f"{_when(d.registration_deadline)}, tối đa {d.capacity} đơn vị.",
-        sector=d.focus_sectors[0] if d.focus_sectors else None,
-        page=f"/su-kien/{event.event_id}",
-    )  # fmt: skip
+    summary = (
+        f"Từ {_when(d.starts_at)} tại {d.venue or d.online_url or ''}. Nhận đăng ký tham gia "
+        f"đến {_when(d.registration_deadline)}, tối đa {d.capacity} đơn vị."
+    )
+    sector = d.focus_sectors[0] if d.focus_sectors else None
+    return _event_notice(event, event_id, at, summary, title=d.title, sector=sector)
 
 
 def _event_cancelled(event: Event, event_id: str, at: datetime) -> Notice:
     assert isinstance(event, ConnectionEventCancelled)
-    return Notice(
-        event_id=event_id, event_type=event.ce_type, kind=NoticeKind.EVENT, occurred_at=at,
-        subject_id=event.event_id, title="", summary=f"Sự kiện bị hủy: {event.reason}",
-        page=f"/su-kien/{event.event_id}",
-    )  # fmt: skip
+    return _event_notice(event, event_id, at, f"Sự kiện bị hủy: {event.reason}")
 
 
 def _event_closed(event: Event, event_id: str, at: datetime) -> Notice:
     assert isinstance(event, ConnectionEventClosed)
     f = event.summary
-    return Notice(
-        event_id=event_id, event_type=event.ce_type, kind=NoticeKind.EVENT, occurred_at=at,
-        subject_id=event.event_id, title="",
-        summary=f"Sự kiện đã kết thúc: {f.participants} đơn vị tham gia, {f.meetings_held} cuộc "
-        f"gặp B2B, {f.introductions_opened} kết nối được giới thiệu, {f.mous_signed} biên bản "
-        "ghi nhớ được ký.",
-        page=f"/su-kien/{event.event_id}",
-    )  # fmt: skip
+    summary = (
+        f"Sự kiện đã kết thúc: {f.participants} đơn vị tham gia, {f.meetings_held} cuộc gặp "
+        f"B2B, {f.introductions_opened} kết nối được giới thiệu, {f.mous_signed} biên bản ghi "
+        "nhớ được ký."
+    )
+    return _event_notice(event, event_id, at, summary)
 
 
 def _programme_opened(event: Event, event_id: str, at: datetime) -> Notice:

@@ -34,9 +34,8 @@ def _use_case(request: Request) -> Registration:
 
 
 def _form_page(request: Request, form: RegistrationForm, status: int = 200) -> Response:
-    province = form.value("province_code") or HOME_PROVINCE
-    known = {unit.code for unit in places.today_units()}
-    communes = places.today_units(province) if province in known else ()
+    # An unknown province has no communes: the API then names the field.
+    communes = places.today_units(form.value("province_code") or HOME_PROVINCE)
     return page(
         request, "sign_up.html", status, form=form, kinds=ORGANIZATION_KINDS,
         provinces=places.today_units(), communes=communes, languages=LANGUAGES,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import dataclass
 
 from services.portal.domain.field_errors import field_messages
@@ -12,6 +13,8 @@ from services.portal.domain.session import Visitor
 from services.portal.service.ports import OwnListings, Tokens
 from shared.errors import ForbiddenError
 
+WITHDRAW_REASON = "Nêu lý do rút tin (ít nhất 3 ký tự)."
+NEW_VALIDITY = "Chọn ngày hết hạn mới, sau hôm nay."
 SHOWN_STATES = ("returned", "draft", "submitted", "published", "expired", "fulfilled")
 
 
@@ -47,33 +50,19 @@ class OrganizationListings:
     async def submit(self, visitor: Visitor, listing_id: str) -> str | None:
         """None when sent; otherwise why not, in Vietnamese."""
         _, token = self._acting(visitor)
-        try:
-            await self._listings.submit(listing_id, token)
-        except FormRefusedError as refused:
-            return _why(refused, "Chưa gửi duyệt được")
-        return None
+        return await _attempt(self._listings.submit(listing_id, token), "Chưa gửi duyệt được")
 
     async def withdraw(self, visitor: Visitor, listing_id: str, reason: str) -> str | None:
         """None when withdrawn; otherwise why not, in Vietnamese."""
         _, token = self._acting(visitor)
-        try:
-            await self._listings.withdraw(listing_id, reason, token)
-        except FormRefusedError as refused:
-            if any(str(e.get("field", "")).endswith("reason") for e in refused.errors):
-                return "Nêu lý do rút tin (ít nhất 3 ký tự)."
-            return _why(refused, "Chưa rút tin được")
-        return None
+        done = self._listings.withdraw(listing_id, reason, token)
+        return await _attempt(done, "Chưa rút tin được", reason=WITHDRAW_REASON)
 
     async def renew(self, visitor: Visitor, listing_id: str, valid_until: str) -> str | None:
         """None when renewed; otherwise why not, in Vietnamese."""
         _, token = self._acting(visitor)
-        try:
-            await self._listings.renew(listing_id, valid_until, token)
-        except FormRefusedError as refused:
-            if any(str(e.get("field", "")).endswith("valid_until") for e in refused.errors):
-                return "Chọn ngày hết hạn mới, sau hôm nay."
-            return _why(refused, "Chưa gia hạn được")
-        return None
+        done = self._listings.renew(listing_id, valid_until, token)
+        return await _attempt(done, "Chưa gia hạn được", valid_until=NEW_VALIDITY)
 
     def _acting(self, visitor: Visitor) -> tuple[str, str]:
         if not visitor.is_organization or visitor.organization_id is None:
@@ -81,6 +70,16 @@ class OrganizationListings:
         return visitor.organization_id, self._tokens.for_visitor(visitor)
 
 
-def _why(refused: FormRefusedError, failed: str) -> str:
-    messages = field_messages(refused.errors, FIELDS)
-    return "; ".join(messages.values()) or f"{failed}: {refused.detail}"
+async def _attempt(action: Awaitable[None], failed: str, **field_words: str) -> str | None:
+    """None when the action went through; otherwise why not, in Vietnamese: the words for a
+    field the action's own form names (`field_words`), else the API's field errors."""
+    try:
+        await action
+    except FormRefusedError as refused:
+        for error in refused.errors:
+            field = str(error.get("field", "")).rsplit(".", 1)[-1]
+            if field in field_words:
+                return field_words[field]
+        messages = field_messages(refused.errors, FIELDS)
+        return "; ".join(messages.values()) or f"{failed}: {refused.detail}"
+    return None

@@ -18,9 +18,10 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from typing import Any
 
-from services.matching.engine import EngineConfig, MatchingEngine
+from services.matching.engine import EngineConfig
 from services.matching.engine.relevance import RelevanceSettings
 from services.matching.engine.scoring import ScoringSettings, Weights
+from tests.bench.quality import rankers
 from tests.bench.quality.bench_matching_quality import Vectors, embed_all, every_listing
 from tests.bench.quality.data import Market, load_markets
 from tests.bench.quality.metrics import ndcg
@@ -52,13 +53,9 @@ def config_of(point: dict[str, float]) -> EngineConfig:
 
 
 def market_ndcg(market: Market, vectors: Vectors, config: EngineConfig) -> float:
-    engine = MatchingEngine(config)
-    for listing in [*market.offers, *(d.listing for d in market.demands)]:
-        engine.index(listing, vectors[listing.listing_id])
-    found = [
-        ndcg([p.offer_id for p in engine.candidates_for(d.listing, 10, 0.0)], d.grades)
-        for d in market.demands
-    ]
+    demands = [d.listing for d in market.demands]
+    rank = rankers.engine_ranker(market.offers, demands, vectors, config)
+    found = [ndcg(rank(d.listing), d.grades) for d in market.demands]
     return sum(found) / len(found)
 
 
