@@ -18,7 +18,7 @@ from shared.events.connection_events import (
     ConnectionEventCancelled,
     ConnectionEventClosed,
 )
-from shared.events.indicators import IndicatorsPublished
+from shared.events.indicators import IndicatorsPublished, MarketFigures
 from shared.events.nominations import AwardGranted
 
 LEVELS = {"award": "Bằng khen", "merit": "Giấy khen"}
@@ -64,7 +64,9 @@ def _event_announced(event: Event, event_id: str, at: datetime) -> Notice:
         f"đến {_when(d.registration_deadline)}, tối đa {d.capacity} đơn vị."
     )
     sector = d.focus_sectors[0] if d.focus_sectors else None
-    return _event_notice(event, event_id, at, summary, title=d.title, sector=sector)
+    facts = {"event_kind": d.kind.value, "starts_at": d.starts_at.isoformat(),
+             "venue": d.venue or d.online_url or ""}  # fmt: skip
+    return _event_notice(event, event_id, at, summary, title=d.title, sector=sector, facts=facts)
 
 
 def _event_cancelled(event: Event, event_id: str, at: datetime) -> Notice:
@@ -80,7 +82,7 @@ def _event_closed(event: Event, event_id: str, at: datetime) -> Notice:
         f"B2B, {f.introductions_opened} kết nối được giới thiệu, {f.mous_signed} biên bản ghi "
         "nhớ được ký."
     )
-    return _event_notice(event, event_id, at, summary)
+    return _event_notice(event, event_id, at, summary, facts=f.model_dump())
 
 
 def _programme_opened(event: Event, event_id: str, at: datetime) -> Notice:
@@ -103,6 +105,9 @@ def _award_granted(event: Event, event_id: str, at: datetime) -> Notice:
         title=f"{event.nominee_name}: {LEVELS.get(event.level.value, event.level.value)}",
         summary=f"{event.programme_title} · {event.category_name}. {event.citation}",
         owner_name=event.nominee_name, page=f"/ton-vinh/{event.programme_id}",
+        facts={"programme_id": event.programme_id, "programme_title": event.programme_title,
+               "year": event.year, "category_name": event.category_name,
+               "level": event.level.value, "announced_at": event.announced_at.isoformat()},
     )  # fmt: skip
 
 
@@ -116,8 +121,38 @@ def _indicators_published(event: Event, event_id: str, at: datetime) -> Notice:
         summary=f"{t.offers_published} công nghệ chào bán, {t.demands_published} đặt hàng, "
         f"{t.introductions} kết nối, {t.contracts} hợp đồng chuyển giao trị giá "
         f"{_money(t.contract_value_vnd)}{_growth(t.contract_value_growth)}.",
-        page=f"/chi-so?ky={event.period}",
+        page=f"/chi-so?ky={event.period}", facts=_indicator_facts(event),
+        sector_facts={row.sector.value: _sector_facts(row.figures) for row in event.by_sector},
     )  # fmt: skip
+
+
+_HEADLINE_COUNTS = (
+    "offers_published", "demands_published", "introductions", "mous", "contracts",
+    "contract_value_vnd",
+)  # fmt: skip
+_HEADLINE_RATES = (
+    "contract_value_growth", "ip_asset_value_share", "academic_domestic_value_share",
+    "state_funded_transferred_share",
+)  # fmt: skip
+
+
+def _indicator_facts(event: IndicatorsPublished) -> dict[str, str | int | float]:
+    """The headline figures of a press pack; a rate the period has none of is left out."""
+    totals = event.totals.model_dump()
+    facts: dict[str, str | int | float] = {
+        "period": event.period, "granularity": event.granularity.value,
+        "period_start": event.period_start.isoformat(), "period_end": event.period_end.isoformat(),
+        "province": event.province,
+    }  # fmt: skip
+    facts |= {name: totals[name] for name in _HEADLINE_COUNTS}
+    facts |= {name: totals[name] for name in _HEADLINE_RATES if totals[name] is not None}
+    if event.intermediary_organizations is not None:
+        facts["intermediary_organizations"] = event.intermediary_organizations
+    return facts
+
+
+def _sector_facts(figures: MarketFigures) -> dict[str, int]:
+    return {name: getattr(figures, name) for name in _HEADLINE_COUNTS}
 
 
 MARKET_NOTICE_RULES: Final[Mapping[str, NoticeRule]] = {

@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from shared.events.base import Event
 from shared.events.vocabulary import Sector
@@ -54,6 +54,12 @@ class Notice(BaseModel):
     listing_ids: tuple[str, ...] = ()
     page: str | None = None
     """The portal's page of what is not a listing (`/su-kien/…`, `/ton-vinh/…`, `/chi-so?…`)."""
+    facts: dict[str, str | int | float] = Field(default_factory=dict)
+    """Added 2026-12: the event's figures and facts a press pack reads, under the event's own
+    field names (`participants`, `contract_value_vnd`, `programme_id`, …); moments and dates as
+    ISO 8601 text. Notices stored before have none (and no press pack)."""
+    sector_facts: dict[str, dict[str, int]] = Field(default_factory=dict)
+    """Added 2026-12: an indicators notice's figures per sector (`medicinal_herbs` → counts)."""
 
     def folded_words(self) -> list[str]:
         """Title, summary and keywords, folded syllable by syllable (for keyword filters)."""

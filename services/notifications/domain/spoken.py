@@ -21,6 +21,7 @@ Conventions (the northern broadcast standard, one of each so a script reads the 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
@@ -31,6 +32,7 @@ from shared.clock import PROVINCE_ZONE
 DIGITS: Final = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 _SCALES: Final = ("", "nghìn", "triệu")
 _BILLION: Final = 10**9
+_DIGIT_RUN: Final = re.compile(r"\d+")
 
 
 def _units_after_tens(tens: int, units: int) -> str:
@@ -135,12 +137,12 @@ def money(amount: int, round_to: int = 1) -> str:
 
 
 def day_of_month(day: int) -> str:
-    """"mùng ba" for days one to ten, "hai mươi tư" after."""
+    """ "mùng ba" for days one to ten, "hai mươi tư" after."""
     return f"mùng {number(day)}" if day <= 10 else number(day)
 
 
 def month(month_number: int) -> str:
-    """"tháng tư" for April (never "tháng bốn"), "tháng mười hai" for December."""
+    """ "tháng tư" for April (never "tháng bốn"), "tháng mười hai" for December."""
     return "tháng tư" if month_number == 4 else f"tháng {number(month_number)}"
 
 
@@ -149,7 +151,7 @@ def year(year_number: int) -> str:
 
 
 def spoken_date(day: date) -> str:
-    """"ngày mùng ba tháng mười hai năm hai nghìn không trăm hai mươi sáu"."""
+    """ "ngày mùng ba tháng mười hai năm hai nghìn không trăm hai mươi sáu"."""
     return f"ngày {day_of_month(day.day)} {month(day.month)} {year(day.year)}"
 
 
@@ -161,7 +163,7 @@ def clock_time(moment: datetime, zone: ZoneInfo = PROVINCE_ZONE) -> str:
 
 
 def moment(at: datetime, zone: ZoneInfo = PROVINCE_ZONE) -> str:
-    """"mười bốn giờ ngày mùng ba tháng mười hai năm …" in the province's time."""
+    """ "mười bốn giờ ngày mùng ba tháng mười hai năm …" in the province's time."""
     return f"{clock_time(at, zone)} {spoken_date(at.astimezone(zone).date())}"
 
 
@@ -175,3 +177,16 @@ def period(code: str) -> str:
     if rest.upper().startswith("Q"):
         return f"quý {number(int(rest[1:]))} {spoken_year}"
     return f"{month(int(rest))} {spoken_year}"
+
+
+_SAID_AS: Final = {"KH&CN": "khoa học và công nghệ", "B2B": "bi-tu-bi", "&": " và "}
+"""Abbreviations of the exchange's titles, as said on air (before digits are read)."""
+
+
+def for_reading(text: str) -> str:
+    """Free text (a title, a name) as a presenter reads it: abbreviations spelt out, each run
+    of digits read as a number: "Techmart KH&CN 2027" → "Techmart khoa học và công nghệ hai
+    nghìn không trăm hai mươi bảy"."""
+    for written, said in _SAID_AS.items():
+        text = text.replace(written, said)
+    return _DIGIT_RUN.sub(lambda run: number(int(run.group())), " ".join(text.split()))

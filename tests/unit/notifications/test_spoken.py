@@ -161,3 +161,12 @@ def test_times_are_the_provinces_24_hour_clock() -> None:
 )
 def test_indicator_periods_are_read_in_words(code: str, words: str) -> None:
     assert spoken.period(code) == words
+
+
+def test_titles_are_read_with_numbers_and_abbreviations_in_words() -> None:
+    assert spoken.for_reading("Techmart Măng Đen 2027, lần 3") == (
+        "Techmart Măng Đen hai nghìn không trăm hai mươi bảy, lần ba"
+    )
+    assert spoken.for_reading("Thị trường KH&CN và phiên B2B") == (
+        "Thị trường khoa học và công nghệ và phiên bi-tu-bi"
+    )
