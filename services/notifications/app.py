@@ -31,5 +31,7 @@ def create_app(settings: NotificationsSettings | None = None, clock: Clock = utc
     app.state.subscriptions = cases.subscriptions
     app.state.delivery_log = cases.delivery_log
     app.state.feeds = cases.feeds
+    app.state.press_packs = cases.press_packs
+    app.state.press_room = cases.press_room
     runtime.include(*ROUTERS)
     return runtime.finish_wiring()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from pathlib import Path
 from typing import ClassVar
 
 from pydantic import Field, SecretStr, model_validator
@@ -14,6 +15,7 @@ from services.notifications.domain.deliveries import DeliveryIds
 from services.notifications.domain.subscriptions import SignupLimits
 from shared.settings import ServiceSettings
 
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")  # Debian package fonts-dejavu-core
 DEV_TOKEN_SECRET = "stx-notifications-dev-token-secret-change-me"  # noqa: S105 - refused in prod
 
 
@@ -124,6 +126,13 @@ class NotificationsSettings(ServiceSettings):
         default=7, ge=0, le=23, description="Local hour digests may be sent again."
     )
     feed_max_entries: int = Field(default=50, ge=1, le=500, description="Entries per feed.")
+    press_font: Path = Field(
+        default=_DEJAVU / "DejaVuSans.ttf",
+        description="TrueType font of the press packs' PDF; it must cover Vietnamese.",
+    )
+    press_font_bold: Path = Field(
+        default=_DEJAVU / "DejaVuSans-Bold.ttf", description="Bold face of the same family."
+    )
 
     @property
     def signup_limits(self) -> SignupLimits:

@@ -19,6 +19,8 @@ from services.notifications.delivery.worker import DeliveryWorker
 from services.notifications.domain.deliveries import RateLimits, RetryPolicy
 from services.notifications.domain.digests import DigestSchedule
 from services.notifications.links import Links
+from services.notifications.pressroom.pdf import PressPdf
+from services.notifications.pressroom.room import PressRoom
 from services.notifications.rendering import Renderer
 from services.notifications.repository import Repositories
 from services.notifications.service.contacts import Contacts
@@ -26,6 +28,7 @@ from services.notifications.service.digests import Digests
 from services.notifications.service.feeds import Feeds
 from services.notifications.service.intake import Intake
 from services.notifications.service.outreach import Outreach
+from services.notifications.service.press import PressPacks
 from services.notifications.service.subscriptions import Subscriptions
 from services.notifications.settings import NotificationsSettings
 from shared.clock import Clock
@@ -43,6 +46,8 @@ class UseCases:
     delivery_log: DeliveryLog
     worker: DeliveryWorker
     renderer: Renderer
+    press_packs: PressPacks
+    press_room: PressRoom
 
 
 def build_use_cases(
@@ -87,6 +92,12 @@ def build_use_cases(
         delivery_log=DeliveryLog(repositories.deliveries, clock),
         worker=_delivery_worker(settings, outbox, repositories, renderer, links, schedule, clock),
         renderer=renderer,
+        press_packs=PressPacks(repositories.notices),
+        press_room=PressRoom(
+            renderer,
+            PressPdf(settings.press_font, settings.press_font_bold, settings.province_name),
+            settings.public_base_url,
+        ),
     )
 
 

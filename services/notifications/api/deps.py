@@ -7,7 +7,9 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from services.notifications.delivery.log import DeliveryLog
+from services.notifications.pressroom.room import PressRoom
 from services.notifications.service.feeds import Feeds
+from services.notifications.service.press import PressPacks
 from services.notifications.service.subscriptions import Subscriptions
 from shared.auth import Principal, Role, require
 
@@ -27,9 +29,21 @@ def _feeds(request: Request) -> Feeds:
     return feeds
 
 
+def _press_packs(request: Request) -> PressPacks:
+    packs: PressPacks = request.app.state.press_packs
+    return packs
+
+
+def _press_room(request: Request) -> PressRoom:
+    room: PressRoom = request.app.state.press_room
+    return room
+
+
 SubscriptionsDep = Annotated[Subscriptions, Depends(_subscriptions)]
 DeliveryLogDep = Annotated[DeliveryLog, Depends(_delivery_log)]
 FeedsDep = Annotated[Feeds, Depends(_feeds)]
+PressPacksDep = Annotated[PressPacks, Depends(_press_packs)]
+PressRoomDep = Annotated[PressRoom, Depends(_press_room)]
 StaffDep = Annotated[Principal, Depends(require(Role.broker, Role.admin))]
 
 MAX_OFFSET = 100_000

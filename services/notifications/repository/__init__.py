@@ -37,7 +37,12 @@ INDEXES: Final = {
         IndexModel([("subscriber_id", ASCENDING), ("created_at", DESCENDING)], name="log"),
         IndexModel([("source_event_id", ASCENDING)], name="by_source_event"),
     ],
-    "notices": [IndexModel([("occurred_at", DESCENDING)], name="recent")],
+    "notices": [
+        IndexModel([("occurred_at", DESCENDING)], name="recent"),
+        # press packs: a techmart's announcement, an award programme's laureates
+        IndexModel([("subject_id", ASCENDING), ("occurred_at", ASCENDING)], name="by_subject"),
+        IndexModel([("facts.programme_id", ASCENDING)], name="by_programme", sparse=True),
+    ],
     "standing_messages": [
         IndexModel([("audience", ASCENDING), ("until", ASCENDING)], name="open_for")
     ],

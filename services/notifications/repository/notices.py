@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
 from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
+from shared.events.connection_events import ConnectionEventAnnounced
+from shared.events.nominations import AwardGranted
 from shared.events.vocabulary import Sector
 from shared.mongo import Document
+
+MOST_LAUREATES: Final = 500
+"""More than any programme honours in a year; bounds a press pack's read."""
 
 
 def _notice(doc: Document) -> Notice:
@@ -52,4 +57,20 @@ class NoticeRepository:
         if kind is not None:
             query["kind"] = kind.value
         cursor = self._notices.find(query).sort("occurred_at", -1).limit(limit)
+        return [_notice(doc) async for doc in cursor]
+
+    async def get(self, event_id: str) -> Notice | None:
+        doc = await self._notices.find_one({"_id": event_id})
+        return _notice(doc) if doc else None
+
+    async def announcement(self, subject_id: str) -> Notice | None:
+        """The notice of a connection event's announcement (the latest, if announced twice)."""
+        query = {"subject_id": subject_id, "event_type": ConnectionEventAnnounced.ce_type}
+        doc = await self._notices.find_one(query, sort=[("occurred_at", -1)])
+        return _notice(doc) if doc else None
+
+    async def laureates(self, programme_id: str) -> list[Notice]:
+        """The award notices of one programme, in the order they were announced."""
+        query = {"event_type": AwardGranted.ce_type, "facts.programme_id": programme_id}
+        cursor = self._notices.find(query).sort("occurred_at", 1).limit(MOST_LAUREATES)
         return [_notice(doc) async for doc in cursor]

@@ -12,6 +12,7 @@ from feedgen.feed import FeedGenerator
 
 from services.notifications import labels
 from services.notifications.domain.notices import Notice, NoticeKind
+from services.notifications.domain.press import PRESS_EVENT_TYPES
 from services.notifications.rendering import Renderer, vnd
 from services.notifications.service.ports import NoticeStore
 from shared.clock import Clock
@@ -89,6 +90,9 @@ class Feeds:
         entry.id(f"urn:stx:notice:{notice.event_id}")
         entry.title(self._headline(notice))
         entry.link(href=self._link(notice))
+        press = self._press_pack(notice)
+        if press:
+            entry.link(href=press, rel="related", type="text/html", title="Tài liệu báo chí")
         entry.summary(self._summary(notice))
         entry.published(notice.occurred_at)
         entry.updated(notice.occurred_at)
@@ -105,6 +109,9 @@ class Feeds:
         }
         if notice.sector:
             item["tags"] = [labels.SECTORS["vi"][notice.sector]]
+        press = self._press_pack(notice)
+        if press:
+            item["_stx"] = {"press_pack": press, "press_pack_pdf": f"{press}.pdf"}
         return item
 
     def _title(self) -> str:
@@ -118,6 +125,12 @@ class Feeds:
         if notice.kind is NoticeKind.DEAL:
             return f"Giá trị hợp đồng: {vnd(notice.value_vnd)}"
         return notice.summary
+
+    def _press_pack(self, notice: Notice) -> str | None:
+        """The press pack's page, for the notices that have one (those stored with figures)."""
+        if notice.event_type in PRESS_EVENT_TYPES and notice.facts:
+            return f"{self._base}/press/{notice.event_id}"
+        return None
 
     def _link(self, notice: Notice) -> str:
         """The portal's page of the notice: its listing, or the event, award or indicators."""

@@ -126,6 +126,25 @@ class InMemoryNotices:
         ]
         return sorted(chosen, key=lambda n: n.occurred_at, reverse=True)[:limit]
 
+    async def get(self, event_id: str) -> Notice | None:
+        return self.items.get(event_id)
+
+    async def announcement(self, subject_id: str) -> Notice | None:
+        found = [
+            n
+            for n in self.items.values()
+            if n.subject_id == subject_id and n.event_type == "stx.connection_event.announced"
+        ]
+        return max(found, key=lambda n: n.occurred_at, default=None)
+
+    async def laureates(self, programme_id: str) -> list[Notice]:
+        found = [
+            n
+            for n in self.items.values()
+            if n.event_type == "stx.award.granted" and n.facts.get("programme_id") == programme_id
+        ]
+        return sorted(found, key=lambda n: n.occurred_at)
+
 
 class InMemoryAddressBook:
     def __init__(self, kinds: dict[str, str] | None = None) -> None:

@@ -87,7 +87,8 @@ def test_the_indicators_script_reads_every_figure_in_words() -> None:
         "Sàn giao dịch công nghệ tỉnh Quảng Ngãi vừa công bố chỉ số thị trường khoa học và công "
         "nghệ quý bốn năm hai nghìn không trăm hai mươi sáu. Trong kỳ, sàn có thêm mười hai "
         "công nghệ chào bán và bảy nhu cầu đặt hàng công nghệ; năm kết nối giữa bên cung và bên "
-        "cầu đã được giới thiệu, không biên bản ghi nhớ được ký. Đã có hai hợp đồng chuyển giao "
+        "cầu đã được giới thiệu, chưa có biên bản ghi nhớ nào được ký. Đã có hai hợp đồng chuyển "
+        "giao "
         "công nghệ với tổng giá trị một tỷ hai trăm triệu đồng, tăng ba mươi phần trăm so với "
         "cùng kỳ năm trước. Số liệu chi tiết có trên cổng thông tin của sàn."
     )

@@ -76,6 +76,7 @@ def _figures(f: dict[str, Any], when: str) -> tuple[HeadlineFigure, ...]:
         f", {display.growth(f['contract_value_growth'])}" if "contract_value_growth" in f else ""
     )
     listings = f["offers_published"] + f["demands_published"]
+    mous = f", {display.count(f['mous'])} biên bản ghi nhớ được ký" if f["mous"] else ""
     return (
         HeadlineFigure(
             figure=value, caption="giá trị hợp đồng chuyển giao công nghệ",
@@ -90,7 +91,7 @@ def _figures(f: dict[str, Any], when: str) -> tuple[HeadlineFigure, ...]:
         HeadlineFigure(
             figure=display.count(f["introductions"]), caption="kết nối cung – cầu được giới thiệu",
             quote=f"Sàn đã giới thiệu {display.count(f['introductions'])} kết nối giữa bên cung "
-            f"và bên cầu, {display.count(f['mous'])} biên bản ghi nhớ được ký.",
+            f"và bên cầu{mous}.",
         ),
     )  # fmt: skip
 
@@ -128,13 +129,18 @@ def _script(f: dict[str, Any]) -> str:
         else ""
     )
     province = spoken.for_reading(f["province"])
+    mous = (
+        f"{spoken.number(f['mous'])} biên bản ghi nhớ được ký"
+        if f["mous"]
+        else "chưa có biên bản ghi nhớ nào được ký"
+    )
     return (
         f"Sàn giao dịch công nghệ tỉnh {province} vừa công bố chỉ số thị trường khoa học và "
         f"công nghệ {spoken.period(f['period'])}. Trong kỳ, sàn có thêm "
         f"{spoken.number(f['offers_published'])} công nghệ chào bán và "
         f"{spoken.number(f['demands_published'])} nhu cầu đặt hàng công nghệ; "
         f"{spoken.number(f['introductions'])} kết nối giữa bên cung và bên cầu đã được giới "
-        f"thiệu, {spoken.number(f['mous'])} biên bản ghi nhớ được ký. "
+        f"thiệu, {mous}. "
         f"Đã có {spoken.number(f['contracts'])} hợp đồng chuyển giao công nghệ với tổng giá trị "
         f"{money}{growth}. Số liệu chi tiết có trên cổng thông tin của sàn."
     )
