@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
 
 from services.notifications import labels
 from services.notifications.domain.notices import Notice, NoticeKind
@@ -26,6 +28,20 @@ _KIND_LABEL = {
     NoticeKind.AWARD: "Tôn vinh",
     NoticeKind.INDICATORS: "Chỉ số thị trường",
 }
+
+
+class _PressPackLink(BaseEntryExtension):  # type: ignore[misc]
+    """An Atom entry's `<link rel="related">` to its press pack. feedgen 1.0 writes an entry's
+    links without their `rel` (its loop variable shadows the link), which would make this a
+    second `alternate` link; an entry extension writes the element itself."""
+
+    url: str | None = None
+
+    def extend_atom(self, entry: Any) -> Any:
+        if self.url:
+            xml_elem("link", entry, href=self.url, rel="related", type="text/html",
+                     title="Tài liệu báo chí")  # fmt: skip
+        return entry
 
 
 class Feeds:
@@ -92,7 +108,8 @@ class Feeds:
         entry.link(href=self._link(notice))
         press = self._press_pack(notice)
         if press:
-            entry.link(href=press, rel="related", type="text/html", title="Tài liệu báo chí")
+            entry.register_extension("press_pack", _PressPackLink, atom=True, rss=False)
+            entry.press_pack.url = press
         entry.summary(self._summary(notice))
         entry.published(notice.occurred_at)
         entry.updated(notice.occurred_at)
