@@ -20,6 +20,7 @@ from shared.events.connection_events import (
     ConnectionEventSummary,
 )
 from shared.events.indicators import IndicatorsPublished, MarketFigures, SectorFigures
+from shared.events.nominations import AwardGranted
 from tests.integration.notifications.conftest import Notifications
 from tests.integration.shared.harness import eventually
 
@@ -153,6 +154,41 @@ async def test_a_closed_techmarts_script_reads_its_day_and_figures_in_words(
     text = pdf_text(pdf.content)
     assert "Techmart dược liệu Măng Đen 2027 khép lại: 96 đơn vị tham gia" in text
     assert "Nhà văn hóa xã Măng Đen" in text
+
+
+def laureate(unique: str, n: int, name: str, level: str) -> AwardGranted:
+    return AwardGranted(
+        nomination_id=f"nom_{unique}_{n}", programme_id=f"awp_{unique}",
+        category_id="doanh-nghiep-doi-moi-cong-nghe", nominee_organization_id=f"org_{unique}_{n}",
+        year=2026, programme_title="Tôn vinh tổ chức, cá nhân tiêu biểu năm 2026",
+        category_name="Doanh nghiệp tiêu biểu trong đổi mới, ứng dụng công nghệ", level=level,
+        nominee_name=name, citation="Ứng dụng thành công quy trình nhân giống sâm Ngọc Linh.",
+        nominator_organization_id=f"org_{unique}_hiep_hoi",
+        announced_at=datetime(2026, 12, 20, 2, 0, tzinfo=UTC),
+    )  # fmt: skip
+
+
+async def test_an_award_results_pack_lists_the_programmes_laureates(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    first, second = await n.produce(
+        laureate(n.unique, 1, "Hợp tác xã Sâm Ngọc Linh Tu Mơ Rông", "award"),
+        laureate(n.unique, 2, "Viện Dược liệu Măng Đen", "merit"),
+    )
+    await published(n, first.event_id)
+    await published(n, second.event_id)
+
+    text = pdf_text((await n.client.get(f"/press/{first.event_id}.pdf")).content)
+    assert "2 tổ chức, cá nhân được tôn vinh: 1 bằng khen và 1 giấy khen." in text
+    assert "Viện Dược liệu Măng Đen Giấy khen" in text
+    script = (await n.client.get(f"/press/{first.event_id}/doc.txt")).text
+    assert script.startswith(
+        "Ngày hai mươi tháng mười hai năm hai nghìn không trăm hai mươi sáu, ban tổ chức chương "
+        "trình Tôn vinh tổ chức, cá nhân tiêu biểu năm hai nghìn không trăm hai mươi sáu đã "
+        "công bố kết quả. Hợp tác xã Sâm Ngọc Linh Tu Mơ Rông được tặng bằng khen"
+    )
+    assert "gồm một bằng khen và một giấy khen" in script
 
 
 async def test_the_feeds_link_the_press_pack(notifications: Notifications) -> None:

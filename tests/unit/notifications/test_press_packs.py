@@ -11,8 +11,10 @@ import pytest
 from services.notifications.domain.notice import Notice
 from services.notifications.domain.notices import notice_of
 from services.notifications.domain.press import NoPressPackError, Related, press_pack
+from services.notifications.service.press import PressPacks
 from shared.events.connection_events import ConnectionEventClosed, ConnectionEventSummary
 from shared.events.indicators import IndicatorsPublished, MarketFigures, SectorFigures
+from tests.unit.notifications.fakes import InMemoryNotices
 from tests.unit.notifications.test_market_notices import announced, indicators
 from tests.unit.notifications.test_meetings_and_awards import award
 
@@ -167,3 +169,26 @@ def test_a_notice_stored_before_the_figures_were_kept_has_none() -> None:
 
 def test_an_indicators_notice_keeps_its_period_dates() -> None:
     assert notice(indicators()).facts["period_start"] == date(2026, 10, 1).isoformat()
+
+
+async def test_the_use_case_finds_the_announcement_and_the_programmes_laureates() -> None:
+    notices = InMemoryNotices()
+    for stored in (
+        notice(announced(), "n0"),
+        notice(closed(), "n2"),
+        notice(award(), "n3"),
+        notice(award(nomination_id="nom_2", nominee_name="Viện Dược liệu", level="merit"), "n4"),
+        notice(award(nomination_id="nom_3", programme_id="awp_khac", nominee_name="Khác"), "n5"),
+    ):
+        await notices.add(stored, session=None)
+    packs = PressPacks(notices)
+
+    techmart = await packs.pack("n2")
+    assert "Nhà văn hóa xã Măng Đen" in techmart.script
+    laureates = (await packs.pack("n3")).laureates
+    assert [one.name for one in laureates] == [
+        "Hợp tác xã Sâm Ngọc Linh Tu Mơ Rông",
+        "Viện Dược liệu",
+    ]
+    with pytest.raises(NoPressPackError, match="no notice 'n9'"):
+        await packs.pack("n9")
