@@ -57,7 +57,8 @@ def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> N
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("aiokafka", "pymongo", "faststream"):
+    # fontTools logs some forty INFO lines each time fpdf2 subsets a font into a PDF
+    for noisy in ("aiokafka", "pymongo", "faststream", "fontTools", "matplotlib"):
         logging.getLogger(noisy).setLevel(max(logging.getLevelName(level), logging.WARNING))
     # uvicorn's access log is replaced by our request log line (with correlation id).
     logging.getLogger("uvicorn.access").disabled = True
