@@ -144,8 +144,8 @@ async def test_a_closed_techmarts_script_reads_its_day_and_figures_in_words(
     assert script == (
         "Techmart dược liệu Măng Đen hai nghìn không trăm hai mươi bảy, tổ chức ngày mùng mười "
         "tháng ba năm hai nghìn không trăm hai mươi bảy tại Nhà văn hóa xã Măng Đen, đã khép "
-        "lại. Sự kiện có chín mươi sáu đơn vị tham gia, gồm doanh nghiệp, viện, trường và nhà "
-        "khoa học. Hai trăm năm mươi tư cuộc gặp kết nối đã diễn ra trên tổng số ba trăm mười "
+        "lại. Sự kiện có chín mươi sáu đơn vị cung và cầu công nghệ đăng ký tham gia. Hai trăm "
+        "năm mươi tư cuộc gặp kết nối đã diễn ra trên tổng số ba trăm mười "
         "cuộc gặp được xếp lịch; ở bốn mươi mốt cuộc gặp, hai bên muốn tiếp tục làm việc. Đã có "
         "ba mươi tám kết nối được giới thiệu và bảy biên bản ghi nhớ được ký kết ngay tại sự "
         "kiện.\n"

@@ -111,7 +111,7 @@ def test_a_techmart_pack_takes_when_and_where_from_its_announcement() -> None:
     assert pack.script.startswith(
         "Techmart dược liệu hai nghìn không trăm hai mươi bảy, tổ chức ngày mùng mười tháng ba "
         "năm hai nghìn không trăm hai mươi bảy tại Nhà văn hóa xã Măng Đen, đã khép lại. Sự "
-        "kiện có chín mươi sáu đơn vị tham gia"
+        "kiện có chín mươi sáu đơn vị cung và cầu công nghệ đăng ký tham gia"
     )
     assert "Hai trăm năm mươi tư cuộc gặp kết nối đã diễn ra trên tổng số ba trăm mười" in (
         pack.script

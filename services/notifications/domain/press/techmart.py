@@ -73,8 +73,8 @@ def _figures(f: dict[str, Any]) -> tuple[HeadlineFigure, ...]:
     return (
         HeadlineFigure(
             figure=display.count(f["participants"]), caption="đơn vị tham gia",
-            quote=f"{display.count(f['participants'])} doanh nghiệp, viện, trường và nhà khoa "
-            "học đã tham gia sự kiện.",
+            quote=f"{display.count(f['participants'])} đơn vị cung và cầu công nghệ đã đăng ký "
+            "tham gia sự kiện.",
         ),
         HeadlineFigure(
             figure=display.count(held), caption="cuộc gặp kết nối B2B đã diễn ra",
@@ -97,8 +97,8 @@ def _script(title: str, f: dict[str, Any], where: dict[str, Any]) -> str:
     venue = f" tại {spoken.for_reading(where['venue'])}" if where.get("venue") else ""
     return (
         f"{spoken.for_reading(title)}, tổ chức{when}{venue}, đã khép lại. Sự kiện có "
-        f"{spoken.number(f['participants'])} đơn vị tham gia, gồm doanh nghiệp, viện, trường và "
-        f"nhà khoa học. {spoken.number(f['meetings_held']).capitalize()} cuộc gặp kết nối đã "
+        f"{spoken.number(f['participants'])} đơn vị cung và cầu công nghệ đăng ký tham gia. "
+        f"{spoken.number(f['meetings_held']).capitalize()} cuộc gặp kết nối đã "
         f"diễn ra trên tổng số {spoken.number(f['meetings_scheduled'])} cuộc gặp được xếp lịch; "
         f"ở {spoken.number(f['follow_ups'])} cuộc gặp, hai bên muốn tiếp tục làm việc. Đã có "
         f"{spoken.number(f['introductions_opened'])} kết nối được giới thiệu và "
