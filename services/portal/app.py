@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.portal.api import awards as award_pages
 from services.portal.api import (
+    catalogue,
     dev_mail,
     nominations,
     organization,
@@ -128,6 +129,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(sign_in.router)
     app.include_router(organization.router)
+    app.include_router(catalogue.router)
     app.include_router(registration.router)
     app.include_router(proposals.router)
     app.include_router(participation.router)

@@ -111,7 +111,10 @@ async def import_listings(
     catalogue = parse(text, fmt, local_day(utc_now()), imports.max_rows)
     if catalogue.errors:
         errors = [
-            FieldError(field=f"rows.{e.row}.{e.field}", message=e.message) for e in catalogue.errors
+            FieldError(
+                field=f"rows.{e.row}.{e.field}", message=e.message, code=e.code, limit=e.limit
+            )
+            for e in catalogue.errors
         ]
         detail = f"{len(errors)} bad row(s); nothing was imported."
         raise ProblemError(

@@ -43,6 +43,7 @@ FIELD_LABELS = {
     "transfer_objects": "Đối tượng chuyển giao",
     "price_vnd": "Giá chuyển giao",
     "price_negotiable": "Giá thỏa thuận",
+    "budget_min_vnd": "Kinh phí tối thiểu",
     "budget_max_vnd": "Kinh phí tối đa",
     "deadline": "Cần trước ngày",
     "anonymous": "Ẩn tên đơn vị đặt hàng",

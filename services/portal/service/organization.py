@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from services.portal.domain.catalogue import RowProblem, file_problem, row_problems
 from services.portal.domain.field_errors import field_messages
 from services.portal.domain.listing_form import (
     FIELDS,
@@ -30,6 +31,12 @@ STALE = (
 NOT_EDITABLE = (
     "Lúc này tin không sửa được: tin đang chờ Sở duyệt, đã rút, đã hết hạn hoặc đã chuyển giao."
 )
+UNVERIFIED = (
+    "Tổ chức của bạn chưa được Sở KH&CN xác minh nên chưa nhập được tin: liên hệ Sở để được "
+    "xác minh rồi nhập lại."
+)
+TOO_MANY_ROWS = "Tệp có quá nhiều dòng: chia thành nhiều tệp nhỏ hơn rồi nhập từng tệp."
+NO_ROWS = "Tệp chỉ có dòng tiêu đề, chưa có dòng tin nào."
 SHOWN_STATES = ("returned", "draft", "submitted", "published", "expired", "fulfilled")
 
 
@@ -62,6 +69,20 @@ class Edited:
     listing_id: str
     awaiting_review: bool
     """The edit waits for a broker; the public still sees the approved version."""
+
+
+@dataclass(frozen=True)
+class Imported:
+    count: int
+    listings: list[OwnListing]
+    """The imported listings as the organisation's list shows them (sent to review)."""
+
+
+@dataclass(frozen=True)
+class ImportRefused:
+    message: str
+    problems: list[RowProblem]
+    """Each bad row of the file, by line; empty when the file itself was refused."""
 
 
 class OrganizationListings:
@@ -108,6 +129,22 @@ class OrganizationListings:
         pending = (saved.get("private") or {}).get("pending_revision")
         return Edited(listing_id, awaiting_review=bool(pending))
 
+    async def import_catalogue(self, visitor: Visitor, data: bytes) -> Imported | ImportRefused:
+        """Every row of a CSV file as a listing sent to review, or none and each bad row."""
+        organization_id, token = self._acting(visitor)
+        problem = file_problem(data)
+        if problem is not None:
+            return ImportRefused(problem, [])
+        try:
+            ids = await self._listings.import_catalogue(data, token)
+        except FormRefusedError as refused:
+            return _import_refused(refused)
+        if not ids:
+            return ImportRefused(NO_ROWS, [])
+        submitted = await self._listings.mine(organization_id, "submitted", token)
+        imported = [own_listing(raw) for raw in submitted if raw.get("listing_id") in ids]
+        return Imported(len(ids), imported)
+
     async def submit(self, visitor: Visitor, listing_id: str) -> str | None:
         """None when sent; otherwise why not, in Vietnamese."""
         _, token = self._acting(visitor)
@@ -140,6 +177,22 @@ class OrganizationListings:
         if not visitor.is_organization or visitor.organization_id is None:
             raise ForbiddenError("Trang này dành cho tài khoản của tổ chức.")
         return visitor.organization_id, self._tokens.for_visitor(visitor)
+
+
+def _import_refused(refused: FormRefusedError) -> ImportRefused:
+    problems = row_problems(refused.errors)
+    if problems:
+        lines = len({problem.row for problem in problems})
+        message = (
+            f"Chưa nhập tin nào: {lines} dòng có lỗi, liệt kê dưới đây. Sửa các dòng đó rồi tải "
+            "tệp lên lại — tin chỉ được nhập khi mọi dòng đều đúng."
+        )
+        return ImportRefused(message, problems)
+    if any("verified" in str(error.get("field", "")) for error in refused.errors):
+        return ImportRefused(UNVERIFIED, [])
+    if refused.code == "catalogue-too-large":
+        return ImportRefused(TOO_MANY_ROWS, [])
+    return ImportRefused(f"Chưa nhập được: {refused.detail}", [])
 
 
 def _editing(listing_id: str, listing: Mapping[str, Any], form: ListingForm) -> Editing:
