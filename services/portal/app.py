@@ -15,6 +15,7 @@ from services.portal.api import awards as award_pages
 from services.portal.api import (
     catalogue,
     dev_mail,
+    dossiers,
     nominations,
     organization,
     pages,
@@ -137,6 +138,7 @@ def create_app(
     app.include_router(reviews.router)
     app.include_router(nominations.router)
     app.include_router(moderation_pages.router)
+    app.include_router(dossiers.router)
     app.include_router(indicator_pages.router)
     app.include_router(event_pages.router)
     app.include_router(award_pages.router)

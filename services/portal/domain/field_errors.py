@@ -34,7 +34,9 @@ MESSAGES = {
 }
 
 
-RULE_CODES = frozenset({"value_error", "validation-failed", "string_pattern_mismatch"})
+RULE_CODES = frozenset(
+    {"value_error", "validation-failed", "string_pattern_mismatch", "organization-unverified"}
+)
 """Codes of a rule particular to one field (a check digit, today's communes…): the field's own
 wording below says what it needs."""
 FIELD_RULES = {
@@ -53,6 +55,7 @@ FIELD_RULES = {
     "budget_min_vnd": "Kinh phí thấp nhất không được lớn hơn kinh phí tối đa.",
     "deadline": "Ngày không được ở quá khứ.",
     "valid_until": "Ngày không được ở quá khứ.",
+    "on_behalf_of": "Chọn một tổ chức đã được Sở xác minh.",
     "location_code": "Mã tỉnh hoặc xã, phường theo danh mục của Tổng cục Thống kê (ví dụ 23425).",
 }
 

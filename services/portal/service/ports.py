@@ -160,6 +160,10 @@ class OrganizationRegistry(Protocol):
         """Brokers: verify one. Raises `FormRefusedError` (already verified), `NotFoundError`."""
         ...
 
+    async def directory(self, token: str) -> list[Mapping[str, Any]]:
+        """Verified organisations, by name (public profiles; brokers also see contacts)."""
+        ...
+
 
 class MatchDesk(Protocol):
     """The matching API's proposals and introductions on behalf of a signed-in organisation."""

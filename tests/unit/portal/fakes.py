@@ -126,9 +126,16 @@ class InMemoryOwnListings:
             error = {"field": "body.summary", "code": "string_too_short", "limit": 10}
             raise FormRefusedError([{**error, "message": "String should have at least 10"}])
         listing_id = f"lst_{len(self.items) + 1}"
-        owner = _claims(token)["org_id"]
+        claims = _claims(token)
+        content = {k: v for k, v in body.items() if k != "on_behalf_of"}
+        if "on_behalf_of" in body:  # a broker's paper dossier, as the API records it
+            if "broker" not in claims["roles"]:
+                raise ForbiddenError("only a broker enters a listing on behalf of another")
+            owner, content["entered_by"] = body["on_behalf_of"], claims["sub"]
+        else:
+            owner = claims["org_id"]
         self.items[listing_id] = {
-            **body, "listing_id": listing_id, "status": "draft", "owner": owner, "version": 1
+            **content, "listing_id": listing_id, "status": "draft", "owner": owner, "version": 1
         }  # fmt: skip
         return listing_id
 
