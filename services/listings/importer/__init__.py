@@ -1,6 +1,6 @@
 """Bulk import of an existing catalogue (CSV or JSON Lines): all rows or none.
 
-Columns (CSV header / JSON keys) are the fields of `ListingCreate` (see README): `kind`,
+Columns (CSV header / JSON keys) are the content fields of `ListingCreate` (see README): `kind`,
 `title`, `summary`, `description`, `sector`, `trl` … In CSV, list columns (`keywords`,
 `transfer_objects`, `transfer_forms`, `ip_registration_numbers`, `related_products`,
 `attachments`) separate items with `;`, and an empty cell means "not given". Rows are

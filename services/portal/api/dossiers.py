@@ -29,9 +29,15 @@ def _use_case(request: Request) -> PaperDossiers:
 
 
 async def _desk(
-    request: Request, visitor: Visitor, form: ListingForm, status: int = 200, notice: str = ""
+    request: Request,
+    visitor: Visitor,
+    form: ListingForm,
+    status: int = 200,
+    organizations: list[tuple[str, str]] | None = None,
+    notice: str = "",
 ) -> Response:
-    organizations = await _use_case(request).organizations(visitor)
+    if organizations is None:
+        organizations = await _use_case(request).organizations(visitor)
     return page(
         request, "listing_form.html", status, form=form, kinds=KINDS, sectors=SECTORS,
         transfer_objects=TRANSFER_OBJECTS, organizations=organizations, form_action=DESK,
@@ -46,15 +52,15 @@ async def paper_dossier_form(request: Request) -> Response:
     query = request.query_params
     kind = query.get("kind", "offer")
     form = read_listing_form({"kind": kind if kind in KINDS else "offer"})
+    organizations = await _use_case(request).organizations(visitor)
     notice = ""
     if query.get("da-luu") and query.get("to-chuc"):
-        organizations = await _use_case(request).organizations(visitor)
         name = organization_name(organizations, query["to-chuc"])
         notice = (
             f"Đã lưu bản nháp cho {name}. Tin nằm trong mục “Tin của tôi” của đơn vị, ghi rõ do "
             "Sở nhập từ hồ sơ giấy; đơn vị kiểm tra lại rồi bấm “Gửi duyệt”."
         )
-    return await _desk(request, visitor, form, notice=notice)
+    return await _desk(request, visitor, form, organizations=organizations, notice=notice)
 
 
 @router.post(DESK)

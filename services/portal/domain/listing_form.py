@@ -87,7 +87,12 @@ class ListingForm:
 
 
 def read_listing_form(data: Mapping[str, str]) -> ListingForm:
-    return ListingForm(values={name: str(data.get(name, "")).strip() for name in FIELDS})
+    """Browsers send a textarea's line breaks as CRLF while the listing holds LF: read as LF,
+    an untouched text stays equal to the listing's (a published listing's edit of its dates
+    alone then goes public at once instead of waiting for a broker)."""
+    return ListingForm(
+        values={name: str(data.get(name, "")).replace("\r\n", "\n").strip() for name in FIELDS}
+    )
 
 
 def read_posted_listing_form(lists: Mapping[str, list[str]]) -> ListingForm:

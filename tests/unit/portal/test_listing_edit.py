@@ -144,3 +144,11 @@ async def test_another_organisations_listing_cannot_be_edited(
     own.items["lst_sam"]["owner"] = "org_caphe_dakha"
     assert (await client.get("/to-chuc/tin/lst_sam/sua")).status_code == 404
     assert (await client.get("/to-chuc/tin/lst%20x/sua")).status_code == 404
+
+
+def test_an_untouched_text_stays_equal_to_the_listing_s_although_browsers_send_crlf() -> None:
+    listing = offer(description="Giai đoạn 1: mô sẹo.\nGiai đoạn 2: thuần dưỡng.")
+    posted = {**form_of_listing(listing).values, "description": listing["description"]}
+    posted["description"] = posted["description"].replace("\n", "\r\n")
+    body = edit_body(read_listing_form(posted), listing)
+    assert body["description"] == listing["description"]
