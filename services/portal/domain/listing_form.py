@@ -145,7 +145,12 @@ def edit_body(form: ListingForm, listing: Mapping[str, Any]) -> dict[str, Any]:
     content = _content(listing)
     kept = {name: content[name] for name in KEPT_FIELDS if content.get(name) not in (None, [])}
     version = form.value("version")
-    return kept | api_body(form) | {"version": int(version) if version.isdigit() else version}
+    body = kept | api_body(form) | {"version": int(version) if version.isdigit() else version}
+    stored = list(content.get("transfer_objects") or [])
+    if "transfer_objects" in body and set(body["transfer_objects"]) == set(stored):
+        # The same ticks, in the order the listing holds them: an untouched edit changes nothing.
+        body["transfer_objects"] = stored
+    return body
 
 
 def _content(raw: Mapping[str, Any]) -> Mapping[str, Any]:

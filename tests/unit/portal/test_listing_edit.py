@@ -10,7 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
+from services.listings.api.models import ListingRead, ListingUpdate
+from services.listings.domain.listings import create_draft
 from services.portal.domain.listing_form import edit_body, form_of_listing, read_listing_form
+from tests.unit.listings.factories import NOW, demand_terms, offer_terms, verified_org
 from tests.unit.portal.fakes import InMemoryOwnListings, portal_client
 from tests.unit.portal.test_organization_pages import ORG, csrf, signed_in
 
@@ -152,3 +155,29 @@ def test_an_untouched_text_stays_equal_to_the_listing_s_although_browsers_send_c
     posted["description"] = posted["description"].replace("\n", "\r\n")
     body = edit_body(read_listing_form(posted), listing)
     assert body["description"] == listing["description"]
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        offer_terms(
+            state_funded=True, funding_task_code="ĐTKHCN.KT.08/2022",
+            task_result_certificate={"number": "12/2023/ĐK", "issued_on": "2023-05-18"},
+            ip_rights=[{"category": "geographical_indication", "status": "granted",
+                        "number": "00045"}],
+            ocop_products=[{"name": "Sâm Ngọc Linh", "stars": 5, "year": 2024}],
+            attachments=["https://samngoclinh.vn/ho-so.pdf"], title_en="Ginseng tissue culture",
+        ),
+        demand_terms(deadline="2027-06-30"),
+    ],
+    ids=["a rich offer", "an anonymous demand"],
+)  # fmt: skip
+def test_saving_an_untouched_form_sends_the_listing_s_own_content_back(terms: Any) -> None:
+    """The round trip through the listings API's own models: what the owner reads, pre-filled
+    and saved untouched, is exactly what the listing holds — nothing lost, nothing material."""
+    listing = create_draft("lst_round", terms, verified_org(), NOW)
+    read = ListingRead.of(listing, private=True).model_dump(mode="json")
+    body = edit_body(read_listing_form(form_of_listing(read).values), read)
+    update = ListingUpdate.model_validate(body)
+    assert update.terms() == terms
+    assert update.version == listing.version
