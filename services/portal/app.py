@@ -31,6 +31,7 @@ from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
 from services.portal.api.rendering import on_http_error, on_refusal, to_sign_in
 from services.portal.api.session import SignInRequiredError
+from services.portal.domain.catalogue import MAX_CATALOGUE_BYTES
 from services.portal.repository.awards_api import AwardsApi
 from services.portal.repository.dev_tokens import DevTokens
 from services.portal.repository.event_desk_api import EventDeskApi
@@ -61,7 +62,7 @@ from services.portal.settings import PortalSettings
 from services.portal.wiring import build_use_cases
 from shared.errors import RefusedError
 from shared.http.health import health_router
-from shared.http.middleware import RequestContextMiddleware
+from shared.http.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from shared.logging import configure_logging
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -124,7 +125,10 @@ def create_app(
         },
     )
     app.state.settings = settings
-    app.add_middleware(RequestContextMiddleware, service=settings.service_name)
+    # A catalogue upload is the largest body a page takes: a file somewhat above the API's
+    # 1 MiB still reaches the page (which says so in Vietnamese); anything larger is not read.
+    app.add_middleware(BodyLimitMiddleware, max_body_size=2 * MAX_CATALOGUE_BYTES)
+    app.add_middleware(RequestContextMiddleware, service=settings.service_name)  # outermost
     app.include_router(health_router({}))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)

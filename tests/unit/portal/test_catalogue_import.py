@@ -119,3 +119,15 @@ async def test_the_template_downloads_as_a_csv_attachment(client: httpx.AsyncCli
     assert response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
     assert response.text.lstrip("\ufeff").startswith("kind,title,summary,description,")
+
+
+async def test_a_file_above_the_api_s_limit_is_refused_in_vietnamese_and_a_huge_one_not_read(
+    client: httpx.AsyncClient, own: InMemoryOwnListings
+) -> None:
+    token = await signed_in(client)
+    large = await upload(client, token, b"kind,title\n" + b"x" * (1024 * 1024))
+    assert large.status_code == 422
+    assert "Tệp lớn hơn 1 MB" in large.text
+    huge = await upload(client, token, b"x" * (3 * 1024 * 1024))
+    assert huge.status_code == 413
+    assert own.catalogues == []
