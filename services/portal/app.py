@@ -13,7 +13,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.portal.api import awards as award_pages
 from services.portal.api import (
+    catalogue,
     dev_mail,
+    dossiers,
     nominations,
     organization,
     pages,
@@ -29,6 +31,7 @@ from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
 from services.portal.api.rendering import on_http_error, on_refusal, to_sign_in
 from services.portal.api.session import SignInRequiredError
+from services.portal.domain.catalogue import MAX_CATALOGUE_BYTES
 from services.portal.repository.awards_api import AwardsApi
 from services.portal.repository.dev_tokens import DevTokens
 from services.portal.repository.event_desk_api import EventDeskApi
@@ -59,7 +62,7 @@ from services.portal.settings import PortalSettings
 from services.portal.wiring import build_use_cases
 from shared.errors import RefusedError
 from shared.http.health import health_router
-from shared.http.middleware import RequestContextMiddleware
+from shared.http.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from shared.logging import configure_logging
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -122,12 +125,16 @@ def create_app(
         },
     )
     app.state.settings = settings
-    app.add_middleware(RequestContextMiddleware, service=settings.service_name)
+    # A catalogue upload is the largest body a page takes: a file somewhat above the API's
+    # 1 MiB still reaches the page (which says so in Vietnamese); anything larger is not read.
+    app.add_middleware(BodyLimitMiddleware, max_body_size=2 * MAX_CATALOGUE_BYTES)
+    app.add_middleware(RequestContextMiddleware, service=settings.service_name)  # outermost
     app.include_router(health_router({}))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
     app.include_router(sign_in.router)
     app.include_router(organization.router)
+    app.include_router(catalogue.router)
     app.include_router(registration.router)
     app.include_router(proposals.router)
     app.include_router(participation.router)
@@ -135,6 +142,7 @@ def create_app(
     app.include_router(reviews.router)
     app.include_router(nominations.router)
     app.include_router(moderation_pages.router)
+    app.include_router(dossiers.router)
     app.include_router(indicator_pages.router)
     app.include_router(event_pages.router)
     app.include_router(award_pages.router)

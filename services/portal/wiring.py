@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from services.portal.service.awards import PublicAwards
 from services.portal.service.dev_mail import DevMail
+from services.portal.service.dossiers import PaperDossiers
 from services.portal.service.events import PublicEvents
 from services.portal.service.indicators import PublicIndicators
 from services.portal.service.moderation import Moderation
@@ -39,6 +40,7 @@ class UseCases:
     public_pages: PublicPages
     organization_listings: OrganizationListings
     moderation: Moderation
+    paper_dossiers: PaperDossiers
     registration: Registration
     proposals: OrganizationProposals
     participation: EventParticipation
@@ -71,6 +73,7 @@ def build_use_cases(
         public_pages=PublicPages(listings, events),
         organization_listings=OrganizationListings(own, tokens),
         moderation=Moderation(moderation, tokens),
+        paper_dossiers=PaperDossiers(registry, own, tokens),
         registration=Registration(registry, tokens),
         proposals=OrganizationProposals(desk, listings, tokens),
         participation=EventParticipation(event_desk, events, own, listings, tokens),

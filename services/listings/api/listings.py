@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 
-from services.listings.api.deps import OrgDep, UseCasesDep, ViewerDep
+from services.listings.api.deps import OrgDep, OrgOrBrokerDep, UseCasesDep, ViewerDep
 from services.listings.api.models import (
     ImportReport,
     ListingCreate,
@@ -33,11 +33,14 @@ IdempotencyKey = Annotated[
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def create_listing(
-    body: ListingCreate, principal: OrgDep, services: UseCasesDep, response: Response,
+    body: ListingCreate, principal: OrgOrBrokerDep, services: UseCasesDep, response: Response,
     idempotency_key: IdempotencyKey = None,
 ) -> ListingRead:  # fmt: skip
-    """A draft offer or demand of the caller's organisation."""
-    created = await services.listings.create(principal, body.terms(), idempotency_key)
+    """A draft offer or demand of the caller's organisation; a broker enters one from an
+    organisation's paper dossier by naming it in `on_behalf_of` (a verified organisation)."""
+    created = await services.listings.create(
+        principal, body.terms(), idempotency_key, body.on_behalf_of
+    )
     if created.replayed:
         response.headers["Idempotent-Replayed"] = "true"
     return ListingRead.of(created.listing, private=True)
@@ -111,7 +114,10 @@ async def import_listings(
     catalogue = parse(text, fmt, local_day(utc_now()), imports.max_rows)
     if catalogue.errors:
         errors = [
-            FieldError(field=f"rows.{e.row}.{e.field}", message=e.message) for e in catalogue.errors
+            FieldError(
+                field=f"rows.{e.row}.{e.field}", message=e.message, code=e.code, limit=e.limit
+            )
+            for e in catalogue.errors
         ]
         detail = f"{len(errors)} bad row(s); nothing was imported."
         raise ProblemError(

@@ -71,16 +71,27 @@ class OrganizationRead(OrganizationProfile):
         )
 
 
-class ListingCreate(ListingTerms, EdgeModel):
+class ListingContent(ListingTerms, EdgeModel):
     """An offer or a demand; fields of the other kind must stay empty."""
 
     model_config = _INPUT
 
     def terms(self) -> ListingTerms:
-        return ListingTerms.model_validate(self.model_dump(exclude={"version"}))
+        return ListingTerms.model_validate(self.model_dump(include=set(ListingTerms.model_fields)))
 
 
-class ListingUpdate(ListingCreate):
+class ListingCreate(ListingContent):
+    """A new draft (POST)."""
+
+    on_behalf_of: OrganizationId | None = Field(
+        default=None,
+        description="Brokers only: the organisation whose paper dossier the broker enters; the "
+        "draft is that organisation's and records the broker who entered it (never public). "
+        "Anyone else → 403.",
+    )
+
+
+class ListingUpdate(ListingContent):
     """The whole new content (PUT), with the version it replaces."""
 
     version: Version
@@ -124,6 +135,11 @@ class ListingPrivate(BaseModel):
         "return it like a submission); the public sees the approved version until then.",
     )
     pending_since: datetime | None = None
+    entered_by: str | None = Field(
+        default=None,
+        description="The broker who entered it from the organisation's paper dossier; null when "
+        "the organisation entered it.",
+    )
 
 
 class ListingRead(ListingSnapshot):
@@ -149,6 +165,7 @@ class ListingRead(ListingSnapshot):
                 deals=list(listing.deals),
                 pending_revision=listing.pending.terms if listing.pending else None,
                 pending_since=listing.pending.submitted_at if listing.pending else None,
+                entered_by=listing.entered_by,
             )
         return cls(**listing.snapshot().model_dump(), private=details)
 

@@ -61,3 +61,14 @@ class InvalidTransitionError(DomainError, errors.ConflictError):
         super().__init__(f"cannot {action} {subject} that is {status} (only when {wanted})")
         self.action = action
         self.current_status = status
+
+
+class NotPermittedError(DomainError, errors.ForbiddenError):
+    """The caller's role does not allow this action."""
+
+
+class UnverifiedOwnerError(RuleBrokenError):
+    """A broker entered a paper dossier for an organisation the Department has not verified."""
+
+    default_code = "organization-unverified"
+    default_title = "Organisation not verified"

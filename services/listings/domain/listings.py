@@ -101,6 +101,9 @@ class Listing(BaseModel):
     deals: tuple[str, ...] = ()
     """Introductions that closed a deal on it (a non-exclusive licence may sell twice)."""
     pending: PendingRevision | None = None
+    entered_by: str | None = None
+    """The broker who entered it from the owner's paper dossier (`entry.py`); internal: the
+    snapshot and every event leave it out."""
 
     @property
     def kind(self) -> ListingKind:
@@ -165,11 +168,17 @@ def location_of(
 
 
 def create_draft(
-    listing_id: str, terms: ListingTerms, owner: Organization, now: datetime, imported: bool = False
+    listing_id: str,
+    terms: ListingTerms,
+    owner: Organization,
+    now: datetime,
+    imported: bool = False,
+    entered_by: str | None = None,
 ) -> Listing:
     """A private draft: nothing is published until it is submitted."""
     check(terms, local_day(now))
     return Listing(
+        entered_by=entered_by,
         listing_id=listing_id,
         terms=terms,
         location=location_of(terms, local_day(now), former_allowed=imported),

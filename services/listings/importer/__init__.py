@@ -1,6 +1,6 @@
 """Bulk import of an existing catalogue (CSV or JSON Lines): all rows or none.
 
-Columns (CSV header / JSON keys) are the fields of `ListingCreate` (see README): `kind`,
+Columns (CSV header / JSON keys) are the content fields of `ListingCreate` (see README): `kind`,
 `title`, `summary`, `description`, `sector`, `trl` … In CSV, list columns (`keywords`,
 `transfer_objects`, `transfer_forms`, `ip_registration_numbers`, `related_products`,
 `attachments`) separate items with `;`, and an empty cell means "not given". Rows are
@@ -19,6 +19,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as attribute
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -60,11 +61,20 @@ class CatalogueFormat(StrEnum):
         return cls.JSONL if suffix in (".jsonl", ".ndjson") else cls.CSV
 
 
+BOUNDS = ("min_length", "max_length", "ge", "le", "gt", "lt")
+"""Constraints of a column whose bound a client may quote in its own words."""
+
+
 @dataclass(frozen=True)
 class RowError:
     row: int
     field: str
     message: str
+    code: str = attribute(default="validation-failed", compare=False)
+    """Which rule: a pydantic error type (`missing`, `extra_forbidden`, `less_than_equal`…),
+    `validation-failed` for a business rule, `invalid-row` for a line that is no row at all;
+    a client (the portal) words it in its own language."""
+    limit: int | float | str | None = attribute(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"row {self.row}: {self.field}: {self.message}"
@@ -136,9 +146,9 @@ def parse(text: str, fmt: CatalogueFormat, today: date, max_rows: int) -> Catalo
 
 def check_row(number: int, raw: Any, today: date) -> tuple[ListingTerms | None, list[RowError]]:
     if isinstance(raw, _Unreadable):
-        return None, [RowError(number, "(row)", raw.reason)]
+        return None, [RowError(number, "(row)", raw.reason, "invalid-row")]
     if not isinstance(raw, dict):
-        return None, [RowError(number, "(row)", "must be a JSON object")]
+        return None, [RowError(number, "(row)", "must be a JSON object", "invalid-row")]
     try:
         row = _Row.model_validate(nfc_deep(raw))
     except ValidationError as exc:
@@ -154,4 +164,7 @@ def check_row(number: int, raw: Any, today: date) -> tuple[ListingTerms | None, 
 
 def _row_error(number: int, error: Any) -> RowError:
     field = ".".join(str(part) for part in error["loc"]) or "(row)"
-    return RowError(number, field, str(error["msg"])[:200])
+    context = error.get("ctx") or {}
+    bound = next((context[k] for k in BOUNDS if k in context), None)
+    limit = bound if isinstance(bound, int | float | str) else None
+    return RowError(number, field, str(error["msg"])[:200], str(error["type"]), limit)

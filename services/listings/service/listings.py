@@ -8,6 +8,7 @@ from datetime import date
 
 from services.listings.domain import lifecycle
 from services.listings.domain.duplicates import possible_duplicates
+from services.listings.domain.entry import Author, check_dossier_owner, entry_of
 from services.listings.domain.listings import Listing, ListingChange, create_draft, revise
 from services.listings.domain.organizations import Organization
 from services.listings.domain.terms import ListingTerms
@@ -19,7 +20,7 @@ from services.listings.service.errors import (
     IdempotencyKeyReusedError,
 )
 from services.listings.service.ports import IdempotencyStore, OrganizationStore, Session
-from shared.auth import Principal
+from shared.auth import Principal, Role
 from shared.outbox import Tx
 
 
@@ -52,9 +53,17 @@ class Listings:
         self._keys = keys
         self._threshold = duplicate_threshold
 
-    async def create(self, principal: Principal, terms: ListingTerms, key: str | None) -> Created:
-        """A draft of the principal's organisation; a retried key gets the first response."""
-        owner_id = organization_of(principal)
+    async def create(
+        self,
+        principal: Principal,
+        terms: ListingTerms,
+        key: str | None,
+        on_behalf_of: str | None = None,
+    ) -> Created:
+        """A draft of the principal's organisation — or, entered by a broker from a paper
+        dossier, of `on_behalf_of`; a retried key gets the first response."""
+        entry = entry_of(author_of(principal), on_behalf_of)
+        owner_id = entry.owner_id
         scoped = f"{owner_id}:{key}" if key else None
         fingerprint = hashlib.sha256(terms.model_dump_json().encode()).hexdigest()
         if scoped and (earlier := await self._replay(scoped, fingerprint)):
@@ -62,8 +71,9 @@ class Listings:
 
         async def work(tx: Tx) -> Listing:
             owner = await self._owner(owner_id, tx.session)
+            check_dossier_owner(entry, owner)
             now = self._changes.clock()
-            listing = create_draft(new_id("lst"), terms, owner, now)
+            listing = create_draft(new_id("lst"), terms, owner, now, entered_by=entry.entered_by)
             await self._listings.add(listing, tx.session)
             if scoped:
                 await self._keys.remember(scoped, fingerprint, listing, now, tx.session)
@@ -127,6 +137,15 @@ class Listings:
         if earlier.fingerprint != fingerprint:
             raise IdempotencyKeyReusedError(key)
         return Created(earlier.listing, replayed=True)
+
+
+def author_of(principal: Principal) -> Author:
+    return Author(
+        subject=principal.subject,
+        organization_id=principal.organization_id,
+        is_organization=principal.has(Role.org),
+        is_broker=principal.has(Role.broker),
+    )
 
 
 def organization_of(principal: Principal) -> str:

@@ -1,4 +1,5 @@
-"""An organisation's pages (`/to-chuc/…`): its listings, a new draft, sending it to review."""
+"""An organisation's pages (`/to-chuc/…`): its listings, a new draft, editing one, sending it
+to review, withdrawing and renewing it."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from services.portal.domain.listing_form import (
     read_posted_listing_form,
 )
 from services.portal.domain.session import Visitor
-from services.portal.service.organization import OrganizationListings, Refused
+from services.portal.service.organization import Editing, OrganizationListings, Refused
 from shared.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)
@@ -35,11 +36,26 @@ async def _mine(
     return page(request, "my_listings.html", status, listings=listings, **context)
 
 
-def _form_page(request: Request, form: ListingForm, status: int = 200) -> Response:
+def _form_page(
+    request: Request, form: ListingForm, status: int = 200, **context: object
+) -> Response:
     return page(
         request, "listing_form.html", status, form=form, kinds=KINDS, sectors=SECTORS,
-        transfer_objects=TRANSFER_OBJECTS,
+        transfer_objects=TRANSFER_OBJECTS, **context,
     )  # fmt: skip
+
+
+def _edit_page(request: Request, editing: Editing, status: int = 200) -> Response:
+    return _form_page(
+        request, editing.form, status, editing=editing, heading="Sửa tin",
+        form_action=f"/to-chuc/tin/{editing.listing_id}/sua", button_label="Lưu thay đổi",
+    )  # fmt: skip
+
+
+def _checked(listing_id: str) -> str:
+    if not LISTING_ID.match(listing_id):
+        raise NotFoundError("Không tìm thấy tin này.")
+    return listing_id
 
 
 @router.get("/to-chuc/tin")
@@ -47,6 +63,23 @@ async def my_listings(request: Request) -> Response:
     visitor = signed_in(request)
     saved = request.query_params.get("da-luu")
     return await _mine(request, visitor, saved=saved, done=request.query_params.get("xong"))
+
+
+@router.get("/to-chuc/tin/{listing_id}/sua")
+async def edit_listing(request: Request, listing_id: str) -> Response:
+    visitor = signed_in(request)
+    return _edit_page(request, await _use_case(request).editing(visitor, _checked(listing_id)))
+
+
+@router.post("/to-chuc/tin/{listing_id}/sua")
+async def update_listing(request: Request, listing_id: str) -> Response:
+    visitor = signed_in(request)
+    form = read_posted_listing_form(await posted_lists(request))
+    result = await _use_case(request).update(visitor, _checked(listing_id), form)
+    if isinstance(result, Editing):
+        return _edit_page(request, result, 409 if result.stale else 422)
+    done = "sua-cho-duyet" if result.awaiting_review else "sua"
+    return RedirectResponse(f"/to-chuc/tin?xong={done}", status_code=303)
 
 
 @router.get("/to-chuc/tin/moi")
@@ -71,9 +104,7 @@ async def create_listing(request: Request) -> Response:
 async def submit_listing(request: Request, listing_id: str) -> Response:
     visitor = signed_in(request)
     await posted_form(request)
-    if not LISTING_ID.match(listing_id):
-        raise NotFoundError("Không tìm thấy tin này.")
-    problem = await _use_case(request).submit(visitor, listing_id)
+    problem = await _use_case(request).submit(visitor, _checked(listing_id))
     if problem is not None:
         return await _mine(request, visitor, 422, problem=problem)
     return RedirectResponse("/to-chuc/tin", status_code=303)
@@ -83,10 +114,8 @@ async def submit_listing(request: Request, listing_id: str) -> Response:
 async def withdraw_listing(request: Request, listing_id: str) -> Response:
     visitor = signed_in(request)
     form = await posted_form(request)
-    if not LISTING_ID.match(listing_id):
-        raise NotFoundError("Không tìm thấy tin này.")
     reason = form.get("reason", "").strip()
-    problem = await _use_case(request).withdraw(visitor, listing_id, reason)
+    problem = await _use_case(request).withdraw(visitor, _checked(listing_id), reason)
     if problem is not None:
         return await _mine(request, visitor, 422, problem=problem)
     return RedirectResponse("/to-chuc/tin?xong=rut", status_code=303)
@@ -96,9 +125,8 @@ async def withdraw_listing(request: Request, listing_id: str) -> Response:
 async def renew_listing(request: Request, listing_id: str) -> Response:
     visitor = signed_in(request)
     form = await posted_form(request)
-    if not LISTING_ID.match(listing_id):
-        raise NotFoundError("Không tìm thấy tin này.")
-    problem = await _use_case(request).renew(visitor, listing_id, form.get("valid_until", ""))
+    valid_until = form.get("valid_until", "")
+    problem = await _use_case(request).renew(visitor, _checked(listing_id), valid_until)
     if problem is not None:
         return await _mine(request, visitor, 422, problem=problem)
     return RedirectResponse("/to-chuc/tin?xong=gia-han", status_code=303)

@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl
 
 from fastapi import Request
 from fastapi.responses import Response
+from starlette.datastructures import UploadFile
 
 from services.portal.domain.session import SESSION_TTL, Visitor, same_token, seal, unseal
 from services.portal.settings import PortalSettings
@@ -18,6 +19,7 @@ SESSION_COOKIE = "stx_session"
 CSRF_COOKIE = "stx_csrf"
 CSRF_FIELD = "csrf_token"
 MAX_FORM_BYTES = 64 * 1024
+EXPIRED_FORM = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải lại trang."
 
 
 def settings_of(request: Request) -> PortalSettings:
@@ -87,6 +89,24 @@ async def posted_lists(request: Request) -> dict[str, list[str]]:
     return lists
 
 
+async def posted_upload(request: Request, field: str, max_bytes: int) -> bytes:
+    """The file of a `multipart/form-data` form (empty when none was chosen), its CSRF token
+    checked; at most `max_bytes + 1` bytes are read, so a larger file is seen as too large
+    without being held whole."""
+    async with request.form(max_files=1, max_fields=10) as form:
+        submitted = form.get(CSRF_FIELD)
+        if not same_token(request.cookies.get(CSRF_COOKIE), _text(submitted)):
+            raise ForbiddenError(EXPIRED_FORM)
+        upload = form.get(field)
+        if not isinstance(upload, UploadFile):
+            return b""
+        return await upload.read(max_bytes + 1)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 async def _posted_pairs(request: Request) -> list[tuple[str, str]]:
     """403 unless the form carries this browser's own CSRF token (double submit)."""
     body = await request.body()
@@ -95,5 +115,5 @@ async def _posted_pairs(request: Request) -> list[tuple[str, str]]:
     pairs = parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
     submitted = dict(pairs).get(CSRF_FIELD)
     if not same_token(request.cookies.get(CSRF_COOKIE), submitted):
-        raise ForbiddenError("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải lại trang.")
+        raise ForbiddenError(EXPIRED_FORM)
     return pairs

@@ -29,10 +29,14 @@ MESSAGES = {
     "literal_error": "Giá trị không có trong danh sách.",
     "bool_parsing": "Chọn có hoặc không.",
     "string_pattern_mismatch": "Không đúng định dạng.",
+    "extra_forbidden": "Cột này không có trong mẫu (tên cột viết sai?).",
+    "invalid-row": "Dòng này không đọc được.",
 }
 
 
-RULE_CODES = frozenset({"value_error", "validation-failed", "string_pattern_mismatch"})
+RULE_CODES = frozenset(
+    {"value_error", "validation-failed", "string_pattern_mismatch", "organization-unverified"}
+)
 """Codes of a rule particular to one field (a check digit, today's communes…): the field's own
 wording below says what it needs."""
 FIELD_RULES = {
@@ -51,6 +55,8 @@ FIELD_RULES = {
     "budget_min_vnd": "Kinh phí thấp nhất không được lớn hơn kinh phí tối đa.",
     "deadline": "Ngày không được ở quá khứ.",
     "valid_until": "Ngày không được ở quá khứ.",
+    "on_behalf_of": "Chọn một tổ chức đã được Sở xác minh.",
+    "location_code": "Mã tỉnh hoặc xã, phường theo danh mục của Tổng cục Thống kê (ví dụ 23425).",
 }
 
 
@@ -60,7 +66,7 @@ def field_messages(errors: Iterable[Mapping[str, Any]], fields: Iterable[str]) -
     found: dict[str, str] = {}
     for error in errors:
         field = _form_field(str(error.get("field", "")), known)
-        found.setdefault(field, _message(error, field))
+        found.setdefault(field, worded(error, field))
     return found
 
 
@@ -70,7 +76,9 @@ def _form_field(path: str, known: set[str]) -> str:
     return parts[0] if parts and parts[0] in known else "_form"
 
 
-def _message(error: Mapping[str, Any], field: str) -> str:
+def worded(error: Mapping[str, Any], field: str) -> str:
+    """One refusal of `field` in Vietnamese: the field's own rule, the rule's words, or the
+    API's message after "Không hợp lệ: "."""
     code = str(error.get("code") or "")
     if code in RULE_CODES and field in FIELD_RULES:
         return FIELD_RULES[field]

@@ -64,7 +64,7 @@ class ApiCalls:
         return (await self._answer(method, path, token, **kwargs)).content
 
     async def _answer(self, method: str, path: str, token: str, **kwargs: Any) -> httpx.Response:
-        headers = {"Authorization": f"Bearer {token}"}
+        headers = {**kwargs.pop("headers", {}), "Authorization": f"Bearer {token}"}
         response = await self._send(method, path, headers, **kwargs)
         self._raise_for(response)
         return response

@@ -11,6 +11,8 @@ import httpx
 from services.portal.repository.listings_api import listings_calls
 
 QUEUE_LIMIT = 200
+DIRECTORY_LIMIT = 500
+"""The most the API lists at once: enough for a province's verified organisations."""
 
 
 class RegistryApi:
@@ -27,3 +29,7 @@ class RegistryApi:
     async def verify(self, organization_id: str, token: str) -> None:
         path = f"/v1/organizations/{quote(organization_id, safe='')}/verify"
         await self._api.call("POST", path, token)
+
+    async def directory(self, token: str) -> list[Mapping[str, Any]]:
+        params = {"verified": "true", "limit": DIRECTORY_LIMIT}
+        return list(await self._api.call("GET", "/v1/organizations", token, params=params))

@@ -48,6 +48,22 @@ class OwnListings(Protocol):
         """A new draft's id. Raises `FormRefusedError` with the API's field errors."""
         ...
 
+    async def get(self, listing_id: str, token: str) -> Mapping[str, Any]:
+        """One listing as its owner sees it (with `private`). Raises `NotFoundError`."""
+        ...
+
+    async def update(
+        self, listing_id: str, body: Mapping[str, Any], token: str
+    ) -> Mapping[str, Any]:
+        """Save the whole new content (with the version it replaces); the listing as saved.
+        Raises `FormRefusedError` (field errors; code `conflict` when the version is stale)."""
+        ...
+
+    async def import_catalogue(self, csv: bytes, token: str) -> list[str]:
+        """Every row of a CSV catalogue as a listing sent to review; their ids. Raises
+        `FormRefusedError` with one error per bad row (`rows.<line>.<column>`), nothing saved."""
+        ...
+
     async def submit(self, listing_id: str, token: str) -> None:
         """Send a draft to the brokers. Raises `FormRefusedError`, `NotFoundError`."""
         ...
@@ -142,6 +158,10 @@ class OrganizationRegistry(Protocol):
 
     async def verify(self, organization_id: str, token: str) -> None:
         """Brokers: verify one. Raises `FormRefusedError` (already verified), `NotFoundError`."""
+        ...
+
+    async def directory(self, token: str) -> list[Mapping[str, Any]]:
+        """Verified organisations, by name (public profiles; brokers also see contacts)."""
         ...
 
 

@@ -236,7 +236,12 @@ async def test_a_catalogue_with_a_bad_row_imports_nothing(client: httpx.AsyncCli
         "/v1/listings/import", content=header + row + row.replace(",8,", ",0,"), headers=csv_headers
     )
     assert bad.status_code == 422
-    assert [e["field"] for e in bad.json()["errors"]] == ["rows.3.trl"]
+    (error,) = bad.json()["errors"]
+    assert (error["field"], error["code"], error["limit"]) == (
+        "rows.3.trl",
+        "greater_than_equal",
+        1,
+    )
     mine = {"owner": org_id, "status": "submitted"}
     assert (await client.get("/v1/listings", params=mine, headers=token)).json()["items"] == []
 

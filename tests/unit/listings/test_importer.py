@@ -91,3 +91,13 @@ def test_a_catalogue_above_the_row_limit_is_refused_whole() -> None:
 def test_the_format_follows_the_file_name() -> None:
     assert CatalogueFormat.of("danh_muc.JSONL") is CatalogueFormat.JSONL
     assert CatalogueFormat.of("danh_muc.csv") is CatalogueFormat.CSV
+
+
+def test_each_row_error_names_its_rule_and_bound_for_clients_that_word_it() -> None:
+    trl_ten = GOOD_ROW.replace(",8,", ",10,")
+    past = GOOD_ROW.replace("2027-12-31", "2020-01-01")
+    errors = parse(HEADER + trl_ten + past, CatalogueFormat.CSV, TODAY, 100).errors
+    assert [(e.code, e.limit) for e in errors] == [
+        ("less_than_equal", 9),
+        ("validation-failed", None),
+    ]

@@ -14,6 +14,7 @@ from services.portal.app import create_app
 from services.portal.domain.refusals import FormRefusedError
 from services.portal.settings import PortalSettings
 from shared.errors import ForbiddenError, NotFoundError, UnavailableError
+from tests.unit.portal.fakes_own_listings import InMemoryOwnListings
 from tests.unit.portal.fakes_parties import (
     InMemoryEventDesk,
     InMemoryMatchDesk,
@@ -100,58 +101,6 @@ def anonymous_demand_json(**changes: Any) -> dict[str, Any]:
         "deadline": "2027-06-30",
     }
     return data | changes
-
-
-class InMemoryOwnListings:
-    """The listings API's own-listings side, with its summary rule (at least 10 characters)."""
-
-    def __init__(self) -> None:
-        self.items: dict[str, dict[str, Any]] = {}
-        self.tokens: list[str] = []
-
-    async def mine(self, organization_id: str, state: str, token: str) -> list[Mapping[str, Any]]:
-        self.tokens.append(token)
-        return [
-            x for x in self.items.values() if x["owner"] == organization_id and x["status"] == state
-        ]
-
-    async def create(self, body: Mapping[str, Any], token: str) -> str:
-        self.tokens.append(token)
-        if len(str(body.get("summary", ""))) < 10:
-            error = {"field": "body.summary", "code": "string_too_short", "limit": 10}
-            raise FormRefusedError([{**error, "message": "String should have at least 10"}])
-        listing_id = f"lst_{len(self.items) + 1}"
-        owner = _claims(token)["org_id"]
-        self.items[listing_id] = {
-            **body, "listing_id": listing_id, "status": "draft", "owner": owner
-        }  # fmt: skip
-        return listing_id
-
-    async def submit(self, listing_id: str, token: str) -> None:
-        item = self.items.get(listing_id)
-        if item is None or item["owner"] != _claims(token)["org_id"]:
-            raise NotFoundError("Không tìm thấy tin này.")
-        item["status"] = "submitted"
-
-    async def withdraw(self, listing_id: str, reason: str, token: str) -> None:
-        item = self._own(listing_id, token)
-        if len(reason) < 3:
-            error = {"field": "body.reason", "code": "string_too_short", "limit": 3}
-            raise FormRefusedError([{**error, "message": "x"}])
-        item["status"] = "withdrawn"
-
-    async def renew(self, listing_id: str, valid_until: str, token: str) -> None:
-        item = self._own(listing_id, token)
-        if not valid_until or valid_until <= "2026-12-03":
-            error = {"field": "body.valid_until", "code": "validation-failed", "message": "x"}
-            raise FormRefusedError([error])
-        item["status"], item["valid_until"] = "published", valid_until
-
-    def _own(self, listing_id: str, token: str) -> dict[str, Any]:
-        item = self.items.get(listing_id)
-        if item is None or item["owner"] != _claims(token)["org_id"]:
-            raise NotFoundError("Không tìm thấy tin này.")
-        return item
 
 
 def _claims(token: str) -> dict[str, Any]:

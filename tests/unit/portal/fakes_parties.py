@@ -53,6 +53,9 @@ class InMemoryRegistry:
             raise FormRefusedError([], "already verified")
         self.items[organization_id]["verified"] = True
 
+    async def directory(self, token: str) -> list[Mapping[str, Any]]:
+        return [org for org in self.items.values() if org["verified"]]
+
 
 def _require_broker(token: str) -> None:
     if "broker" not in _claims(token)["roles"]:
