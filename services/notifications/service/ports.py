@@ -11,6 +11,7 @@ from typing import Any, Protocol, TypeVar
 from services.notifications.domain.deliveries import Delivery
 from services.notifications.domain.messages import StandingMessage
 from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
+from services.notifications.domain.reminders import Reminder
 from services.notifications.domain.subscriptions import Subscription, SubscriptionStatus
 from shared.events.vocabulary import Sector
 from shared.outbox import Tx
@@ -107,6 +108,21 @@ class StandingMessageStore(Protocol):
     async def open_for(self, audience: str, now: datetime) -> list[StandingMessage]: ...
 
 
+class ReminderStore(Protocol):
+    async def get(self, reminder_id: str, session: Session) -> Reminder | None: ...
+    async def save(self, reminder: Reminder, session: Session) -> None: ...
+    async def exclude(self, reminder_id: str, organization_id: str, session: Session) -> None:
+        """This organisation of the reminder's audience needs it no more."""
+        ...
+
+    async def due(self, now: datetime, limit: int = 200) -> list[Reminder]: ...
+    async def advance(
+        self, reminder_id: str, was: datetime, due: datetime | None, session: Session
+    ) -> bool:
+        """Move the due instant from `was` to `due`; False when it is no longer `was`."""
+        ...
+
+
 class Stores(Protocol):
     """The stores the use cases read and write (`repository.Repositories` on MongoDB)."""
 
@@ -122,3 +138,5 @@ class Stores(Protocol):
     def revisions(self) -> RevisionCounter: ...
     @property
     def standing(self) -> StandingMessageStore: ...
+    @property
+    def reminders(self) -> ReminderStore: ...

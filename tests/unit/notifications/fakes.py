@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
-from services.notifications.domain.deliveries import Delivery
+from services.notifications.domain.deliveries import Delivery, DeliveryIds
+from services.notifications.domain.digests import DigestSchedule
 from services.notifications.domain.messages import StandingMessage
 from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
+from services.notifications.domain.reminder_rules import ReminderPolicy
+from services.notifications.domain.reminders import Reminder
 from services.notifications.domain.subscriptions import (
     Frequency,
     Subscription,
     SubscriptionStatus,
 )
+from services.notifications.service.intake import Intake
+from services.notifications.service.reminders import Reminders
+from shared.clock import Clock
 from shared.events.vocabulary import Sector
+from shared.outbox import Tx
 
 T = TypeVar("T")
 
@@ -185,6 +193,54 @@ class InMemoryStanding:
         return [m for m in self.items.values() if m.audience == audience and m.until > now]
 
 
+class InMemoryReminders:
+    def __init__(self) -> None:
+        self.items: dict[str, Reminder] = {}
+
+    async def get(self, reminder_id: str, session: Any) -> Reminder | None:
+        return self.items.get(reminder_id)
+
+    async def save(self, reminder: Reminder, session: Any) -> None:
+        self.items[reminder.reminder_id] = reminder
+
+    async def exclude(self, reminder_id: str, organization_id: str, session: Any) -> None:
+        if (found := self.items.get(reminder_id)) and organization_id not in found.excluded:
+            excluded = [*found.excluded, organization_id]
+            self.items[reminder_id] = found.model_copy(update={"excluded": excluded})
+
+    async def due(self, now: datetime, limit: int = 200) -> list[Reminder]:
+        pending = [r for r in self.items.values() if r.due_at is not None and r.due_at <= now]
+        return sorted(pending, key=lambda r: r.due_at or now)[:limit]
+
+    async def advance(
+        self, reminder_id: str, was: datetime, due: datetime | None, session: Any
+    ) -> bool:
+        found = self.items.get(reminder_id)
+        if found is None or found.due_at != was:
+            return False
+        self.items[reminder_id] = found.model_copy(update={"due_at": due})
+        return True
+
+
+class InMemoryTransactions:
+    async def unit_of_work(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        return await work(Tx(session=None, correlation_id=None, causation_id=None))  # type: ignore[arg-type]
+
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+POLICY = ReminderPolicy(ZONE, hour=8, introduction_idle_days=14, nominations_notice_days=7)
+QUIET = DigestSchedule(7, 0, 21, 7, ZONE)
+
+
+def reminders_of(stores: InMemoryStores, clock: Clock, ids: DeliveryIds) -> Reminders:
+    """The reminder use cases on the fakes, with the default settings' policy and quiet hours."""
+    return Reminders(stores, InMemoryTransactions(), POLICY, QUIET, clock, ids)
+
+
+def intake_of(stores: InMemoryStores, clock: Clock, ids: DeliveryIds) -> Intake:
+    return Intake(stores, clock, ids, reminders_of(stores, clock, ids))
+
+
 class InMemoryStores:
     def __init__(self, kinds: dict[str, str] | None = None) -> None:
         self.subscriptions = InMemorySubscriptions()
@@ -193,3 +249,4 @@ class InMemoryStores:
         self.address_book = InMemoryAddressBook(kinds)
         self.revisions = InMemoryRevisions()
         self.standing = InMemoryStanding()
+        self.reminders = InMemoryReminders()
