@@ -146,6 +146,12 @@ class NotificationsSettings(ServiceSettings):
         description="Days before an award programme's nominations close that associations "
         "which have not nominated are reminded.",
     )
+    registration_reminder_days: int = Field(
+        default=3,
+        ge=1,
+        description="Days before a connection event's registrations close that organisations "
+        "with a published listing in its focus sectors, not registered yet, are reminded.",
+    )
     feed_max_entries: int = Field(default=50, ge=1, le=500, description="Entries per feed.")
 
     @property

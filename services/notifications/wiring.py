@@ -101,6 +101,7 @@ def _reminder_policy(settings: NotificationsSettings) -> ReminderPolicy:
         settings.reminder_hour,
         settings.introduction_reminder_days,
         settings.nomination_reminder_days,
+        settings.registration_reminder_days,
     )
 
 

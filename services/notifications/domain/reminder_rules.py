@@ -7,6 +7,9 @@
   after it, naming the next step, again every N days; closed with a deal or ended: none.
 - an award programme opened: N days before nominations close, to associations; one that
   submits a nomination drops out; the programme closed: none.
+- a connection event announced or updated: N days before registrations close, to the
+  organisations that published a listing (named as its owner) in one of its focus sectors;
+  one that registers (or is waitlisted) drops out; cancelled or closed: none.
 """
 
 from __future__ import annotations
@@ -27,7 +30,17 @@ from services.notifications.domain.reminders import (
 from services.notifications.domain.targeted_meetings import meeting_parties
 from shared.events.awards import AwardProgrammeClosed, AwardProgrammeOpened
 from shared.events.base import Event
-from shared.events.connection_events import MeetingCancelled, MeetingRescheduled, MeetingScheduled
+from shared.events.connection_events import (
+    ConnectionEventAnnounced,
+    ConnectionEventCancelled,
+    ConnectionEventClosed,
+    ConnectionEventUpdated,
+    MeetingCancelled,
+    MeetingRescheduled,
+    MeetingScheduled,
+    ParticipantRegistered,
+    ParticipantWaitlisted,
+)
 from shared.events.connections import (
     IntroductionContractRegistered,
     IntroductionContractSigned,
@@ -37,6 +50,7 @@ from shared.events.connections import (
     IntroductionMouSigned,
     IntroductionOpened,
 )
+from shared.events.listings import ListingPublished
 from shared.events.nominations import NominationSubmitted
 from shared.events.vocabulary import OrganizationKind
 
@@ -48,6 +62,7 @@ class ReminderPolicy:
     """Local hour a reminder due on a day goes out (the day before a meeting)."""
     introduction_idle_days: int
     nominations_notice_days: int
+    registration_notice_days: int
 
 
 @dataclass(frozen=True)
@@ -68,8 +83,16 @@ class Exclusion:
     organization_id: str
 
 
-Plan = Reminder | Closing | Exclusion
-"""What an event does to the reminders."""
+@dataclass(frozen=True)
+class SectorKnown:
+    """The organisation published a listing in this sector (who a sector's reminder reaches)."""
+
+    organization_id: str
+    sector: str
+
+
+Plan = Reminder | Closing | Exclusion | SectorKnown | None
+"""What an event does to the reminders (None: nothing)."""
 Facts = Mapping[str, Any] | None
 """The facts of the targeted message the event queued, if any."""
 ReminderRule = Callable[[Event, datetime, Facts, ReminderPolicy], Plan]
@@ -196,6 +219,40 @@ def _programme_closed(event: Event, at: datetime, facts: Facts, policy: Reminder
     return Closing(ReminderKind.NOMINATIONS_CLOSING, event.programme_id, _version(at))
 
 
+def _registration(event: Event, at: datetime, facts: Facts, policy: ReminderPolicy) -> Plan:
+    assert isinstance(event, ConnectionEventAnnounced | ConnectionEventUpdated)
+    details = event.details
+    deadline = details.registration_deadline
+    due = _day_before_at(deadline, policy, policy.registration_notice_days)
+    return Reminder(
+        kind=ReminderKind.REGISTRATION_CLOSING,
+        subject=event.event_id,
+        template="registration_closing",
+        facts={"event_id": event.event_id} | details.model_dump(mode="json"),
+        sectors=[sector.value for sector in details.focus_sectors],
+        due_at=_unless_past(due, at),
+        until=deadline,
+        version=_version(at),
+    )
+
+
+def _registration_over(event: Event, at: datetime, facts: Facts, policy: ReminderPolicy) -> Plan:
+    assert isinstance(event, ConnectionEventCancelled | ConnectionEventClosed)
+    return Closing(ReminderKind.REGISTRATION_CLOSING, event.event_id, _version(at))
+
+
+def _registered(event: Event, at: datetime, facts: Facts, policy: ReminderPolicy) -> Plan:
+    assert isinstance(event, ParticipantRegistered | ParticipantWaitlisted)
+    return Exclusion(ReminderKind.REGISTRATION_CLOSING, event.event_id, event.organization_id)
+
+
+def _listing_published(event: Event, at: datetime, facts: Facts, policy: ReminderPolicy) -> Plan:
+    """Only an owner the listing names publicly: an anonymous demand's owner is not counted."""
+    assert isinstance(event, ListingPublished)
+    owner = event.listing.owner_organization_id
+    return SectorKnown(owner, event.listing.sector.value) if owner else None
+
+
 REMINDER_RULES: Final[Mapping[str, ReminderRule]] = {
     MeetingScheduled.ce_type: _meeting,
     MeetingRescheduled.ce_type: _meeting,
@@ -206,5 +263,12 @@ REMINDER_RULES: Final[Mapping[str, ReminderRule]] = {
     AwardProgrammeOpened.ce_type: _nominations,
     NominationSubmitted.ce_type: _nominated,
     AwardProgrammeClosed.ce_type: _programme_closed,
+    ConnectionEventAnnounced.ce_type: _registration,
+    ConnectionEventUpdated.ce_type: _registration,
+    ConnectionEventCancelled.ce_type: _registration_over,
+    ConnectionEventClosed.ce_type: _registration_over,
+    ParticipantRegistered.ce_type: _registered,
+    ParticipantWaitlisted.ce_type: _registered,
+    ListingPublished.ce_type: _listing_published,
 }
 """`ce_type` → what it does to the reminders."""

@@ -36,6 +36,9 @@ class ReminderKind(StrEnum):
     """An introduction without progress for N days: the next step, to both parties."""
     NOMINATIONS_CLOSING = "nominations_closing"
     """An award programme's nominations close in N days: to associations yet to nominate."""
+    REGISTRATION_CLOSING = "registration_closing"
+    """A connection event's registrations close in N days: to organisations of its focus
+    sectors not registered yet."""
 
 
 class ReminderParty(BaseModel):
@@ -58,6 +61,8 @@ class Reminder(BaseModel):
     parties: list[ReminderParty] = []
     audience: str | None = None
     """Organisations of this kind receive it too (known when it is sent), but for `excluded`."""
+    sectors: list[str] = []
+    """Organisations that published a listing in one of these sectors receive it too."""
     excluded: list[str] = []
     """Organisation ids of the audience that need it no more (an association that nominated)."""
     due_at: datetime | None
@@ -94,13 +99,13 @@ SEQUENCE of the last message about it, so the entry never goes back)."""
 
 
 def revised(current: Reminder | None, plan: Reminder) -> Reminder | None:
-    """What to store after a new plan: the plan, unless the stored one is as new or newer
-    (a replayed or late event) or closed; None when the stored one stays."""
+    """What to store after a new plan: the plan (keeping who needs it no more), unless the
+    stored one is as new or newer (a replayed or late event) or closed; None when it stays."""
     if current is None:
         return plan
     if current.closed or plan.version <= current.version:
         return None
-    return plan
+    return plan.model_copy(update={"excluded": current.excluded})  # they stay excluded
 
 
 @dataclass(frozen=True)

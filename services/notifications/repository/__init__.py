@@ -43,6 +43,7 @@ INDEXES: Final = {
         IndexModel([("audience", ASCENDING), ("until", ASCENDING)], name="open_for")
     ],
     "reminders": [IndexModel([("due_at", ASCENDING)], name="due")],
+    "organizations": [IndexModel([("sectors", ASCENDING)], name="by_sector", sparse=True)],
 }
 
 

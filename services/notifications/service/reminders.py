@@ -21,6 +21,7 @@ from services.notifications.domain.reminder_rules import (
     Closing,
     Exclusion,
     ReminderPolicy,
+    SectorKnown,
 )
 from services.notifications.domain.reminders import Reminder, ReminderParty, revised, sweep_step
 from services.notifications.metrics import QUEUED
@@ -60,7 +61,11 @@ class Reminders:
             return
         plan = rule(h.event, h.envelope.time, facts, self._policy)
         session = h.tx.session
-        if isinstance(plan, Exclusion):
+        if plan is None:
+            return
+        if isinstance(plan, SectorKnown):
+            await self._repos.address_book.record_sector(plan.organization_id, plan.sector, session)
+        elif isinstance(plan, Exclusion):
             reminder_id = f"{plan.kind.value}:{plan.subject}"
             await self._repos.reminders.exclude(reminder_id, plan.organization_id, session)
         elif isinstance(plan, Closing):
@@ -121,11 +126,16 @@ class Reminders:
         )
 
     async def _recipients(self, reminder: Reminder) -> list[ReminderParty]:
-        if reminder.audience is None:
+        """Its parties, or the audience as known now (a kind, or sectors), but the excluded."""
+        book = self._repos.address_book
+        if reminder.audience is not None:
+            members, role = await book.of_kind(reminder.audience), reminder.audience
+        elif reminder.sectors:
+            members, role = await book.in_sectors(reminder.sectors), "sector"
+        else:
             return reminder.parties
-        members = await self._repos.address_book.of_kind(reminder.audience)
         return [
-            ReminderParty(recipient=organization(member), role=reminder.audience)
+            ReminderParty(recipient=organization(member), role=role)
             for member in members
             if member not in reminder.excluded
         ]

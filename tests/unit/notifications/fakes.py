@@ -143,6 +143,7 @@ class InMemoryAddressBook:
         self.languages: dict[str, str] = {}
         self.owners: dict[str, str] = {}
         self.suppressed: set[str] = set()
+        self.sectors: dict[str, set[str]] = {}
 
     async def record_contact(
         self,
@@ -168,6 +169,12 @@ class InMemoryAddressBook:
 
     async def of_kind(self, kind: str) -> list[str]:
         return sorted(org for org, k in self.kinds.items() if k == kind)
+
+    async def record_sector(self, organization_id: str, sector: str, session: Any) -> None:
+        self.sectors.setdefault(organization_id, set()).add(sector)
+
+    async def in_sectors(self, sectors: list[str]) -> list[str]:
+        return sorted(org for org, known in self.sectors.items() if known & set(sectors))
 
     async def suppress(self, recipient: str, now: datetime) -> None:
         self.suppressed.add(recipient)
@@ -228,7 +235,9 @@ class InMemoryTransactions:
 
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-POLICY = ReminderPolicy(ZONE, hour=8, introduction_idle_days=14, nominations_notice_days=7)
+POLICY = ReminderPolicy(
+    ZONE, hour=8, introduction_idle_days=14, nominations_notice_days=7, registration_notice_days=3
+)
 QUIET = DigestSchedule(7, 0, 21, 7, ZONE)
 
 

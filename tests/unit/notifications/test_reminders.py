@@ -21,7 +21,14 @@ from services.notifications.domain.reminders import (
 )
 from shared.events.awards import AwardProgrammeClosed
 from shared.events.base import Event
-from shared.events.connection_events import MeetingCancelled
+from shared.events.connection_events import (
+    ConnectionEventAnnounced,
+    ConnectionEventCancelled,
+    ConnectionEventDetails,
+    ConnectionEventUpdated,
+    MeetingCancelled,
+    ParticipantRegistered,
+)
 from shared.events.connections import (
     IntroductionContractSigned,
     IntroductionDealClosed,
@@ -29,9 +36,11 @@ from shared.events.connections import (
     IntroductionOpened,
     IntroductionParties,
 )
+from shared.events.listings import ListingPublished
 from shared.events.nominations import NominationSubmitted
 from shared.events.notifications import NotificationChannel
 from tests.unit.notifications.fakes import POLICY, QUIET, InMemoryStores, intake_of
+from tests.unit.notifications.samples import published
 from tests.unit.notifications.test_meeting_changes import moved
 from tests.unit.notifications.test_meetings_and_awards import (
     HIEP_HOI,
@@ -364,3 +373,77 @@ async def test_the_nomination_reminder_reads_in_the_organisations_language(langu
     }
     assert rendered.subject == expected[language]
     assert "00:00 01/11/2026" in rendered.text
+
+
+# --- a registration deadline approaching ---------------------------------------------------
+
+EVENT = "cev_5b2e8f0c4a7d4e19"
+DEADLINE = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)  # 17:00 local
+THREE_DAYS_BEFORE = datetime(2026, 11, 27, 1, 0, tzinfo=UTC)  # 08:00 local
+
+
+def announced(**changes: Any) -> ConnectionEventAnnounced:
+    details = ConnectionEventDetails(
+        title="Techmart dược liệu Măng Đen 2027", kind="techmart",
+        starts_at=datetime(2026, 12, 10, 1, 0, tzinfo=UTC),
+        ends_at=datetime(2026, 12, 10, 10, 0, tzinfo=UTC), venue="Trung tâm Hội nghị tỉnh",
+        focus_sectors=["medicinal_herbs"], capacity=60, registration_deadline=DEADLINE,
+        waitlist=True, slot_minutes=20, slot_count=12, tables=10,
+    ).model_copy(update=changes)  # fmt: skip
+    return ConnectionEventAnnounced(event_id=EVENT, details=details)
+
+
+def listing(owner: str | None, sector: str, n: int) -> ListingPublished:
+    return published(listing_id=f"lst_{n}", owner_organization_id=owner, sector=sector)
+
+
+async def test_organisations_with_listings_in_a_focus_sector_not_registered_are_reminded() -> None:
+    service = Service()
+    await service.consume(listing(VIEN, "medicinal_herbs", 1))
+    await service.consume(listing(HTX, "medicinal_herbs", 2))
+    await service.consume(listing("org_benh_vien", "healthcare", 3))
+    await service.consume(listing(None, "medicinal_herbs", 4))  # anonymous: not counted
+    await service.consume(announced())
+    registered = ParticipantRegistered(
+        event_id=EVENT,
+        organization_id=HTX,
+        role="seeker",
+        listing_ids=["lst_2"],
+        from_waitlist=False,
+    )
+    await service.consume(registered)
+    await service.sweep_at(THREE_DAYS_BEFORE - timedelta(minutes=1))
+    assert service.reminders() == []
+
+    await service.sweep_at(THREE_DAYS_BEFORE)
+    await service.sweep_at(THREE_DAYS_BEFORE + timedelta(hours=3))
+
+    [reminder] = service.reminders()
+    assert (reminder.recipient, reminder.template) == (organization(VIEN), "registration_closing")
+    rendered = renderer.render(reminder.template, "vi", reminder.context | COMMON)
+    assert rendered.subject == "Sắp hết hạn đăng ký: Techmart dược liệu Măng Đen 2027"
+    assert "đến hết 17:00 30/11/2026" in rendered.text
+    assert "/su-kien/cev_5b2e8f0c4a7d4e19/dang-ky" in rendered.text
+
+
+async def test_a_moved_deadline_moves_the_reminder_and_a_cancelled_event_has_none() -> None:
+    service = Service()
+    await service.consume(listing(VIEN, "medicinal_herbs", 1))
+    await service.consume(announced())
+    later = DEADLINE + timedelta(days=2)
+    updated = ConnectionEventUpdated(
+        event_id=EVENT, details=announced(registration_deadline=later).details
+    )
+    await service.consume(updated, SCHEDULED_AT + timedelta(hours=1))
+    await service.sweep_at(THREE_DAYS_BEFORE)
+    assert service.reminders() == []
+    await service.sweep_at(THREE_DAYS_BEFORE + timedelta(days=2))
+    assert len(service.reminders()) == 1
+
+    cancelled = ConnectionEventCancelled(event_id=EVENT, reason="Lũ lớn, hoãn sự kiện.")
+    other = Service()
+    await other.consume(listing(VIEN, "medicinal_herbs", 1))
+    await other.consume(announced())
+    await other.consume(cancelled, SCHEDULED_AT + timedelta(days=1))
+    await other.sweep_at(THREE_DAYS_BEFORE)
+    assert other.reminders() == []
