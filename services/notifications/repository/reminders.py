@@ -43,14 +43,10 @@ class Reminders:
         return [_reminder(doc) async for doc in cursor.limit(limit)]
 
     async def advance(
-        self,
-        reminder_id: str,
-        was: datetime,
-        due: datetime | None,
-        session: AsyncClientSession,
+        self, read: Reminder, due: datetime | None, session: AsyncClientSession
     ) -> bool:
-        """Move the due instant from `was`; False when another sweep (or a newer plan) did."""
-        result = await self._reminders.update_one(
-            {"_id": reminder_id, "due_at": was}, {"$set": {"due_at": due}}, session=session
-        )
+        """Move the due instant of the reminder as it was `read`; False when another sweep did
+        or a newer plan replaced it (its facts are the ones to send)."""
+        query = {"_id": read.reminder_id, "due_at": read.due_at, "version": read.version}
+        result = await self._reminders.update_one(query, {"$set": {"due_at": due}}, session=session)
         return result.modified_count == 1

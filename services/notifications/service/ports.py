@@ -118,10 +118,8 @@ class ReminderStore(Protocol):
         ...
 
     async def due(self, now: datetime, limit: int = 200) -> list[Reminder]: ...
-    async def advance(
-        self, reminder_id: str, was: datetime, due: datetime | None, session: Session
-    ) -> bool:
-        """Move the due instant from `was` to `due`; False when it is no longer `was`."""
+    async def advance(self, read: Reminder, due: datetime | None, session: Session) -> bool:
+        """Move the due instant of the reminder as it was read; False when it changed since."""
         ...
 
 

@@ -109,9 +109,7 @@ class Reminders:
         parties = await self._recipients(reminder) if step.send_at else []
 
         async def work(tx: Tx) -> None:
-            moved = await self._repos.reminders.advance(
-                reminder.reminder_id, was_due, step.next_due, tx.session
-            )
+            moved = await self._repos.reminders.advance(reminder, step.next_due, tx.session)
             if not moved or step.send_at is None:
                 return
             for party in parties:

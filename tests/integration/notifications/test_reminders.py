@@ -16,13 +16,14 @@ from icalendar import Calendar
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 
+from shared.events.connection_events import ParticipantRegistered
 from shared.events.connections import (
     IntroductionMeetingHeld,
     IntroductionOpened,
     IntroductionParties,
 )
 from tests.integration.notifications.conftest import MovableClock, Notifications, text_of
-from tests.integration.notifications.events import meeting
+from tests.integration.notifications.events import contact, meeting, offer, techmart_announced
 from tests.integration.notifications.test_targeted_messages import meeting_parties
 from tests.integration.shared.harness import eventually
 
@@ -174,3 +175,52 @@ async def test_an_introduction_idle_for_14_days_reminds_both_parties_once_of_the
     await asyncio.sleep(0.5)
     assert len(n.smtp.mailbox.to(institute_mail)) == 1
     assert len(n.smtp.mailbox.to(cooperative_mail)) == 1
+
+
+async def test_a_registration_deadline_reminds_unregistered_organisations_of_its_sectors_once(
+    notifications: Notifications, clock: MovableClock
+) -> None:
+    n = notifications
+    institute, cooperative = f"org_{n.unique}_vien", f"org_{n.unique}_htx"
+    hospital = f"org_{n.unique}_benhvien"
+    mails = {org: f"{org}@example.vn" for org in (institute, cooperative, hospital)}
+    await n.produce(
+        *(contact(org, address, "Đầu mối liên hệ") for org, address in mails.items()),
+        offer(n.unique, 1, n.district),  # the institute's, in medicinal herbs
+        offer(n.unique, 2, n.district, kind="demand", owner_organization_id=cooperative),
+        offer(n.unique, 3, n.district, sector="healthcare", owner_organization_id=hospital),
+        time=clock(),
+    )
+    event_id = f"cev_{n.unique}"
+    deadline = datetime(2026, 11, 30, 17, 0, tzinfo=ZONE)
+    announced = techmart_announced(event_id, "Techmart dược liệu Măng Đen 2027")
+    details = announced.details.model_copy(
+        update={
+            "registration_deadline": deadline,
+            "starts_at": deadline + timedelta(days=10),
+            "ends_at": deadline + timedelta(days=10, hours=8),
+        }
+    )
+    registered = ParticipantRegistered(
+        event_id=event_id, organization_id=cooperative, role="seeker",
+        listing_ids=[f"lst_{n.unique}_2"], from_waitlist=False,
+    )  # fmt: skip
+    await n.produce(announced.model_copy(update={"details": details}), registered, time=clock())
+    reminder_id = f"registration_closing:{event_id}"
+
+    async def cooperative_registered() -> bool:
+        async with database(n) as db:
+            doc = await db["reminders"].find_one({"_id": reminder_id})
+        return doc is not None and doc["excluded"] == [cooperative]
+
+    await eventually(cooperative_registered)
+    due = datetime(2026, 11, 27, 8, 0, tzinfo=ZONE)
+    move_to(clock, due)
+    [reminder] = await n.mail_to(mails[institute], 1)
+    assert reminder["Subject"] == "Sắp hết hạn đăng ký: Techmart dược liệu Măng Đen 2027"
+    assert "đến hết 17:00 30/11/2026" in text_of(reminder)
+
+    await sweep_again_as_if_unsent(n, reminder_id, due)
+    assert await reminders_queued(n, "registration_closing") == 1  # not the other two
+    await asyncio.sleep(0.5)
+    assert len(n.smtp.mailbox.to(mails[institute])) == 1

@@ -219,13 +219,11 @@ class InMemoryReminders:
         pending = [r for r in self.items.values() if r.due_at is not None and r.due_at <= now]
         return sorted(pending, key=lambda r: r.due_at or now)[:limit]
 
-    async def advance(
-        self, reminder_id: str, was: datetime, due: datetime | None, session: Any
-    ) -> bool:
-        found = self.items.get(reminder_id)
-        if found is None or found.due_at != was:
+    async def advance(self, read: Reminder, due: datetime | None, session: Any) -> bool:
+        found = self.items.get(read.reminder_id)
+        if found is None or (found.due_at, found.version) != (read.due_at, read.version):
             return False
-        self.items[reminder_id] = found.model_copy(update={"due_at": due})
+        self.items[read.reminder_id] = found.model_copy(update={"due_at": due})
         return True
 
 

@@ -150,6 +150,19 @@ async def test_two_replicas_sweeping_the_same_due_reminder_queue_it_once() -> No
     assert len(service.reminders()) == 2
 
 
+async def test_a_meeting_moved_while_a_sweep_reads_it_is_reminded_with_the_move_only() -> None:
+    service = Service()
+    await service.consume(meeting())
+    [stale] = await service.stores.reminders.due(DAY_BEFORE_AT_EIGHT)
+    await service.consume(moved(), SCHEDULED_AT + timedelta(days=1))  # same day: same due
+    service.clock.now = DAY_BEFORE_AT_EIGHT
+    await service.intake._reminders._send(stale, DAY_BEFORE_AT_EIGHT)
+    assert service.reminders() == []
+
+    await service.sweep_at(DAY_BEFORE_AT_EIGHT)
+    assert {d.context["table"] for d in service.reminders()} == {2}
+
+
 async def test_the_reminder_carries_the_moved_meetings_entry_with_its_latest_sequence() -> None:
     service = Service()
     await service.consume(meeting())
