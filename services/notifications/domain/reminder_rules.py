@@ -103,6 +103,11 @@ def _day_before_at(moment: datetime, policy: ReminderPolicy, days: int = 1) -> d
     return datetime.combine(local_day, time(policy.hour), policy.zone)
 
 
+def _before_closing(deadline: datetime, policy: ReminderPolicy, days: int) -> datetime:
+    """`days` before the window's last day: one closing at 00:00 closes the day before."""
+    return _day_before_at(deadline - timedelta(milliseconds=1), policy, days)
+
+
 def _unless_past(due: datetime, informed_at: datetime) -> datetime | None:
     """No reminder due before the message that planned it: that message is the news."""
     return due if due > informed_at else None
@@ -201,7 +206,7 @@ def _nominations(event: Event, at: datetime, facts: Facts, policy: ReminderPolic
         template="nominations_closing",
         facts=dict(facts),
         audience=OrganizationKind.ASSOCIATION.value,
-        due_at=_unless_past(_day_before_at(close, policy, policy.nominations_notice_days), at),
+        due_at=_unless_past(_before_closing(close, policy, policy.nominations_notice_days), at),
         until=close,
         version=_version(at),
     )
@@ -223,7 +228,7 @@ def _registration(event: Event, at: datetime, facts: Facts, policy: ReminderPoli
     assert isinstance(event, ConnectionEventAnnounced | ConnectionEventUpdated)
     details = event.details
     deadline = details.registration_deadline
-    due = _day_before_at(deadline, policy, policy.registration_notice_days)
+    due = _before_closing(deadline, policy, policy.registration_notice_days)
     return Reminder(
         kind=ReminderKind.REGISTRATION_CLOSING,
         subject=event.event_id,

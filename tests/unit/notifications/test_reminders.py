@@ -301,7 +301,8 @@ def test_a_replayed_older_plan_never_replaces_a_newer_one() -> None:
 # --- a nomination window closing -----------------------------------------------------------
 
 OPENED = datetime(2026, 10, 1, tzinfo=UTC)
-WEEK_BEFORE_CLOSE = datetime(2026, 10, 25, 1, 0, tzinfo=UTC)  # 08:00, 7 local days before
+WEEK_BEFORE_CLOSE = datetime(2026, 10, 24, 1, 0, tzinfo=UTC)  # 08:00 local, a week before
+# the last day (nominations close at 00:00 on 1 November, local time)
 
 
 async def test_associations_yet_to_nominate_hear_a_week_before_nominations_close() -> None:
