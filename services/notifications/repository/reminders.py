@@ -22,20 +22,31 @@ class Reminders:
         self._reminders = db["reminders"]
 
     async def get(self, reminder_id: str, session: AsyncClientSession) -> Reminder | None:
-        doc = await self._reminders.find_one({"_id": reminder_id}, session=session)
+        """The planned reminder; None also when only exclusions arrived so far."""
+        query = {"_id": reminder_id, "kind": {"$exists": True}}
+        doc = await self._reminders.find_one(query, session=session)
         return _reminder(doc) if doc else None
 
     async def save(self, reminder: Reminder, session: AsyncClientSession) -> None:
-        doc = reminder.model_dump() | {"_id": reminder.reminder_id}
-        await self._reminders.replace_one(
-            {"_id": reminder.reminder_id}, doc, upsert=True, session=session
+        """The plan, adding its exclusions to those already kept (never dropping one)."""
+        doc = reminder.model_dump(exclude={"excluded"})
+        await self._reminders.update_one(
+            {"_id": reminder.reminder_id},
+            {"$set": doc, "$addToSet": {"excluded": {"$each": reminder.excluded}}},
+            upsert=True,
+            session=session,
         )
 
     async def exclude(
         self, reminder_id: str, organization_id: str, session: AsyncClientSession
     ) -> None:
+        """Kept even before the plan arrives: a nomination is keyed by its own id, so it may
+        be consumed before the programme's opening, from another partition."""
         await self._reminders.update_one(
-            {"_id": reminder_id}, {"$addToSet": {"excluded": organization_id}}, session=session
+            {"_id": reminder_id},
+            {"$addToSet": {"excluded": organization_id}},
+            upsert=True,
+            session=session,
         )
 
     async def due(self, now: datetime, limit: int = 200) -> list[Reminder]:

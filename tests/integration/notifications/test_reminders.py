@@ -22,8 +22,16 @@ from shared.events.connections import (
     IntroductionOpened,
     IntroductionParties,
 )
+from shared.events.nominations import NominationSubmitted
 from tests.integration.notifications.conftest import MovableClock, Notifications, text_of
-from tests.integration.notifications.events import contact, meeting, offer, techmart_announced
+from tests.integration.notifications.events import (
+    association_registered,
+    contact,
+    meeting,
+    offer,
+    programme_opened,
+    techmart_announced,
+)
 from tests.integration.notifications.test_targeted_messages import meeting_parties
 from tests.integration.shared.harness import eventually
 
@@ -224,3 +232,41 @@ async def test_a_registration_deadline_reminds_unregistered_organisations_of_its
     assert await reminders_queued(n, "registration_closing") == 1  # not the other two
     await asyncio.sleep(0.5)
     assert len(n.smtp.mailbox.to(mails[institute])) == 1
+
+
+async def test_associations_yet_to_nominate_are_reminded_once_a_week_before_the_close(
+    notifications: Notifications, clock: MovableClock
+) -> None:
+    n = notifications
+    waiting, nominated = f"org_{n.unique}_hoi_duoc_lieu", f"org_{n.unique}_hoi_doanh_nghiep"
+    mails = {org: f"{org}@example.vn" for org in (waiting, nominated)}
+    await n.produce(
+        *(contact(org, address, "Văn phòng Hội") for org, address in mails.items()),
+        *(association_registered(org) for org in mails),
+        time=clock(),
+    )
+    await asyncio.sleep(0.5)
+    close = datetime(2026, 12, 10, 17, 0, tzinfo=ZONE)
+    opened = programme_opened(n.unique).model_copy(update={"nominations_close_at": close})
+    nomination = NominationSubmitted(
+        nomination_id=f"nom_{n.unique}", programme_id=opened.programme_id,
+        category_id="doanh-nghiep-doi-moi-cong-nghe", nominee_organization_id=f"org_{n.unique}_htx",
+        nominee_name="Hợp tác xã Sâm Ngọc Linh Tu Mơ Rông", nominator_organization_id=nominated,
+        nominator_kind="association",
+    )  # fmt: skip
+    await n.produce(opened, nomination, time=clock())
+    for address in mails.values():
+        await n.mail_to(address, 1)  # the programme's opening
+
+    due = datetime(2026, 12, 3, 8, 0, tzinfo=ZONE)
+    move_to(clock, due)
+    [_, reminder] = await n.mail_to(mails[waiting], 2)
+    assert str(reminder["Subject"]).startswith("Sắp hết hạn đề cử: Tôn vinh tổ chức")
+    assert "đến hết 17:00 10/12/2026" in text_of(reminder)
+
+    reminder_id = f"nominations_closing:{opened.programme_id}"
+    await sweep_again_as_if_unsent(n, reminder_id, due)
+    assert await reminders_queued(n, "nominations_closing") == 1
+    await asyncio.sleep(0.5)
+    assert len(n.smtp.mailbox.to(mails[waiting])) == 2
+    assert len(n.smtp.mailbox.to(mails[nominated])) == 1

@@ -203,17 +203,22 @@ class InMemoryStanding:
 class InMemoryReminders:
     def __init__(self) -> None:
         self.items: dict[str, Reminder] = {}
+        self.exclusions: dict[str, list[str]] = {}
 
     async def get(self, reminder_id: str, session: Any) -> Reminder | None:
         return self.items.get(reminder_id)
 
     async def save(self, reminder: Reminder, session: Any) -> None:
-        self.items[reminder.reminder_id] = reminder
+        kept = self.exclusions.setdefault(reminder.reminder_id, [])
+        kept.extend(org for org in reminder.excluded if org not in kept)
+        self.items[reminder.reminder_id] = reminder.model_copy(update={"excluded": list(kept)})
 
     async def exclude(self, reminder_id: str, organization_id: str, session: Any) -> None:
-        if (found := self.items.get(reminder_id)) and organization_id not in found.excluded:
-            excluded = [*found.excluded, organization_id]
-            self.items[reminder_id] = found.model_copy(update={"excluded": excluded})
+        kept = self.exclusions.setdefault(reminder_id, [])
+        if organization_id not in kept:
+            kept.append(organization_id)
+        if found := self.items.get(reminder_id):
+            self.items[reminder_id] = found.model_copy(update={"excluded": list(kept)})
 
     async def due(self, now: datetime, limit: int = 200) -> list[Reminder]:
         pending = [r for r in self.items.values() if r.due_at is not None and r.due_at <= now]

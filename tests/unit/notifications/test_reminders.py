@@ -326,6 +326,19 @@ async def test_associations_yet_to_nominate_hear_a_week_before_nominations_close
     ]
 
 
+async def test_a_nomination_consumed_before_the_programme_opened_still_counts() -> None:
+    service = Service({HIEP_HOI: "association", "org_hoi_dl": "association"})
+    nominated = NominationSubmitted(
+        nomination_id="nom_1", programme_id=programme().programme_id, category_id="c",
+        nominee_organization_id=HTX, nominee_name="HTX Sâm Ngọc Linh Tu Mơ Rông",
+        nominator_organization_id=HIEP_HOI, nominator_kind="association",
+    )  # fmt: skip
+    await service.consume(nominated, OPENED)  # another partition, read first
+    await service.consume(programme(), OPENED)
+    await service.sweep_at(WEEK_BEFORE_CLOSE)
+    assert [d.recipient for d in service.reminders()] == [organization("org_hoi_dl")]
+
+
 async def test_a_programme_closed_early_sends_no_reminder() -> None:
     service = Service({HIEP_HOI: "association"})
     await service.consume(programme(), OPENED)
