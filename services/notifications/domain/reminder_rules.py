@@ -25,6 +25,7 @@ from services.notifications.domain.reminders import (
     Reminder,
     ReminderKind,
     ReminderParty,
+    reminder_key,
     to_millisecond,
 )
 from services.notifications.domain.targeted_meetings import meeting_parties
@@ -73,6 +74,10 @@ class Closing:
     subject: str
     version: int
 
+    @property
+    def reminder_id(self) -> str:
+        return reminder_key(self.kind, self.subject)
+
 
 @dataclass(frozen=True)
 class Exclusion:
@@ -81,6 +86,10 @@ class Exclusion:
     kind: ReminderKind
     subject: str
     organization_id: str
+
+    @property
+    def reminder_id(self) -> str:
+        return reminder_key(self.kind, self.subject)
 
 
 @dataclass(frozen=True)

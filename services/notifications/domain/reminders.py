@@ -41,6 +41,11 @@ class ReminderKind(StrEnum):
     sectors not registered yet."""
 
 
+def reminder_key(kind: ReminderKind, subject: str) -> str:
+    """`<kind>:<subject>`: the one reminder of this kind about this subject."""
+    return f"{kind.value}:{subject}"
+
+
 class ReminderParty(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -77,7 +82,7 @@ class Reminder(BaseModel):
 
     @property
     def reminder_id(self) -> str:
-        return f"{self.kind.value}:{self.subject}"
+        return reminder_key(self.kind, self.subject)
 
     @property
     def source_type(self) -> str:

@@ -60,14 +60,13 @@ class Reminders:
         if rule is None:
             return
         plan = rule(h.event, h.envelope.time, facts, self._policy)
-        session = h.tx.session
         if plan is None:
             return
+        session = h.tx.session
         if isinstance(plan, SectorKnown):
             await self._repos.address_book.record_sector(plan.organization_id, plan.sector, session)
         elif isinstance(plan, Exclusion):
-            reminder_id = f"{plan.kind.value}:{plan.subject}"
-            await self._repos.reminders.exclude(reminder_id, plan.organization_id, session)
+            await self._repos.reminders.exclude(plan.reminder_id, plan.organization_id, session)
         elif isinstance(plan, Closing):
             await self._close(plan, session)
         else:
@@ -80,9 +79,7 @@ class Reminders:
             await self._repos.reminders.save(kept, session)
 
     async def _close(self, closing: Closing, session: Session) -> None:
-        current = await self._repos.reminders.get(
-            f"{closing.kind.value}:{closing.subject}", session
-        )
+        current = await self._repos.reminders.get(closing.reminder_id, session)
         if current is not None and not current.closed and closing.version > current.version:
             await self._repos.reminders.save(current.closed_by(closing.version), session)
 
