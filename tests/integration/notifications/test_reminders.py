@@ -216,12 +216,15 @@ async def test_a_registration_deadline_reminds_unregistered_organisations_of_its
     await n.produce(announced.model_copy(update={"details": details}), registered, time=clock())
     reminder_id = f"registration_closing:{event_id}"
 
-    async def cooperative_registered() -> bool:
+    async def listings_and_registration_consumed() -> bool:
         async with database(n) as db:
-            doc = await db["reminders"].find_one({"_id": reminder_id})
-        return doc is not None and doc["excluded"] == [cooperative]
+            doc = await db["reminders"].find_one({"_id": reminder_id, "kind": {"$exists": True}})
+            with_sectors = await db["organizations"].count_documents(
+                {"_id": {"$in": list(mails)}, "sectors": {"$exists": True}}
+            )
+        return doc is not None and doc["excluded"] == [cooperative] and with_sectors == 3
 
-    await eventually(cooperative_registered)
+    await eventually(listings_and_registration_consumed)  # on three topics: in any order
     due = datetime(2026, 11, 27, 8, 0, tzinfo=ZONE)
     move_to(clock, due)
     [reminder] = await n.mail_to(mails[institute], 1)
@@ -257,6 +260,13 @@ async def test_associations_yet_to_nominate_are_reminded_once_a_week_before_the_
     await n.produce(opened, nomination, time=clock())
     for address in mails.values():
         await n.mail_to(address, 1)  # the programme's opening
+    reminder_id = f"nominations_closing:{opened.programme_id}"
+
+    async def nomination_consumed() -> bool:
+        async with database(n) as db:
+            return await db["reminders"].count_documents({"excluded": nominated}) == 1
+
+    await eventually(nomination_consumed)  # keyed by the nomination: maybe another partition
 
     due = datetime(2026, 12, 3, 8, 0, tzinfo=ZONE)
     move_to(clock, due)
@@ -264,7 +274,6 @@ async def test_associations_yet_to_nominate_are_reminded_once_a_week_before_the_
     assert str(reminder["Subject"]).startswith("Sắp hết hạn đề cử: Tôn vinh tổ chức")
     assert "đến hết 17:00 10/12/2026" in text_of(reminder)
 
-    reminder_id = f"nominations_closing:{opened.programme_id}"
     await sweep_again_as_if_unsent(n, reminder_id, due)
     assert await reminders_queued(n, "nominations_closing") == 1
     await asyncio.sleep(0.5)
