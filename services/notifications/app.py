@@ -26,6 +26,7 @@ def create_app(settings: NotificationsSettings | None = None, clock: Clock = utc
     register_handlers(runtime.consumer, cases.intake, cases.contacts, cases.outreach)
     runtime.every("deliveries", settings.delivery_poll_seconds, cases.worker.run_once)
     runtime.every("digests", settings.digest_poll_seconds, cases.digests.run_due)
+    runtime.every("reminders", settings.reminder_poll_seconds, cases.reminders.run_due)
     app = runtime.app
     app.state.renderer = cases.renderer
     app.state.subscriptions = cases.subscriptions

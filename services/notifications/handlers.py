@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from services.notifications.domain.notices import NOTICE_RULES
+from services.notifications.domain.reminder_rules import REMINDER_RULES
 from services.notifications.domain.targeted import TARGETED
 from services.notifications.service.contacts import Contacts
 from services.notifications.service.intake import Intake
@@ -24,9 +25,9 @@ _Profile = OrganizationRegistered | OrganizationUpdated | OrganizationVerified
 def register_handlers(
     consumer: EventConsumer, intake: Intake, contacts: Contacts, outreach: Outreach
 ) -> None:
-    """Every type of the notice and targeted tables goes to the intake; contacts to `Contacts`;
-    an organisation's profile also to `Outreach` (messages to its kind still open)."""
-    for ce_type in sorted({*NOTICE_RULES, *TARGETED}):
+    """Every type of the notice, targeted and reminder tables goes to the intake; contacts to
+    `Contacts`; an organisation's profile also to `Outreach` (messages to its kind still open)."""
+    for ce_type in sorted({*NOTICE_RULES, *TARGETED, *REMINDER_RULES}):
         model = model_for(ce_type)
         assert model is not None, f"{ce_type} is in a table but not registered"
         consumer.on(model)(intake.record)

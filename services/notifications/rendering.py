@@ -69,6 +69,8 @@ class Renderer:
             "sectors": labels.SECTORS[language],
             "reasons": labels.RETURN_REASONS[language],
             "cancellations": labels.MEETING_CANCELLATIONS[language],
+            "stages": labels.INTRODUCTION_STAGES[language],
+            "next_steps": labels.NEXT_STEPS[language],
         }
         text = self._env.get_template(f"{language}/{template}.txt")
         subject_block = text.blocks["subject"](text.new_context(facts))

@@ -125,6 +125,35 @@ class NotificationsSettings(ServiceSettings):
     quiet_hours_end: int = Field(
         default=7, ge=0, le=23, description="Local hour digests may be sent again."
     )
+    # Reminders
+    reminder_poll_seconds: float = Field(
+        default=60.0, gt=0, description="How often due reminders are queued (the sweep)."
+    )
+    reminder_hour: int = Field(
+        default=8,
+        ge=0,
+        le=23,
+        description="Local hour of the day before a B2B meeting its reminder goes out (and of "
+        "the day a nomination-window reminder does).",
+    )
+    introduction_reminder_days: int = Field(
+        default=14,
+        ge=1,
+        description="Days without progress on an introduction before both parties are reminded "
+        "of the next step (and again after as many more).",
+    )
+    nomination_reminder_days: int = Field(
+        default=7,
+        ge=1,
+        description="Days before an award programme's nominations close that associations "
+        "which have not nominated are reminded.",
+    )
+    registration_reminder_days: int = Field(
+        default=3,
+        ge=1,
+        description="Days before a connection event's registrations close that organisations "
+        "with a published listing in its focus sectors, not registered yet, are reminded.",
+    )
     feed_max_entries: int = Field(default=50, ge=1, le=500, description="Entries per feed.")
     press_font: Path = Field(
         default=_DEJAVU / "DejaVuSans.ttf",

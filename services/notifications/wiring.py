@@ -18,6 +18,7 @@ from services.notifications.delivery.webhook import WebhookSender
 from services.notifications.delivery.worker import DeliveryWorker
 from services.notifications.domain.deliveries import RateLimits, RetryPolicy
 from services.notifications.domain.digests import DigestSchedule
+from services.notifications.domain.reminder_rules import ReminderPolicy
 from services.notifications.links import Links
 from services.notifications.pressroom.pdf import PressPdf
 from services.notifications.pressroom.room import PressRoom
@@ -29,6 +30,7 @@ from services.notifications.service.feeds import Feeds
 from services.notifications.service.intake import Intake
 from services.notifications.service.outreach import Outreach
 from services.notifications.service.press import PressPacks
+from services.notifications.service.reminders import Reminders
 from services.notifications.service.subscriptions import Subscriptions
 from services.notifications.settings import NotificationsSettings
 from shared.clock import Clock
@@ -40,6 +42,7 @@ class UseCases:
     intake: Intake
     contacts: Contacts
     outreach: Outreach
+    reminders: Reminders
     subscriptions: Subscriptions
     digests: Digests
     feeds: Feeds
@@ -66,10 +69,12 @@ def build_use_cases(
     )
     links = Links(settings, clock)
     ids = settings.delivery_ids()
+    reminders = Reminders(repositories, outbox, _reminder_policy(settings), schedule, clock, ids)
     return UseCases(
-        intake=Intake(repositories, clock, ids),
+        intake=Intake(repositories, clock, ids, reminders),
         contacts=Contacts(repositories.address_book),
         outreach=Outreach(repositories, clock, ids),
+        reminders=reminders,
         subscriptions=Subscriptions(
             repositories,
             outbox,
@@ -98,6 +103,16 @@ def build_use_cases(
             PressPdf(settings.press_font, settings.press_font_bold, settings.province_name),
             settings.public_base_url,
         ),
+    )
+
+
+def _reminder_policy(settings: NotificationsSettings) -> ReminderPolicy:
+    return ReminderPolicy(
+        ZoneInfo(settings.timezone),
+        settings.reminder_hour,
+        settings.introduction_reminder_days,
+        settings.nomination_reminder_days,
+        settings.registration_reminder_days,
     )
 
 

@@ -57,11 +57,15 @@ class _NotificationEvent(Event):
     )
     channel: NotificationChannel = Field(description="`email` or `webhook`.", examples=["email"])
     source_event_id: str = Field(
-        description="`ce_id` of the event the notification is about (a digest's period key).",
+        description="`ce_id` of the event the notification is about (a digest's period key; "
+        "a reminder's key, `<kind>:<subject id>@<due instant>`, added 2026-12).",
         examples=[LISTING_EVENT_ID_EXAMPLE],
     )
     source_event_type: str = Field(
-        description="`ce_type` of that event, or `stx.digest.daily` / `stx.digest.weekly`.",
+        description="`ce_type` of that event, or `stx.digest.daily` / `stx.digest.weekly`, or "
+        "(added 2026-12) a reminder's `stx.reminder.meeting_tomorrow` / "
+        "`stx.reminder.introduction_idle` / `stx.reminder.nominations_closing` / "
+        "`stx.reminder.registration_closing`.",
         examples=["stx.listing.published"],
     )
     attempts: int = Field(ge=1, description="Send attempts made, this one included.", examples=[1])

@@ -12,6 +12,7 @@ from services.notifications.delivery.smtp import SmtpSender
 from services.notifications.delivery.webhook import WebhookSender
 from services.notifications.domain.attachments import Attachment
 from services.notifications.domain.deliveries import Delivery, Purpose, SendFailure
+from services.notifications.domain.reminders import REMINDER_ATTACHMENTS
 from services.notifications.domain.targeted import TARGETED
 from services.notifications.links import Links
 from services.notifications.rendering import Renderer
@@ -74,8 +75,12 @@ class Senders:
 
 
 def _attachments(delivery: Delivery) -> list[Attachment]:
-    """Files of a targeted message (a meeting's `.ics`), built from the facts it stored."""
-    message = TARGETED.get(delivery.source_event_type)
-    if delivery.purpose is not Purpose.TARGETED or message is None:
+    """Files of a targeted message or reminder (a meeting's `.ics`), built from the facts it
+    stored."""
+    if delivery.purpose is not Purpose.TARGETED:
         return []
-    return message.attachments(delivery.context)
+    message = TARGETED.get(delivery.source_event_type)
+    if message is not None:
+        return message.attachments(delivery.context)
+    reminder = REMINDER_ATTACHMENTS.get(delivery.source_event_type)
+    return reminder(delivery.context) if reminder is not None else []

@@ -76,6 +76,9 @@ class DeliveryWorker:
 
     async def _deliver(self, delivery: Delivery, where: Destination) -> None:
         now = self._clock()
+        if delivery.too_late(now):
+            await self._outcomes.cancel(delivery, "too late: what it reminds of has begun")
+            return
         if delivery.purpose is Purpose.DIGEST and self._schedule.in_quiet_hours(now):
             later = self._schedule.out_of_quiet_hours(now)
             await self._outcomes.defer(delivery, later, "quiet hours")

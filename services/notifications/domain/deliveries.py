@@ -99,6 +99,8 @@ class Delivery(BaseModel):
     counterpart: RecipientRef | None = None
     named: RecipientRef | None = None
     """Whose public name the message shows (`counterpart_name`, None when unknown)."""
+    send_before: datetime | None = None
+    """Pointless from then on (a meeting reminder once the meeting started): cancelled."""
     status: DeliveryStatus = DeliveryStatus.QUEUED
     attempts: int = 0
     next_attempt_at: datetime
@@ -177,6 +179,9 @@ class Delivery(BaseModel):
         """Not attempted now (rate limit, quiet hours, contact details not there yet)."""
         update = {"status": DeliveryStatus.QUEUED, "next_attempt_at": until, "last_error": reason}
         return self.model_copy(update=update)
+
+    def too_late(self, now: datetime) -> bool:
+        return self.send_before is not None and now >= self.send_before
 
     def cancelled(self, reason: str) -> Delivery:
         return self.model_copy(update={"status": DeliveryStatus.CANCELLED, "last_error": reason})

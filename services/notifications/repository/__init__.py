@@ -11,6 +11,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 from services.notifications.repository.contacts import AddressBook
 from services.notifications.repository.deliveries import DeliveryRepository
 from services.notifications.repository.notices import NoticeRepository
+from services.notifications.repository.reminders import Reminders
 from services.notifications.repository.revisions import Revisions
 from services.notifications.repository.standing import StandingMessages
 from services.notifications.repository.subscriptions import SubscriptionRepository
@@ -46,6 +47,8 @@ INDEXES: Final = {
     "standing_messages": [
         IndexModel([("audience", ASCENDING), ("until", ASCENDING)], name="open_for")
     ],
+    "reminders": [IndexModel([("due_at", ASCENDING)], name="due")],
+    "organizations": [IndexModel([("sectors", ASCENDING)], name="by_sector", sparse=True)],
 }
 
 
@@ -57,6 +60,7 @@ class Repositories:
     address_book: AddressBook
     revisions: Revisions
     standing: StandingMessages
+    reminders: Reminders
 
     @classmethod
     def of(cls, db: AsyncDatabase[Document]) -> Repositories:
@@ -67,6 +71,7 @@ class Repositories:
             AddressBook(db),
             Revisions(db),
             StandingMessages(db),
+            Reminders(db),
         )
 
 

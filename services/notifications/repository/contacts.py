@@ -63,6 +63,23 @@ class AddressBook:
         doc = await self._organizations.find_one({"_id": organization_id}, {"name": 1})
         return str(doc["name"]) if doc and doc.get("name") else None
 
+    async def record_sector(
+        self, organization_id: str, sector: str, session: AsyncClientSession
+    ) -> None:
+        """A sector the organisation published a listing in (`stx.listings.v1`)."""
+        await self._organizations.update_one(
+            {"_id": organization_id},
+            {"$addToSet": {"sectors": sector}},
+            upsert=True,
+            session=session,
+        )
+
+    async def in_sectors(self, sectors: list[str]) -> list[str]:
+        """Ids of the organisations that published a listing in one of these sectors."""
+        query = {"sectors": {"$in": list(sectors)}}
+        cursor = self._organizations.find(query, {"_id": 1}).sort("_id", 1)
+        return [str(doc["_id"]) async for doc in cursor]
+
     async def of_kind(self, kind: str) -> list[str]:
         """Ids of the organisations of this `OrganizationProfile.kind` (e.g. `association`)."""
         cursor = self._organizations.find({"kind": kind}, {"_id": 1}).sort("_id", 1)

@@ -18,6 +18,8 @@ from services.notifications.domain.subscriptions import Subscription
 from services.notifications.domain.targeted import TARGETED
 from services.notifications.metrics import QUEUED
 from services.notifications.service.ports import Stores
+from services.notifications.service.reminders import Reminders
+from services.notifications.service.titles import listing_titles
 from shared.clock import Clock
 from shared.consuming import Handling
 from shared.events.base import Event
@@ -26,15 +28,17 @@ from shared.outbox import Tx
 
 
 class Intake:
-    def __init__(self, repositories: Stores, clock: Clock, ids: DeliveryIds):
+    def __init__(self, repositories: Stores, clock: Clock, ids: DeliveryIds, reminders: Reminders):
         self._repos = repositories
         self._clock = clock
         self._ids = ids
+        self._reminders = reminders
 
     async def record(self, h: Handling[Event]) -> None:
-        """A public event may make a notice, a targeted message, or both."""
+        """A public event may make a notice, a targeted message, a reminder, or all three."""
         await self._record_notice(h)
-        await self._record_targeted(h)
+        facts = await self._record_targeted(h)
+        await self._reminders.plan(h, facts)
 
     async def _record_notice(self, h: Handling[Event]) -> None:
         notice = notice_of(h.event, h.envelope.id, h.envelope.time)
@@ -46,11 +50,12 @@ class Intake:
             if subscriber.wants_now(notice):
                 await self._queue(h.tx, self._alert(h, notice, subscriber))
 
-    async def _record_targeted(self, h: Handling[Event]) -> None:
+    async def _record_targeted(self, h: Handling[Event]) -> dict[str, Any] | None:
+        """Queue the targeted message of the event, if any; its facts (for reminders)."""
         message = TARGETED.get(h.event.ce_type)
         if message is None:
-            return
-        titles = await self._titles(message.listings(h.event))
+            return None
+        titles = await listing_titles(self._repos.notices, message.listings(h.event))
         facts = message.facts(h.event) | {"listing_titles": titles}
         if message.revised is not None:
             subject = message.revised(h.event)
@@ -67,6 +72,7 @@ class Intake:
                 until=message.open_until(facts),
             )
             await self._repos.standing.add(standing, h.tx.session)
+        return facts
 
     async def _audience(self, message: TargetedMessage) -> list[Party]:
         """Organisations of the message's audience kind known when the event is consumed."""
@@ -85,15 +91,6 @@ class Intake:
             return notice.model_copy(update={"title": titles.get(notice.listing_ids[0], "")})
         titles = await self._repos.notices.titles([notice.subject_id], [NoticeKind.EVENT])
         return notice.model_copy(update={"title": titles.get(notice.subject_id, "")})
-
-    async def _titles(self, listing_ids: tuple[str, ...]) -> list[dict[str, str]]:
-        """`[{listing_id, title}]`, not a dict: a listing id (`$where`, `a.b`) must never
-        become a MongoDB field name. The renderer turns it into `titles[listing_id]`."""
-        known = await self._repos.notices.titles(listing_ids)
-        return [
-            {"listing_id": listing_id, "title": known.get(listing_id, listing_id)}
-            for listing_id in listing_ids
-        ]
 
     def _alert(self, h: Handling[Event], notice: Notice, subscriber: Subscription) -> Delivery:
         recipient = subscription(subscriber.subscription_id)

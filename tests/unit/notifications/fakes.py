@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
-from services.notifications.domain.deliveries import Delivery
+from services.notifications.domain.deliveries import Delivery, DeliveryIds
+from services.notifications.domain.digests import DigestSchedule
 from services.notifications.domain.messages import StandingMessage
 from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
+from services.notifications.domain.reminder_rules import ReminderPolicy
+from services.notifications.domain.reminders import Reminder
 from services.notifications.domain.subscriptions import (
     Frequency,
     Subscription,
     SubscriptionStatus,
 )
+from services.notifications.service.intake import Intake
+from services.notifications.service.reminders import Reminders
+from shared.clock import Clock
 from shared.events.vocabulary import Sector
+from shared.outbox import Tx
 
 T = TypeVar("T")
 
@@ -154,6 +162,7 @@ class InMemoryAddressBook:
         self.languages: dict[str, str] = {}
         self.owners: dict[str, str] = {}
         self.suppressed: set[str] = set()
+        self.sectors: dict[str, set[str]] = {}
 
     async def record_contact(
         self,
@@ -180,6 +189,12 @@ class InMemoryAddressBook:
     async def of_kind(self, kind: str) -> list[str]:
         return sorted(org for org, k in self.kinds.items() if k == kind)
 
+    async def record_sector(self, organization_id: str, sector: str, session: Any) -> None:
+        self.sectors.setdefault(organization_id, set()).add(sector)
+
+    async def in_sectors(self, sectors: list[str]) -> list[str]:
+        return sorted(org for org, known in self.sectors.items() if known & set(sectors))
+
     async def suppress(self, recipient: str, now: datetime) -> None:
         self.suppressed.add(recipient)
 
@@ -204,6 +219,59 @@ class InMemoryStanding:
         return [m for m in self.items.values() if m.audience == audience and m.until > now]
 
 
+class InMemoryReminders:
+    def __init__(self) -> None:
+        self.items: dict[str, Reminder] = {}
+        self.exclusions: dict[str, list[str]] = {}
+
+    async def get(self, reminder_id: str, session: Any) -> Reminder | None:
+        return self.items.get(reminder_id)
+
+    async def save(self, reminder: Reminder, session: Any) -> None:
+        kept = self.exclusions.setdefault(reminder.reminder_id, [])
+        kept.extend(org for org in reminder.excluded if org not in kept)
+        self.items[reminder.reminder_id] = reminder.model_copy(update={"excluded": list(kept)})
+
+    async def exclude(self, reminder_id: str, organization_id: str, session: Any) -> None:
+        kept = self.exclusions.setdefault(reminder_id, [])
+        if organization_id not in kept:
+            kept.append(organization_id)
+        if found := self.items.get(reminder_id):
+            self.items[reminder_id] = found.model_copy(update={"excluded": list(kept)})
+
+    async def due(self, now: datetime, limit: int = 200) -> list[Reminder]:
+        pending = [r for r in self.items.values() if r.due_at is not None and r.due_at <= now]
+        return sorted(pending, key=lambda r: r.due_at or now)[:limit]
+
+    async def advance(self, read: Reminder, due: datetime | None, session: Any) -> bool:
+        found = self.items.get(read.reminder_id)
+        if found is None or (found.due_at, found.version) != (read.due_at, read.version):
+            return False
+        self.items[read.reminder_id] = found.model_copy(update={"due_at": due})
+        return True
+
+
+class InMemoryTransactions:
+    async def unit_of_work(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        return await work(Tx(session=None, correlation_id=None, causation_id=None))  # type: ignore[arg-type]
+
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+POLICY = ReminderPolicy(
+    ZONE, hour=8, introduction_idle_days=14, nominations_notice_days=7, registration_notice_days=3
+)
+QUIET = DigestSchedule(7, 0, 21, 7, ZONE)
+
+
+def reminders_of(stores: InMemoryStores, clock: Clock, ids: DeliveryIds) -> Reminders:
+    """The reminder use cases on the fakes, with the default settings' policy and quiet hours."""
+    return Reminders(stores, InMemoryTransactions(), POLICY, QUIET, clock, ids)
+
+
+def intake_of(stores: InMemoryStores, clock: Clock, ids: DeliveryIds) -> Intake:
+    return Intake(stores, clock, ids, reminders_of(stores, clock, ids))
+
+
 class InMemoryStores:
     def __init__(self, kinds: dict[str, str] | None = None) -> None:
         self.subscriptions = InMemorySubscriptions()
@@ -212,3 +280,4 @@ class InMemoryStores:
         self.address_book = InMemoryAddressBook(kinds)
         self.revisions = InMemoryRevisions()
         self.standing = InMemoryStanding()
+        self.reminders = InMemoryReminders()

@@ -13,7 +13,6 @@ from services.notifications.domain.deliveries import DeliveryIds
 from services.notifications.domain.digests import Frequency, assemble
 from services.notifications.domain.notices import NoticeKind, notice_of
 from services.notifications.service.feeds import Feeds
-from services.notifications.service.intake import Intake
 from shared.events.base import Event
 from shared.events.connection_events import (
     ConnectionEventAnnounced,
@@ -23,7 +22,7 @@ from shared.events.connection_events import (
     ConnectionEventSummary,
 )
 from shared.events.indicators import IndicatorsPublished, MarketFigures
-from tests.unit.notifications.fakes import InMemoryStores
+from tests.unit.notifications.fakes import InMemoryStores, intake_of
 from tests.unit.notifications.test_meetings_and_awards import award, programme
 from tests.unit.notifications.test_templates import COMMON, renderer
 
@@ -108,7 +107,7 @@ async def test_a_cancelled_techmart_is_announced_under_its_title_and_the_feed_li
     None
 ):
     stores = InMemoryStores()
-    intake = Intake(stores, lambda: AT, DeliveryIds(b"k" * 32))  # type: ignore[arg-type]
+    intake = intake_of(stores, lambda: AT, DeliveryIds(b"k" * 32))  # type: ignore[arg-type]
     await intake.record(handling(announced(), "e1", AT))
     cancelled = ConnectionEventCancelled(event_id=EVENT, reason="Lũ lớn, hoãn sự kiện.")
     await intake.record(handling(cancelled, "e2", AT.replace(hour=3)))

@@ -14,13 +14,12 @@ from services.notifications.delivery.email import compose
 from services.notifications.domain.deliveries import DeliveryIds
 from services.notifications.domain.recipients import organization
 from services.notifications.domain.targeted import TARGETED
-from services.notifications.service.intake import Intake
 from shared.events.awards import AwardCategoryInfo, AwardProgrammeOpened
 from shared.events.base import Event
 from shared.events.connection_events import MeetingRequestSent, MeetingScheduled
 from shared.events.nominations import AwardGranted
 from shared.events.vocabulary import OrganizationKind
-from tests.unit.notifications.fakes import InMemoryStores
+from tests.unit.notifications.fakes import InMemoryStores, intake_of
 from tests.unit.notifications.test_templates import COMMON, EVIL_TITLE, renderer
 
 VIEN, HTX, HIEP_HOI = "org_vien_duoc_lieu", "org_htx_dak_ha", "org_hiep_hoi_dn"
@@ -285,7 +284,7 @@ async def test_an_opened_programme_is_queued_for_each_known_association_only() -
     stores = InMemoryStores(
         {HIEP_HOI: "association", "org_hiep_hoi_duoc_lieu": "association", HTX: "cooperative"}
     )
-    intake = Intake(stores, lambda: datetime(2026, 10, 1, tzinfo=UTC), DeliveryIds(b"k" * 32))
+    intake = intake_of(stores, lambda: datetime(2026, 10, 1, tzinfo=UTC), DeliveryIds(b"k" * 32))
     event = programme()
     envelope = SimpleNamespace(
         id="evt_1", time=datetime(2026, 10, 1, tzinfo=UTC), type=event.ce_type
@@ -302,7 +301,7 @@ async def test_an_opened_programme_is_queued_for_each_known_association_only() -
 
 async def test_meeting_deliveries_remember_whose_name_to_show() -> None:
     stores = InMemoryStores()
-    intake = Intake(stores, lambda: datetime(2026, 11, 1, tzinfo=UTC), DeliveryIds(b"k" * 32))
+    intake = intake_of(stores, lambda: datetime(2026, 11, 1, tzinfo=UTC), DeliveryIds(b"k" * 32))
     event = meeting()
     envelope = SimpleNamespace(
         id="evt_2", time=datetime(2026, 11, 1, tzinfo=UTC), type=event.ce_type

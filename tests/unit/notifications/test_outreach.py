@@ -8,12 +8,11 @@ from types import SimpleNamespace
 
 from services.notifications.domain.deliveries import DeliveryIds
 from services.notifications.domain.recipients import organization
-from services.notifications.service.intake import Intake
 from services.notifications.service.outreach import Outreach
 from shared.events.organizations import AdministrativeUnit, OrganizationProfile
 from shared.events.vocabulary import OrganizationKind
 from shared.outbox import Tx
-from tests.unit.notifications.fakes import InMemoryStores
+from tests.unit.notifications.fakes import InMemoryStores, intake_of
 from tests.unit.notifications.test_meetings_and_awards import HIEP_HOI, programme
 
 OPENED = datetime(2026, 10, 1, tzinfo=UTC)
@@ -41,7 +40,7 @@ async def opened_programme() -> InMemoryStores:
     event = programme()
     envelope = SimpleNamespace(id="evt_programme", time=OPENED, type=event.ce_type)
     handling = SimpleNamespace(event=event, envelope=envelope, tx=TX)
-    await Intake(stores, lambda: OPENED, IDS)._record_targeted(handling)  # type: ignore[arg-type]
+    await intake_of(stores, lambda: OPENED, IDS)._record_targeted(handling)  # type: ignore[arg-type]
     return stores
 
 
