@@ -85,6 +85,7 @@ class ServiceRuntime:
         ]
         self._tasks: list[asyncio.Task[None]] = []
         self._migrations: list[Job] = []
+        self._preloads: list[Job] = []
         self.app: FastAPI = create_http_app(
             title=title,
             version=version,
@@ -108,6 +109,11 @@ class ServiceRuntime:
         """A data migration run at start-up, before serving: idempotent, every replica runs it."""
         self._migrations.append(run)
 
+    def before_serving(self, run: Job) -> None:
+        """Run at start-up after the migrations, before the replica serves: loading what it
+        keeps in memory."""
+        self._preloads.append(run)
+
     def finish_wiring(self) -> FastAPI:
         """Subscribe the consumer once all handlers are registered."""
         if self.consumer.topics:
@@ -117,8 +123,8 @@ class ServiceRuntime:
     @asynccontextmanager
     async def _lifespan(self, _: FastAPI) -> AsyncIterator[None]:
         await ensure_indexes(self.db, self._indexes)
-        for migration in self._migrations:
-            await migration()
+        for job in [*self._migrations, *self._preloads]:
+            await job()
         log.info("service_starting", database=self.settings.database_name)
         try:
             yield

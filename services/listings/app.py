@@ -31,7 +31,10 @@ def create_app(settings: ListingsSettings | None = None, clock: Clock = utc_now)
     )
     services = build_use_cases(runtime.outbox, runtime.db, settings, clock)
     runtime.app.state.services = services
-    runtime.migrate(repository.ListingRepository(runtime.db).refresh_query_fields)
+    listings = repository.ListingRepository(runtime.db)
+    runtime.migrate(listings.ensure_counter)
+    runtime.migrate(listings.refresh_query_fields)
+    runtime.before_serving(services.catalogue.load)
     runtime.include(*api.ROUTERS)
     handlers.register_handlers(runtime.consumer, services.moderation)
     runtime.every(

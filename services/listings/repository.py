@@ -1,31 +1,29 @@
 """The MongoDB side of the listings service, and nothing else.
 
-A listing document is `{"_id", "listing": <the aggregate as JSON>, "q": <query fields>}`: the
-aggregate round-trips unchanged, and the `q` fields are recomputed on every write. Writes check
-the version they replace (optimistic concurrency).
+A listing document is `{"_id", "listing": <the aggregate as JSON>, "q": <query fields>, "seq"}`:
+the aggregate round-trips unchanged, the `q` fields are recomputed on every write, and `seq` is
+taken from one counter in the writing transaction (the catalogue in memory catches up by it).
+Writes check the version they replace (optimistic concurrency).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from datetime import date, datetime, timedelta
 from typing import Final
 
-from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
+from services.listings.catalogue import CatalogueEntry
 from services.listings.domain.duplicates import TitleRef
 from services.listings.domain.listings import Listing, ListingState
 from services.listings.domain.organizations import Organization
-from services.listings.search import (
-    QUERY_FIELDS_VERSION,
-    RANKED_FIELDS,
-    RankedText,
-    by_one_token,
-    query_fields,
-)
+from services.listings.ranking import RANKED_FIELDS, FoldedText
+from services.listings.search import QUERY_FIELDS_VERSION, by_one_token, query_fields
 from services.listings.service.errors import AlreadyExistsError, ConcurrentUpdateError
 from services.listings.service.ports import Remembered
 from shared.mongo import Document
@@ -33,6 +31,9 @@ from shared.mongo import Document
 ORGANIZATIONS: Final = "organizations"
 LISTINGS: Final = "listings"
 IDEMPOTENCY_KEYS: Final = "idempotency_keys"
+COUNTERS: Final = "counters"
+LISTINGS_SEQ: Final = "listings"
+REFRESH_BATCH: Final = 500
 Session = AsyncClientSession | None
 
 
@@ -46,6 +47,7 @@ def indexes(idempotency_retention: timedelta) -> Mapping[str, Sequence[IndexMode
             IndexModel([("q.owner", ASCENDING), ("q.status", ASCENDING)]),
             IndexModel([("q.status", ASCENDING), ("q.valid_until", ASCENDING)]),
             IndexModel([("q.in_review", ASCENDING), ("q.review_since", ASCENDING)]),
+            IndexModel([("seq", ASCENDING)]),
         ],
         ORGANIZATIONS: [
             IndexModel(
@@ -101,29 +103,69 @@ def _org_document(org: Organization) -> Document:
 class ListingRepository:
     def __init__(self, db: AsyncDatabase[Document]) -> None:
         self._docs = db[LISTINGS]
+        self._counters = db[COUNTERS]
 
     async def get(self, listing_id: str, session: Session = None) -> Listing | None:
         doc = await self._docs.find_one({"_id": str(listing_id)}, session=session)
         return None if doc is None else _listing(doc)
 
     async def add(self, listing: Listing, session: Session) -> None:
-        await self._docs.insert_one(_listing_document(listing), session=session)
+        doc = _listing_document(listing, await self._next_seq(session))
+        await self._docs.insert_one(doc, session=session)
+
+    async def ensure_counter(self) -> None:
+        """Created once at start-up: two first writers must not both insert it."""
+        with suppress(DuplicateKeyError):  # another replica created it at the same moment
+            await self._counters.update_one(
+                {"_id": LISTINGS_SEQ}, {"$setOnInsert": {"seq": 0}}, upsert=True
+            )
+
+    async def _next_seq(self, session: Session) -> int:
+        """The next `seq`; concurrent transactions conflict here and commit in its order."""
+        doc = await self._counters.find_one_and_update(
+            {"_id": LISTINGS_SEQ},
+            {"$inc": {"seq": 1}},
+            upsert=True,
+            return_document=ReturnDocument.AFTER,
+            session=session,
+        )
+        assert doc is not None, "an upsert returning the document after it always finds one"
+        return int(doc["seq"])
+
+    async def last_seq(self) -> int:
+        doc = await self._counters.find_one({"_id": LISTINGS_SEQ})
+        return 0 if doc is None else int(doc["seq"])
+
+    async def changed_since(self, seq: int) -> list[CatalogueEntry]:
+        """Listings written after `seq`, in `seq` order, as the catalogue holds them."""
+        cursor = self._docs.find({"seq": {"$gt": seq}}, CATALOGUE_FIELDS).sort("seq", ASCENDING)
+        return [_catalogue_entry(doc) async for doc in cursor]
+
+    async def entries_after(self, listing_id: str, limit: int) -> list[CatalogueEntry]:
+        """A page of every listing by id (loading the catalogue: each page is an index range)."""
+        query = {"_id": {"$gt": str(listing_id)}}
+        cursor = self._docs.find(query, CATALOGUE_FIELDS).sort("_id", ASCENDING).limit(limit)
+        return [_catalogue_entry(doc) async for doc in cursor]
 
     async def refresh_query_fields(self) -> int:
         """Recompute the `q` fields of listings stored by an older version of `query_fields`;
         a listing written meanwhile already has them (its version no longer matches)."""
         stale = {"q.version": {"$ne": QUERY_FIELDS_VERSION}}
         refreshed = 0
-        async for doc in self._docs.find(stale):
-            listing = _listing(doc)
-            current = {"_id": doc["_id"], "listing.version": listing.version}
-            result = await self._docs.update_one(current, {"$set": {"q": query_fields(listing)}})
-            refreshed += result.modified_count
+        # Batch by batch, not one long cursor: a store may drop a cursor open for minutes.
+        while batch := await self._docs.find(stale).limit(REFRESH_BATCH).to_list(None):
+            for doc in batch:
+                listing = _listing(doc)
+                current = {"_id": doc["_id"], "listing.version": listing.version}
+                changed = {"q": query_fields(listing), "seq": await self._next_seq(None)}
+                result = await self._docs.update_one(current, {"$set": changed})
+                refreshed += result.modified_count
         return refreshed
 
     async def save(self, listing: Listing, session: Session) -> None:
         replaced = {"_id": listing.listing_id, "listing.version": listing.version - 1}
-        result = await self._docs.replace_one(replaced, _listing_document(listing), session=session)
+        doc = _listing_document(listing, await self._next_seq(session))
+        result = await self._docs.replace_one(replaced, doc, session=session)
         if result.matched_count != 1:
             raise ConcurrentUpdateError(listing.listing_id)
 
@@ -142,17 +184,17 @@ class ListingRepository:
         )
         return [_listing(doc) for doc in await cursor.limit(limit).to_list(None)]
 
-    async def matching(self, query: Document, cap: int) -> list[RankedText]:
+    async def matching(self, query: Document, cap: int) -> list[FoldedText]:
         """Every match up to `cap`, only what ranking reads (full-text search ranks in Python).
 
         The store is asked for one token and the others are checked here (`by_one_token`)."""
         served, wanted = by_one_token(query)
-        found: list[RankedText] = []
+        found: list[FoldedText] = []
         cursor = self._docs.find(served, {**RANKED_FIELDS, "q.tokens": 1})
         try:
             async for doc in cursor:
                 if wanted <= set(doc["q"]["tokens"]):
-                    found.append(_ranked_text(doc))
+                    found.append(FoldedText.of_document(doc))
                     if len(found) >= cap:
                         break
         finally:
@@ -183,21 +225,26 @@ class ListingRepository:
         return [doc["_id"] for doc in docs]
 
 
-def _listing_document(listing: Listing) -> Document:
+def _listing_document(listing: Listing, seq: int) -> Document:
     return {
         "_id": listing.listing_id,
         "listing": listing.model_dump(mode="json"),
         "q": query_fields(listing),
+        "seq": seq,
     }
+
+
+CATALOGUE_FIELDS: Final[Document] = {**RANKED_FIELDS, "q": 1, "seq": 1}
+
+
+def _catalogue_entry(doc: Document) -> CatalogueEntry:
+    # Listings written before `seq` existed have none: the catalogue loads them at start-up.
+    seq = int(doc.get("seq", 0))
+    return CatalogueEntry.of(doc["_id"], seq, doc["q"], FoldedText.of_document(doc))
 
 
 def _listing(doc: Document) -> Listing:
     return Listing.model_validate(doc["listing"])
-
-
-def _ranked_text(doc: Document) -> RankedText:
-    terms = doc["listing"]["terms"]
-    return RankedText(doc["_id"], terms["title"], tuple(terms["keywords"]), terms["summary"])
 
 
 class IdempotencyKeys:

@@ -163,41 +163,6 @@ def _area_codes(listing: Listing) -> list[str]:
     return sorted(places.area_codes(places.version_of(listing.location)))
 
 
-# --- relevance ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RankedText:
-    """What relevance reads of a listing: a text search loads only this of each candidate,
-    then the whole of the page's listings."""
-
-    listing_id: str
-    title: str
-    keywords: tuple[str, ...]
-    summary: str
-
-    @classmethod
-    def of(cls, listing: Listing) -> RankedText:
-        t = listing.terms
-        return cls(listing.listing_id, t.title, tuple(t.keywords), t.summary)
-
-
-RANKED_FIELDS: Document = {f"listing.terms.{name}": 1 for name in ("title", "keywords", "summary")}
-"""The projection that loads a `RankedText` (with `_id`, the listing id)."""
-
-
-def relevance(t: RankedText, tokens: list[str]) -> float:
-    """Title words weigh most, the whole phrase in the title more; keywords next; summary last."""
-    title = folded_syllables(t.title)
-    score = 3.0 * sum(token in title for token in tokens)
-    if " ".join(tokens) in " ".join(title):
-        score += 5.0
-    keywords = folded_syllables(" ".join(t.keywords))
-    score += 2.0 * sum(token in keywords for token in tokens)
-    summary = folded_syllables(t.summary)
-    return score + sum(token in summary for token in tokens)
-
-
 # --- cursors --------------------------------------------------------------------------------
 
 
@@ -243,16 +208,3 @@ def after_recency(cursor: RecencyCursor) -> Document:
             {"q.created_at": cursor.created_at, "_id": {"$lt": str(cursor.listing_id)}},
         ]
     }
-
-
-def rank(
-    listings: list[RankedText], tokens: list[str], after: RelevanceCursor | None
-) -> list[tuple[float, RankedText]]:
-    """(score, listing) best first, ties by id, starting after the cursor."""
-    scored = sorted(
-        ((relevance(x, tokens), x) for x in listings), key=lambda p: (-p[0], p[1].listing_id)
-    )
-    if after is None:
-        return scored
-    key = (-after.score, after.listing_id)
-    return [p for p in scored if (-p[0], p[1].listing_id) > key]

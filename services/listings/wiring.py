@@ -13,6 +13,7 @@ from services.listings.repository import (
     OrganizationRepository,
 )
 from services.listings.service.base import ListingWriter
+from services.listings.service.catalogue_sync import LiveCatalogue
 from services.listings.service.imports import ImportService
 from services.listings.service.listings import Listings
 from services.listings.service.moderation import Moderation
@@ -31,6 +32,7 @@ class UseCases:
     moderation: Moderation
     imports: ImportService
     queries: ListingQueries
+    catalogue: LiveCatalogue
 
 
 def build_use_cases(
@@ -40,10 +42,12 @@ def build_use_cases(
     listings = ListingRepository(db)
     changes = ListingWriter(outbox, listings, clock)
     threshold = settings.duplicate_title_similarity
+    catalogue = LiveCatalogue(listings)
     return UseCases(
         organizations=Organizations(outbox, orgs, clock),
         listings=Listings(changes, orgs, IdempotencyKeys(db), threshold),
         moderation=Moderation(changes),
         imports=ImportService(changes, orgs, threshold, settings.import_max_rows),
-        queries=ListingQueries(listings, settings.search_max_candidates),
+        queries=ListingQueries(listings, catalogue, settings.search_max_candidates),
+        catalogue=catalogue,
     )

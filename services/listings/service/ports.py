@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
+from services.listings.catalogue import CatalogueEntry
 from services.listings.domain.duplicates import TitleRef
 from services.listings.domain.listings import Listing
 from services.listings.domain.organizations import Organization
-from services.listings.search import RankedText
+from services.listings.ranking import FoldedText
 from shared.mongo import Document
 from shared.outbox import Tx
 
@@ -44,9 +45,22 @@ class ListingCatalogue(Protocol):
     async def newest(
         self, query: Document, after: Document | None, limit: int
     ) -> list[Listing]: ...
-    async def matching(self, query: Document, cap: int) -> list[RankedText]: ...
+    async def matching(self, query: Document, cap: int) -> list[FoldedText]: ...
     async def get_many(self, listing_ids: list[str]) -> list[Listing]: ...
     async def awaiting_moderation(self, limit: int) -> list[Listing]: ...
+
+
+class CatalogueChanges(Protocol):
+    """What the catalogue in memory reads to catch up: listings in `seq` order."""
+
+    async def last_seq(self) -> int:
+        """The `seq` of the latest committed write (0 before any): a cheap sign of change."""
+        ...
+
+    async def changed_since(self, seq: int) -> list[CatalogueEntry]: ...
+    async def entries_after(self, listing_id: str, limit: int) -> list[CatalogueEntry]:
+        """Every listing (any status) in id order, a page at a time."""
+        ...
 
 
 class OrganizationStore(Protocol):

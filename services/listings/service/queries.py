@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.listings import search
-from services.listings.domain.listings import Listing
+from services.listings.catalogue import still_matches
+from services.listings.domain.listings import Listing, ListingState
+from services.listings.ranking import Scored, best_first, relevance
 from services.listings.search import (
     RecencyCursor,
     RelevanceCursor,
@@ -14,8 +16,10 @@ from services.listings.search import (
     decode_cursor,
     encode_cursor,
 )
+from services.listings.service.catalogue_sync import LiveCatalogue
 from services.listings.service.errors import NotFoundError
 from services.listings.service.ports import ListingCatalogue
+from shared.mongo import Document
 
 
 @dataclass(frozen=True)
@@ -31,8 +35,14 @@ class QueueEntry:
 
 
 class ListingQueries:
-    def __init__(self, listings: ListingCatalogue, max_candidates: int) -> None:
+    """Searches among published listings read the catalogue in memory; the others (an owner's
+    drafts, the brokers' views of other statuses) are few and read the store."""
+
+    def __init__(
+        self, listings: ListingCatalogue, catalogue: LiveCatalogue, max_candidates: int
+    ) -> None:
         self._listings = listings
+        self._catalogue = catalogue
         self._max_candidates = max_candidates
 
     async def get(self, listing_id: str, viewer: Viewer) -> Listing:
@@ -44,33 +54,43 @@ class ListingQueries:
 
     async def search(self, criteria: SearchCriteria, viewer: Viewer) -> Page:
         query = search.mongo_filter(criteria, viewer)
+        if criteria.status is ListingState.PUBLISHED:
+            return await self._published(criteria, query)
         if criteria.tokens:
-            return await self._by_relevance(criteria, query)
-        after = None
-        if criteria.cursor:
-            after = search.after_recency(decode_cursor(criteria.cursor, RecencyCursor))
-        found = await self._listings.newest(query, after, criteria.limit + 1)
-        items = found[: criteria.limit]
-        more = len(found) > criteria.limit
-        next_cursor = None
-        if more:
-            last = items[-1]
-            next_cursor = encode_cursor(
-                RecencyCursor(created_at=last.created_at, listing_id=last.listing_id)
-            )
-        return Page(items, next_cursor)
+            after = _relevance_cursor(criteria)
+            candidates = await self._listings.matching(query, self._max_candidates)
+            scored = ((relevance(text, criteria.tokens), text.listing_id) for text in candidates)
+            return await self._best_first(best_first(scored, after, criteria.limit), criteria)
+        recency = _recency_cursor(criteria)
+        keyset = search.after_recency(recency) if recency else None
+        found = await self._listings.newest(query, keyset, criteria.limit + 1)
+        return _newest_page(found, criteria.limit)
 
-    async def _by_relevance(self, criteria: SearchCriteria, query: dict[str, object]) -> Page:
-        after = decode_cursor(criteria.cursor, RelevanceCursor) if criteria.cursor else None
-        candidates = await self._listings.matching(query, self._max_candidates)
-        ranked = search.rank(candidates, criteria.tokens, after)
+    async def _published(self, criteria: SearchCriteria, query: Document) -> Page:
+        catalogue = await self._catalogue.current()
+        if criteria.tokens:
+            scored = catalogue.scored(query, criteria.tokens)
+            ranked = best_first(scored, _relevance_cursor(criteria), criteria.limit)
+            page = await self._best_first(ranked, criteria)
+        else:
+            entries = catalogue.newest(query, _recency_cursor(criteria), criteria.limit + 1)
+            shown = entries[: criteria.limit]
+            next_cursor = None
+            if len(entries) > criteria.limit:
+                created_at, last = shown[-1].recency
+                next_cursor = encode_cursor(RecencyCursor(created_at=created_at, listing_id=last))
+            listings = await self._listings.get_many([e.listing_id for e in shown])
+            page = Page(listings, next_cursor)
+        # Read back from the store: what changed since the catalogue caught up is not shown.
+        return Page([x for x in page.items if still_matches(x, query)], page.next_cursor)
+
+    async def _best_first(self, ranked: list[Scored], criteria: SearchCriteria) -> Page:
         page = ranked[: criteria.limit]
         next_cursor = None
         if len(ranked) > criteria.limit:
             score, last = page[-1]
-            next_cursor = encode_cursor(RelevanceCursor(score=score, listing_id=last.listing_id))
-        listings = await self._listings.get_many([text.listing_id for _, text in page])
-        return Page(listings, next_cursor)
+            next_cursor = encode_cursor(RelevanceCursor(score=score, listing_id=last))
+        return Page(await self._listings.get_many([i for _, i in page]), next_cursor)
 
     async def moderation_queue(self, limit: int) -> list[QueueEntry]:
         """Oldest submission first, each with the owner's listings it may duplicate."""
@@ -80,6 +100,26 @@ class ListingQueries:
             duplicates = [await self._listings.get(i) for i in listing.possible_duplicates]
             entries.append(QueueEntry(listing, [d for d in duplicates if d is not None]))
         return entries
+
+
+def _relevance_cursor(criteria: SearchCriteria) -> RelevanceCursor | None:
+    return decode_cursor(criteria.cursor, RelevanceCursor) if criteria.cursor else None
+
+
+def _recency_cursor(criteria: SearchCriteria) -> RecencyCursor | None:
+    return decode_cursor(criteria.cursor, RecencyCursor) if criteria.cursor else None
+
+
+def _newest_page(found: list[Listing], limit: int) -> Page:
+    """`found` holds one more than the page when there is a next one."""
+    items = found[:limit]
+    next_cursor = None
+    if len(found) > limit:
+        last = items[-1]
+        next_cursor = encode_cursor(
+            RecencyCursor(created_at=last.created_at, listing_id=last.listing_id)
+        )
+    return Page(items, next_cursor)
 
 
 def can_see_everything(listing: Listing, viewer: Viewer) -> bool:

@@ -8,8 +8,8 @@ import pytest
 
 from services.listings.domain.errors import InvalidInputError
 from services.listings.domain.listings import ListingState
+from services.listings.ranking import FoldedText, best_first, relevance
 from services.listings.search import (
-    RankedText,
     RecencyCursor,
     RelevanceCursor,
     SearchCriteria,
@@ -20,7 +20,6 @@ from services.listings.search import (
     mongo_filter,
     query_fields,
     query_tokens,
-    rank,
 )
 from shared.events.vocabulary import ListingKind, Sector
 from tests.unit.listings.factories import demand_terms, offer_terms, published
@@ -99,11 +98,13 @@ def test_title_matches_rank_above_summary_matches() -> None:
         )
     )
     in_summary = in_summary.model_copy(update={"listing_id": "lst_test0"})
-    texts = [RankedText.of(in_summary), RankedText.of(in_title)]
-    ranked = rank(texts, query_tokens("say lanh"), None)
-    assert ranked[0][1].title == "Công nghệ sấy lạnh dược liệu"
-    after_first = RelevanceCursor(score=ranked[0][0], listing_id=ranked[0][1].listing_id)
-    assert [x for _, x in rank(texts, query_tokens("say lanh"), after_first)] == [texts[0]]
+    texts = [FoldedText.of_listing(in_summary), FoldedText.of_listing(in_title)]
+    tokens = query_tokens("say lanh")
+    scored = [(relevance(text, tokens), text.listing_id) for text in texts]
+    ranked = best_first(scored, None, limit=1)
+    assert ranked == [(scored[1][0], in_title.listing_id), (scored[0][0], "lst_test0")]
+    after_first = RelevanceCursor(score=ranked[0][0], listing_id=ranked[0][1])
+    assert best_first(scored, after_first, limit=1) == [scored[0]]
 
 
 def test_cursors_round_trip_and_forged_ones_are_refused_on_the_cursor_parameter() -> None:
