@@ -110,7 +110,7 @@ class ListingRepository:
         return None if doc is None else _listing(doc)
 
     async def add(self, listing: Listing, session: Session) -> None:
-        doc = _listing_document(listing, await self._next_seq(session))
+        doc = listing_document(listing, await self._next_seq(session))
         await self._docs.insert_one(doc, session=session)
 
     async def ensure_counter(self) -> None:
@@ -164,7 +164,7 @@ class ListingRepository:
 
     async def save(self, listing: Listing, session: Session) -> None:
         replaced = {"_id": listing.listing_id, "listing.version": listing.version - 1}
-        doc = _listing_document(listing, await self._next_seq(session))
+        doc = listing_document(listing, await self._next_seq(session))
         result = await self._docs.replace_one(replaced, doc, session=session)
         if result.matched_count != 1:
             raise ConcurrentUpdateError(listing.listing_id)
@@ -225,7 +225,8 @@ class ListingRepository:
         return [doc["_id"] for doc in docs]
 
 
-def _listing_document(listing: Listing, seq: int) -> Document:
+def listing_document(listing: Listing, seq: int) -> Document:
+    """The stored form of a listing written with this `seq`."""
     return {
         "_id": listing.listing_id,
         "listing": listing.model_dump(mode="json"),
