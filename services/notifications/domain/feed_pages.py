@@ -10,9 +10,17 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from services.notifications.domain.notice import Notice, NoticeKind
 from shared.events.vocabulary import Sector
@@ -35,6 +43,13 @@ class FeedCursor(BaseModel):
     published: AwareDatetime
     notice_id: str = Field(min_length=1, max_length=200)
 
+    @field_validator("published")
+    @classmethod
+    def _in_utc(cls, moment: datetime) -> datetime:
+        """As the store keeps moments; a forged one that has no UTC (year 1 at +14:00) is an
+        `OverflowError`, which `decode` refuses."""
+        return moment.astimezone(UTC)
+
     @classmethod
     def after(cls, notice: Notice) -> FeedCursor:
         return cls(published=notice.occurred_at, notice_id=notice.event_id)
@@ -47,7 +62,7 @@ class FeedCursor(BaseModel):
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
             return cls.model_validate(json.loads(raw))
-        except (binascii.Error, ValueError, ValidationError):
+        except (binascii.Error, ValueError, ValidationError, OverflowError):
             raise InvalidCursorError from None
 
     def precedes(self, notice: Notice) -> bool:

@@ -71,6 +71,7 @@ def b64(text: str) -> str:
         b64('{"published": "2026-12-03T09:00:00Z", "notice_id": ""}'),
         b64('{"published": "2026-12-03T09:00:00Z", "notice_id": {"$gt": ""}}'),
         b64('{"published": "2026-12-03T09:00:00Z", "notice_id": "evn_01", "mode": "recent"}'),
+        b64('{"published": "0001-01-01T00:00:00+14:00", "notice_id": "evn_01"}'),  # before UTC
     ],
 )
 def test_a_forged_cursor_is_refused_on_the_cursor_field(forged: str) -> None:
