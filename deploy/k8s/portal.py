@@ -30,8 +30,8 @@ HOST: Final = "sangiaodich.khcn.quangngai.gov.vn"
 CLUSTER_ISSUER: Final = "letsencrypt-production"
 TLS_SECRET: Final = "stx-portal-tls"  # noqa: S105 - the name of the Secret cert-manager writes
 REPLICAS: Final = 2
-READS: Final = ("listings", "matching", "awards")
-"""The services whose APIs the pages read."""
+READS: Final = ("listings", "matching", "awards", "notifications")
+"""The services whose APIs the pages read (notifications: the sign-up for news, `/nhan-tin`)."""
 SESSION_SECRET: Final = "stx-portal"  # noqa: S105 - the name of the Secret holding the key
 
 
@@ -47,6 +47,10 @@ def deployment() -> dict[str, Any]:
             {"name": "STX_PORTAL_LISTINGS_URL", "value": f"http://stx-listings:{HTTP_PORT}"},
             {"name": "STX_PORTAL_MATCHING_URL", "value": f"http://stx-matching:{HTTP_PORT}"},
             {"name": "STX_PORTAL_AWARDS_URL", "value": f"http://stx-awards:{HTTP_PORT}"},
+            {
+                "name": "STX_PORTAL_NOTIFICATIONS_URL",
+                "value": f"http://stx-notifications:{HTTP_PORT}",
+            },
             {
                 # The feeds' public address is the notifications service's, set by the overlay.
                 "name": "STX_PORTAL_FEEDS_URL",

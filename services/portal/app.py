@@ -16,6 +16,7 @@ from services.portal.api import (
     catalogue,
     dev_mail,
     dossiers,
+    news,
     nominations,
     organization,
     pages,
@@ -41,6 +42,7 @@ from services.portal.repository.listings_api import ListingsApi
 from services.portal.repository.mail_folder import FolderMailbox
 from services.portal.repository.match_desk_api import MatchDeskApi
 from services.portal.repository.moderation_api import ModerationApi
+from services.portal.repository.news_api import NewsApi
 from services.portal.repository.nomination_desk_api import NominationDeskApi
 from services.portal.repository.own_listings_api import OwnListingsApi
 from services.portal.repository.registry_api import RegistryApi
@@ -53,6 +55,7 @@ from services.portal.service.ports import (
     MarketIndicators,
     MatchDesk,
     ModerationQueue,
+    NewsSubscriptionDesk,
     NominationDesk,
     OrganizationRegistry,
     OwnListings,
@@ -81,6 +84,7 @@ def create_app(
     event_desk: EventDesk | None = None,
     review_desk: ReviewDesk | None = None,
     nomination_desk: NominationDesk | None = None,
+    news_desk: NewsSubscriptionDesk | None = None,
 ) -> FastAPI:
     """Ports given here replace the HTTP adapters (tests); otherwise the APIs are called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
@@ -94,6 +98,7 @@ def create_app(
             httpx.AsyncClient(base_url=settings.listings_url, timeout=timeout) as listings_http,
             httpx.AsyncClient(base_url=settings.matching_url, timeout=timeout) as matching_http,
             httpx.AsyncClient(base_url=settings.awards_url, timeout=timeout) as awards_http,
+            httpx.AsyncClient(base_url=settings.notifications_url, timeout=timeout) as news_http,
         ):
             app.state.use_cases = build_use_cases(
                 listings or ListingsApi(listings_http),
@@ -107,6 +112,7 @@ def create_app(
                 event_desk or EventDeskApi(matching_http),
                 review_desk or ReviewDeskApi(awards_http),
                 nomination_desk or NominationDeskApi(awards_http),
+                news_desk or NewsApi(news_http),
                 tokens,
                 mailbox,
             )
@@ -141,6 +147,7 @@ def create_app(
     app.include_router(pipeline.router)
     app.include_router(reviews.router)
     app.include_router(nominations.router)
+    app.include_router(news.router)
     app.include_router(moderation_pages.router)
     app.include_router(dossiers.router)
     app.include_router(indicator_pages.router)

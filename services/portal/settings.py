@@ -71,6 +71,11 @@ class PortalSettings(ServiceSettings):
         default="http://127.0.0.1:8004",
         description="Base URL of the awards service's API (programmes, results, certificates).",
     )
+    notifications_url: str = Field(
+        default="http://127.0.0.1:8003",
+        description="Base URL of the notifications service's API, as the portal reaches it "
+        "(`POST /subscriptions` of the page `/nhan-tin`).",
+    )
     feeds_url: str = Field(
         default="http://127.0.0.1:8003",
         description="Public URL of the notifications service, whose Atom, RSS and JSON feeds "

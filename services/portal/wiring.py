@@ -10,6 +10,7 @@ from services.portal.service.dossiers import PaperDossiers
 from services.portal.service.events import PublicEvents
 from services.portal.service.indicators import PublicIndicators
 from services.portal.service.moderation import Moderation
+from services.portal.service.news import NewsSubscriptions
 from services.portal.service.nominations import OrganizationNominations
 from services.portal.service.organization import OrganizationListings
 from services.portal.service.pages import PublicPages
@@ -24,6 +25,7 @@ from services.portal.service.ports import (
     MarketIndicators,
     MatchDesk,
     ModerationQueue,
+    NewsSubscriptionDesk,
     NominationDesk,
     OrganizationRegistry,
     OwnListings,
@@ -50,6 +52,7 @@ class UseCases:
     indicators: PublicIndicators
     events: PublicEvents
     awards: PublicAwards
+    news: NewsSubscriptions
     dev_mail: DevMail | None
     """Development only: None unless the local stack's mail folder is configured."""
 
@@ -66,6 +69,7 @@ def build_use_cases(
     event_desk: EventDesk,
     review_desk: ReviewDesk,
     nomination_desk: NominationDesk,
+    news_desk: NewsSubscriptionDesk,
     tokens: Tokens,
     mailbox: Mailbox | None,
 ) -> UseCases:
@@ -83,5 +87,6 @@ def build_use_cases(
         indicators=PublicIndicators(indicators),
         events=PublicEvents(events),
         awards=PublicAwards(awards),
+        news=NewsSubscriptions(news_desk),
         dev_mail=None if mailbox is None else DevMail(mailbox),
     )

@@ -66,6 +66,7 @@ def portal_process(system: E2ESystem, logs: Path, ready_timeout: float) -> Servi
         "STX_PORTAL_LISTINGS_URL": system.services["listings"].url,
         "STX_PORTAL_MATCHING_URL": system.services["matching"].url,
         "STX_PORTAL_FEEDS_URL": system.services["notifications"].url,
+        "STX_PORTAL_NOTIFICATIONS_URL": system.services["notifications"].url,
         "STX_PORTAL_AWARDS_URL": system.services["awards"].url,
         "STX_LOG_FORMAT": "json",
         "STX_GRACEFUL_TIMEOUT_SECONDS": "5",

@@ -228,6 +228,8 @@ def _start_services(
                 f"http://{LOOPBACK}:{system.portal_port}/listings/{{listing_id}}"
             ),
         }
+        if name == "notifications":  # its e-mails' confirm and unsubscribe links lead here
+            env["STX_NOTIFICATIONS_PUBLIC_BASE_URL"] = f"http://{LOOPBACK}:{port}"
         service = ServiceProcess(name, port, env, echo=False)
         service.output_path = logs / f"{name}.log"
         system.services[name] = service

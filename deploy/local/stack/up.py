@@ -180,6 +180,7 @@ def _portal(stack: LocalStack, port: int, echo: bool) -> ServiceProcess | None:
         env["STX_PORTAL_MATCHING_URL"] = others["matching"]
     if "notifications" in others:
         env["STX_PORTAL_FEEDS_URL"] = others["notifications"]
+        env["STX_PORTAL_NOTIFICATIONS_URL"] = others["notifications"]
     if "awards" in others:
         env["STX_PORTAL_AWARDS_URL"] = others["awards"]
     return ServiceProcess("portal", port, env, echo)

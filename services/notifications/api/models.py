@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, EmailStr, Field, model_validator
 
 from services.notifications.domain.deliveries import Delivery, DeliveryStatus, Purpose
+from services.notifications.domain.notices import NoticeKind
 from services.notifications.domain.subscriptions import (
     Filters,
     Frequency,
@@ -29,6 +30,13 @@ class FiltersIn(EdgeModel):
         max_length=20,
         description="Notice types; empty = all.",
         examples=[["stx.listing.published"]],
+    )
+    kinds: list[NoticeKind] = Field(
+        default_factory=list,
+        description="Added 2026-12: kinds of news, as the feeds' `?kind=` (an offer and a demand "
+        "are both `stx.listing.published`); empty = all.",
+        max_length=10,
+        examples=[["demand", "event"]],
     )
     sectors: list[Sector] = Field(default_factory=list, examples=[["medicinal_herbs"]])
     districts: list[Annotated[str, Field(pattern=r"^[0-9]{1,5}$")]] = Field(
@@ -56,6 +64,7 @@ class FiltersIn(EdgeModel):
     def to_domain(self) -> Filters:
         return Filters(
             event_types=tuple(self.event_types),
+            kinds=tuple(dict.fromkeys(self.kinds)),
             sectors=tuple(self.sectors),
             districts=tuple(self.districts),
             keywords=tuple(self.keywords),

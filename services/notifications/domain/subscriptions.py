@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.notifications.domain.notices import NOTICE_RULES, Notice
+from services.notifications.domain.notices import NOTICE_RULES, Notice, NoticeKind
 from shared.events.notifications import NotificationChannel
 from shared.events.vocabulary import Language, Sector
 from shared.text import folded_syllables
@@ -68,6 +68,9 @@ class Filters(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     event_types: tuple[str, ...] = ()
+    kinds: tuple[NoticeKind, ...] = ()
+    """Added 2026-12: kinds of news (offer, demand, deal, event, award, indicators), the words
+    of the feeds' `?kind=`: an offer and a demand are one event type, two kinds."""
     sectors: tuple[Sector, ...] = ()
     districts: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
@@ -87,6 +90,7 @@ class Filters(BaseModel):
     def admits(self, notice: Notice) -> bool:
         return (
             (not self.event_types or notice.event_type in self.event_types)
+            and (not self.kinds or notice.kind in self.kinds)
             and (not self.sectors or notice.sector in self.sectors)
             and (not self.districts or bool(set(self.districts) & set(notice.district_codes)))
             and (not self.keywords or self._any_keyword_in(notice.folded_words()))

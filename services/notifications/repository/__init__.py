@@ -40,6 +40,8 @@ INDEXES: Final = {
     ],
     "notices": [
         IndexModel([("occurred_at", DESCENDING)], name="recent"),
+        # the feeds' keyset pages: newest first, ties by id
+        IndexModel([("occurred_at", DESCENDING), ("_id", DESCENDING)], name="feed_order"),
         # press packs: a techmart's announcement, an award programme's laureates
         IndexModel([("subject_id", ASCENDING), ("occurred_at", ASCENDING)], name="by_subject"),
         IndexModel([("facts.programme_id", ASCENDING)], name="by_programme", sparse=True),

@@ -9,12 +9,15 @@ from typing import Any, Final
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 
+from services.notifications.domain.feed_pages import FeedCursor
 from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
 from shared.events.connection_events import ConnectionEventAnnounced
 from shared.events.nominations import AwardGranted
 from shared.events.vocabulary import Sector
 from shared.mongo import Document
 
+FEED_ORDER: Final = [("occurred_at", -1), ("_id", -1)]
+"""Newest first, ties by id: the order of the feeds' keyset pages (index `feed_order`)."""
 MOST_LAUREATES: Final = 500
 """More than any programme honours in a year; bounds a press pack's read."""
 
@@ -49,14 +52,24 @@ class NoticeRepository:
         return [_notice(doc) async for doc in self._notices.find(query).sort("occurred_at", 1)]
 
     async def latest(
-        self, limit: int, sector: Sector | None = None, kind: NoticeKind | None = None
+        self,
+        limit: int,
+        sector: Sector | None = None,
+        kind: NoticeKind | None = None,
+        after: FeedCursor | None = None,
     ) -> list[Notice]:
+        """In feed order (newest first, ties by id), starting after `after`."""
         query: dict[str, Any] = {}
         if sector is not None:
             query["sector"] = sector.value
         if kind is not None:
             query["kind"] = kind.value
-        cursor = self._notices.find(query).sort("occurred_at", -1).limit(limit)
+        if after is not None:
+            query["$or"] = [
+                {"occurred_at": {"$lt": after.published}},
+                {"occurred_at": after.published, "_id": {"$lt": after.notice_id}},
+            ]
+        cursor = self._notices.find(query).sort(FEED_ORDER).limit(limit)
         return [_notice(doc) async for doc in cursor]
 
     async def get(self, event_id: str) -> Notice | None:

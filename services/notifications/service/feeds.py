@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from feedgen.ext.base import BaseEntryExtension
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from services.notifications import labels
+from services.notifications.domain.feed_pages import FeedCursor, FeedPage, FeedSelection
 from services.notifications.domain.notices import Notice, NoticeKind
 from services.notifications.domain.press import PRESS_EVENT_TYPES
 from services.notifications.rendering import Renderer, vnd
 from services.notifications.service.ports import NoticeStore
 from shared.clock import Clock
-from shared.events.vocabulary import Sector
 
+ATOM_NS = "http://www.w3.org/2005/Atom"
+RSS_TYPE = "application/rss+xml"
 _KIND_LABEL = {
     NoticeKind.OFFER: "Chào bán công nghệ",
     NoticeKind.DEMAND: "Đặt hàng công nghệ",
@@ -44,6 +46,19 @@ class _PressPackLink(BaseEntryExtension):  # type: ignore[misc]
         return entry
 
 
+class _RssPagingLinks(BaseExtension):  # type: ignore[misc]
+    """RFC 5005's paging links in RSS, as `atom:link` elements of the channel: feedgen writes
+    only the `self` one there."""
+
+    links: tuple[tuple[str, str], ...] = ()
+
+    def extend_rss(self, rss: Any) -> Any:
+        channel = rss.find("channel")
+        for rel, href in self.links:
+            xml_elem(f"{{{ATOM_NS}}}link", channel, href=href, rel=rel, type=RSS_TYPE)
+        return rss
+
+
 class Feeds:
     def __init__(
         self,
@@ -61,43 +76,64 @@ class Feeds:
         self._max = max_entries
         self._clock = clock
 
-    async def atom(self, sector: Sector | None, kind: NoticeKind | None) -> bytes:
-        feed = await self._generator("atom.xml", sector, kind)
+    async def atom(self, selection: FeedSelection) -> bytes:
+        feed = await self._generator("atom.xml", selection)
         result: bytes = feed.atom_str(pretty=True)
         return result
 
-    async def rss(self, sector: Sector | None, kind: NoticeKind | None) -> bytes:
-        feed = await self._generator("rss.xml", sector, kind)
+    async def rss(self, selection: FeedSelection) -> bytes:
+        feed = await self._generator("rss.xml", selection)
         result: bytes = feed.rss_str(pretty=True)
         return result
 
-    async def json_feed(self, sector: Sector | None, kind: NoticeKind | None) -> dict[str, Any]:
-        notices = await self._notices.latest(self._max, sector, kind)
-        return {
+    async def json_feed(self, selection: FeedSelection) -> dict[str, Any]:
+        page = await self._page(selection)
+        feed: dict[str, Any] = {
             "version": "https://jsonfeed.org/version/1.1",
             "title": self._title(),
             "home_page_url": self._base,
-            "feed_url": f"{self._base}/feeds/feed.json",
+            "feed_url": self._url("feed.json", selection),
             "language": "vi",
-            "items": [self._json_item(n) for n in notices],
+            "items": [self._json_item(n) for n in page.notices],
         }
+        if page.next is not None:
+            feed["next_url"] = self._url("feed.json", selection, page.next)
+        return feed
 
-    async def _generator(
-        self, name: str, sector: Sector | None, kind: NoticeKind | None
-    ) -> FeedGenerator:
-        notices = await self._notices.latest(self._max, sector, kind)
+    async def _page(self, selection: FeedSelection) -> FeedPage:
+        fetched = await self._notices.latest(
+            self._max + 1, selection.sector, selection.kind, selection.after
+        )
+        return FeedPage.of(fetched, self._max)
+
+    def _url(self, name: str, selection: FeedSelection, after: FeedCursor | None = None) -> str:
+        return f"{self._base}/feeds/{name}{selection.query(after)}"
+
+    async def _generator(self, name: str, selection: FeedSelection) -> FeedGenerator:
+        page = await self._page(selection)
         feed = FeedGenerator()
-        feed.id(f"{self._base}/feeds/{name}")
+        feed.id(self._url(name, selection))
         feed.title(self._title())
         feed.subtitle(
             "Công nghệ chào bán, nhu cầu công nghệ, giao dịch thành công, sự kiện kết nối, "
             "tôn vinh và chỉ số thị trường"
         )
-        feed.link(href=f"{self._base}/feeds/{name}", rel="self")
+        # RFC 5005 paged feed: this page, the first, the next; RSS takes the last link as its
+        # `<link>`, so the site's own page comes last.
+        paging = [("first", self._url(name, selection))]
+        if page.next is not None:
+            paging.append(("next", self._url(name, selection, page.next)))
+        feed.link(href=self._url(name, selection, selection.after), rel="self")
+        for rel, href in paging:
+            feed.link(href=href, rel=rel)
         feed.link(href=self._base, rel="alternate")
+        feed.register_extension("paging", _RssPagingLinks, atom=False, rss=True)
+        feed.paging.links = tuple(paging)
         feed.language("vi")
-        feed.updated(notices[0].occurred_at if notices else self._clock())
-        for notice in notices:
+        # Notices never change (a cancellation is a notice of its own), so an entry's
+        # `updated` is when it was published, and the page's is its newest entry's.
+        feed.updated(page.notices[0].occurred_at if page.notices else self._clock())
+        for notice in page.notices:
             self._entry(feed, notice)
         return feed
 
@@ -123,6 +159,7 @@ class Feeds:
             "title": self._headline(notice),
             "content_text": self._summary(notice),
             "date_published": notice.occurred_at.isoformat(),
+            "date_modified": notice.occurred_at.isoformat(),
         }
         if notice.sector:
             item["tags"] = [labels.SECTORS["vi"][notice.sector]]

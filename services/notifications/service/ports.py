@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 from services.notifications.domain.deliveries import Delivery
+from services.notifications.domain.feed_pages import FeedCursor
 from services.notifications.domain.messages import StandingMessage
 from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
 from services.notifications.domain.reminders import Reminder
@@ -69,8 +70,15 @@ class NoticeStore(Protocol):
     ) -> dict[str, str]: ...
     async def between(self, start: datetime, end: datetime) -> list[Notice]: ...
     async def latest(
-        self, limit: int, sector: Sector | None = None, kind: NoticeKind | None = None
-    ) -> list[Notice]: ...
+        self,
+        limit: int,
+        sector: Sector | None = None,
+        kind: NoticeKind | None = None,
+        after: FeedCursor | None = None,
+    ) -> list[Notice]:
+        """In feed order (published desc, id desc), after `after` when given."""
+        ...
+
     async def get(self, event_id: str) -> Notice | None: ...
     async def announcement(self, subject_id: str) -> Notice | None: ...
     async def laureates(self, programme_id: str) -> list[Notice]: ...

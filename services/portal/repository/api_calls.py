@@ -2,9 +2,10 @@
 
 - `read`: a public read (no token). 404 is "no such thing"; any other refusal is the portal's
   own mistake, so the visitor can only retry later: `UnavailableError`.
-- `call`: an action on behalf of the signed-in visitor (their token). Refusals of a form
-  (400/409/422) become `FormRefusedError` with the API's field errors, 401/403
-  `ForbiddenError`, 404 `NotFoundError`, anything else `UnavailableError`.
+- `call`: an action on behalf of the signed-in visitor (their token), or of anyone (no token:
+  a public form such as a subscription). Refusals of a form (400/409/422, and those the
+  adapter adds, e.g. 429 for too many sign-ups) become `FormRefusedError` with the API's field
+  errors, 401/403 `ForbiddenError`, 404 `NotFoundError`, anything else `UnavailableError`.
 
 No answer at all is `UnavailableError` either way. The words are the adapter's: which service
 does not answer, what could not be found.
@@ -33,10 +34,12 @@ class ApiCalls:
         *,
         unavailable: str = "Dịch vụ tạm thời không trả lời.",
         missing: str = "Không tìm thấy.",
+        refusals: Collection[int] = REFUSALS,
     ) -> None:
         self._client = client
         self._unavailable = unavailable
         self._missing = missing
+        self._refusals = frozenset(refusals)
 
     async def read(
         self,
@@ -54,7 +57,7 @@ class ApiCalls:
             raise UnavailableError(self._unavailable)
         return response
 
-    async def call(self, method: str, path: str, token: str, **kwargs: Any) -> Any:
+    async def call(self, method: str, path: str, token: str | None, **kwargs: Any) -> Any:
         """The JSON body of a successful answer (None when it has none)."""
         response = await self._answer(method, path, token, **kwargs)
         return response.json() if response.content else None
@@ -63,8 +66,12 @@ class ApiCalls:
         """The body of a successful answer as sent (a file: .ics, PDF)."""
         return (await self._answer(method, path, token, **kwargs)).content
 
-    async def _answer(self, method: str, path: str, token: str, **kwargs: Any) -> httpx.Response:
-        headers = {**kwargs.pop("headers", {}), "Authorization": f"Bearer {token}"}
+    async def _answer(
+        self, method: str, path: str, token: str | None, **kwargs: Any
+    ) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", {}))
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
         response = await self._send(method, path, headers, **kwargs)
         self._raise_for(response)
         return response
@@ -82,7 +89,7 @@ class ApiCalls:
         status = response.status_code
         if status < 300:
             return
-        if status in REFUSALS:
+        if status in self._refusals:
             problem = response.json()
             code = str(problem.get("type", "")).rsplit(":", 1)[-1]
             errors, detail = problem.get("errors") or [], str(problem.get("detail", ""))

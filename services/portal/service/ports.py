@@ -245,3 +245,13 @@ class ReviewDesk(Protocol):
     async def declare_conflict(self, nomination_id: str, reason: str, token: str) -> None:
         """Recuse the reviewer from the nominee's nominations. Raises `FormRefusedError`."""
         ...
+
+
+class NewsSubscriptionDesk(Protocol):
+    """The notifications API's public sign-up for news (no token: anyone may ask)."""
+
+    async def subscribe(self, body: Mapping[str, Any], visitor_address: str | None) -> None:
+        """Ask for an e-mail subscription; the service mails the confirmation link. Raises
+        `FormRefusedError` with the API's field errors (code `too-many-signups` when asked too
+        often), `UnavailableError`."""
+        ...

@@ -8,6 +8,7 @@ import pytest
 
 from tests.integration.notifications.conftest import Notifications, html_of, text_of
 from tests.integration.notifications.events import offer
+from tests.integration.shared.harness import eventually
 
 pytestmark = pytest.mark.integration
 
@@ -88,3 +89,28 @@ async def test_a_forged_or_expired_unsubscribe_link_is_refused(
     forged = await notifications.client.post("/unsubscribe?token=eyJwIjoidW5zdWJzY3JpYmUifQ.AAAA")
     assert forged.status_code == 400
     assert forged.headers["content-type"] == "application/problem+json"
+
+
+async def test_a_journalist_who_wants_demands_only_is_not_told_of_offers(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    address = f"phongvien.{n.unique}@baoquangngai.vn"
+    subscription_id = await n.subscribe_email(
+        address, kind="media_partner", filters={"kinds": ["demand"], "districts": [n.district]}
+    )
+    await n.produce(
+        offer(n.unique, 1, n.district),
+        offer(n.unique, 2, n.district, kind="demand", title="Cần công nghệ sấy lạnh dược liệu"),
+    )
+    [_, alert] = await n.mail_to(address, 2)
+    assert alert["Subject"].endswith("Cần công nghệ sấy lạnh dược liệu")
+
+    async def both_stored() -> bool:
+        return await n.notices_stored() == 2
+
+    await eventually(both_stored)  # an alert is queued in the transaction storing its notice
+    deliveries = await n.deliveries(subscriber_id=subscription_id)
+    assert [d["source_event_type"] for d in deliveries if d["purpose"] == "alert"] == [
+        "stx.listing.published"
+    ]

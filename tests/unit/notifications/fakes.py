@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from services.notifications.domain.deliveries import Delivery, DeliveryIds
 from services.notifications.domain.digests import DigestSchedule
+from services.notifications.domain.feed_pages import FeedCursor, feed_order
 from services.notifications.domain.messages import StandingMessage
 from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
 from services.notifications.domain.reminder_rules import ReminderPolicy
@@ -125,14 +126,20 @@ class InMemoryNotices:
         )
 
     async def latest(
-        self, limit: int, sector: Sector | None = None, kind: NoticeKind | None = None
+        self,
+        limit: int,
+        sector: Sector | None = None,
+        kind: NoticeKind | None = None,
+        after: FeedCursor | None = None,
     ) -> list[Notice]:
         chosen = [
             n
             for n in self.items.values()
-            if (sector is None or n.sector is sector) and (kind is None or n.kind is kind)
+            if (sector is None or n.sector is sector)
+            and (kind is None or n.kind is kind)
+            and (after is None or after.precedes(n))
         ]
-        return sorted(chosen, key=lambda n: n.occurred_at, reverse=True)[:limit]
+        return sorted(chosen, key=feed_order, reverse=True)[:limit]
 
     async def get(self, event_id: str) -> Notice | None:
         return self.items.get(event_id)

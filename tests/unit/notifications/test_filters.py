@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.notifications.domain.notices import Notice, notice_of
+from services.notifications.domain.notices import Notice, NoticeKind, notice_of
 from services.notifications.domain.subscriptions import Filters, SubscriptionRuleError
 from shared import places
 from shared.events.organizations import AdministrativeUnit
@@ -84,3 +84,11 @@ def test_an_ocop_filter_admits_listings_rated_at_least_that_many_stars() -> None
     assert not Filters(ocop_min_stars=4).admits(three_stars)
     assert not Filters(ocop_min_stars=3).admits(notice())
     assert Filters().admits(notice())
+
+
+def test_a_kind_filter_tells_a_demand_from_an_offer_of_the_same_event_type() -> None:
+    demands_only = Filters(kinds=(NoticeKind.DEMAND,))
+    assert demands_only.admits(notice(kind="demand"))
+    assert not demands_only.admits(notice())
+    assert Filters(kinds=(NoticeKind.OFFER, NoticeKind.DEMAND)).admits(notice())
+    assert Filters().admits(notice(kind="demand"))

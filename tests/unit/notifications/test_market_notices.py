@@ -11,6 +11,7 @@ from typing import Any
 
 from services.notifications.domain.deliveries import DeliveryIds
 from services.notifications.domain.digests import Frequency, assemble
+from services.notifications.domain.feed_pages import FeedSelection
 from services.notifications.domain.notices import NoticeKind, notice_of
 from services.notifications.service.feeds import Feeds
 from shared.events.base import Event
@@ -116,7 +117,7 @@ async def test_a_cancelled_techmart_is_announced_under_its_title_and_the_feed_li
     assert notice.summary == "Sự kiện bị hủy: Lũ lớn, hoãn sự kiện."
 
     feeds = Feeds(stores.notices, renderer, PORTAL, "Quảng Ngãi", 50, lambda: AT)
-    items = (await feeds.json_feed(None, NoticeKind.EVENT))["items"]
+    items = (await feeds.json_feed(FeedSelection(kind=NoticeKind.EVENT)))["items"]
     assert {i["title"] for i in items} == {"[Sự kiện kết nối] Techmart dược liệu Măng Đen 2027"}
     assert len(items) == 2
     assert {i["url"] for i in items} == {f"{PORTAL}/su-kien/{EVENT}"}

@@ -14,6 +14,7 @@ from services.portal.app import create_app
 from services.portal.domain.refusals import FormRefusedError
 from services.portal.settings import PortalSettings
 from shared.errors import ForbiddenError, NotFoundError, UnavailableError
+from tests.unit.portal.fakes_news import InMemoryNewsDesk
 from tests.unit.portal.fakes_own_listings import InMemoryOwnListings
 from tests.unit.portal.fakes_parties import (
     InMemoryEventDesk,
@@ -291,6 +292,7 @@ async def portal_client(
         "event_desk": InMemoryEventDesk(),
         "review_desk": InMemoryReviewDesk(),
         "nomination_desk": InMemoryNominationDesk(),
+        "news_desk": InMemoryNewsDesk(),
     }
     app = create_app(settings or PortalSettings(log_format="console"), **(empty | ports))
     async with LifespanManager(app) as manager:
