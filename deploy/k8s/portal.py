@@ -73,6 +73,17 @@ def deployment() -> dict[str, Any]:
                 "name": "STX_PORTAL_SESSION_SECRET",
                 "valueFrom": {"secretKeyRef": {"name": SESSION_SECRET, "key": "session-secret"}},
             },
+            {
+                # the portal's client at the province's identity provider (OpenID Connect)
+                "name": "STX_PORTAL_OIDC_CLIENT_SECRET",
+                "valueFrom": {
+                    "secretKeyRef": {
+                        "name": SESSION_SECRET,
+                        "key": "oidc-client-secret",
+                        "optional": True,
+                    }
+                },
+            },
             {"name": "STX_FORWARDED_ALLOW_IPS", "value": "*"},
         ],
         "resources": {

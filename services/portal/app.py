@@ -34,9 +34,9 @@ from services.portal.api.rendering import on_http_error, on_refusal, to_sign_in
 from services.portal.api.session import SignInRequiredError
 from services.portal.domain.catalogue import MAX_CATALOGUE_BYTES
 from services.portal.repository.awards_api import AwardsApi
-from services.portal.repository.dev_tokens import DevTokens
 from services.portal.repository.event_desk_api import EventDeskApi
 from services.portal.repository.events_api import EventsApi
+from services.portal.repository.identity_provider import IdentityProvider, ProviderSettings
 from services.portal.repository.indicators_api import IndicatorsApi
 from services.portal.repository.listings_api import ListingsApi
 from services.portal.repository.mail_folder import FolderMailbox
@@ -47,6 +47,7 @@ from services.portal.repository.nomination_desk_api import NominationDeskApi
 from services.portal.repository.own_listings_api import OwnListingsApi
 from services.portal.repository.registry_api import RegistryApi
 from services.portal.repository.review_desk_api import ReviewDeskApi
+from services.portal.repository.visitor_tokens import VisitorTokens
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
@@ -89,7 +90,8 @@ def create_app(
     """Ports given here replace the HTTP adapters (tests); otherwise the APIs are called."""
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
     mailbox = None if settings.mail_dir is None else FolderMailbox(settings.mail_dir)
-    tokens = DevTokens(settings.jwt_secret.get_secret_value(), settings.jwt_audience)
+    secret = settings.jwt_secret.get_secret_value()
+    tokens = VisitorTokens(secret, settings.jwt_audience, may_mint=settings.dev_sign_in)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -99,6 +101,7 @@ def create_app(
             httpx.AsyncClient(base_url=settings.matching_url, timeout=timeout) as matching_http,
             httpx.AsyncClient(base_url=settings.awards_url, timeout=timeout) as awards_http,
             httpx.AsyncClient(base_url=settings.notifications_url, timeout=timeout) as news_http,
+            httpx.AsyncClient(timeout=timeout) as provider_http,
         ):
             app.state.use_cases = build_use_cases(
                 listings or ListingsApi(listings_http),
@@ -115,6 +118,7 @@ def create_app(
                 news_desk or NewsApi(news_http),
                 tokens,
                 mailbox,
+                _identity_provider(settings, provider_http),
             )
             yield
 
@@ -155,3 +159,22 @@ def create_app(
     app.include_router(award_pages.router)
     app.include_router(dev_mail.router)
     return app
+
+
+def _identity_provider(
+    settings: PortalSettings, http: httpx.AsyncClient
+) -> IdentityProvider | None:
+    if settings.oidc_issuer is None or settings.oidc_redirect_url is None:
+        return None
+    secret = settings.oidc_client_secret
+    return IdentityProvider(
+        http,
+        ProviderSettings(
+            issuer=settings.oidc_issuer,
+            client_id=settings.oidc_client_id,
+            client_secret=None if secret is None else secret.get_secret_value(),
+            redirect_url=settings.oidc_redirect_url,
+            scopes=settings.oidc_scopes,
+            audience=settings.jwt_audience,
+        ),
+    )

@@ -100,10 +100,30 @@ class PortalSettings(ServiceSettings):
         "demo seed).",
     )
 
+    oidc_issuer: str | None = Field(
+        default=None,
+        description="Issuer URL of the province's identity provider (OpenID Connect; its "
+        "`/.well-known/openid-configuration` is read). Set, `/dang-nhap` signs in there.",
+    )
+    oidc_client_id: str = Field(default="stx-portal", description="The portal's client id.")
+    oidc_client_secret: SecretStr | None = Field(
+        default=None, description="The portal's client secret (confidential client), if any."
+    )
+    oidc_redirect_url: str | None = Field(
+        default=None,
+        description="The portal's public URL of `/dang-nhap/oidc`, registered at the provider.",
+    )
+    oidc_scopes: str = Field(default="openid profile", description="Scopes asked for.")
+
     @property
     def dev_sign_in(self) -> bool:
-        """The development sign-in page exists outside production only."""
-        return self.environment != "prod"
+        """The development sign-in page exists outside production, when no identity provider
+        is configured."""
+        return self.environment != "prod" and self.oidc_issuer is None
+
+    @property
+    def sign_in_offered(self) -> bool:
+        return self.dev_sign_in or self.oidc_issuer is not None
 
     @property
     def secure_cookies(self) -> bool:
@@ -118,4 +138,10 @@ class PortalSettings(ServiceSettings):
         secret = self.session_secret.get_secret_value()
         if secret == DEV_SESSION_SECRET or len(secret) < 32:
             raise ValueError("prod needs STX_PORTAL_SESSION_SECRET of at least 32 characters")
+        return self
+
+    @model_validator(mode="after")
+    def _a_provider_needs_its_return_address(self) -> PortalSettings:
+        if self.oidc_issuer is not None and self.oidc_redirect_url is None:
+            raise ValueError("STX_PORTAL_OIDC_REDIRECT_URL is needed with STX_PORTAL_OIDC_ISSUER")
         return self

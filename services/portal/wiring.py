@@ -20,6 +20,7 @@ from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
     EventDesk,
+    IdentityProvider,
     ListingsDirectory,
     Mailbox,
     MarketIndicators,
@@ -35,6 +36,7 @@ from services.portal.service.ports import (
 from services.portal.service.proposals import OrganizationProposals
 from services.portal.service.registration import Registration
 from services.portal.service.reviews import Reviews
+from services.portal.service.sign_in import ProvinceSignIn
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class UseCases:
     news: NewsSubscriptions
     dev_mail: DevMail | None
     """Development only: None unless the local stack's mail folder is configured."""
+    province_sign_in: ProvinceSignIn | None
+    """None unless the province's identity provider is configured."""
 
 
 def build_use_cases(
@@ -72,6 +76,7 @@ def build_use_cases(
     news_desk: NewsSubscriptionDesk,
     tokens: Tokens,
     mailbox: Mailbox | None,
+    identity_provider: IdentityProvider | None = None,
 ) -> UseCases:
     return UseCases(
         public_pages=PublicPages(listings, events),
@@ -89,4 +94,5 @@ def build_use_cases(
         awards=PublicAwards(awards),
         news=NewsSubscriptions(news_desk),
         dev_mail=None if mailbox is None else DevMail(mailbox),
+        province_sign_in=None if identity_provider is None else ProvinceSignIn(identity_provider),
     )

@@ -43,7 +43,7 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
         "visitor": current_visitor(request),
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(request),
-        "dev_sign_in": settings_of(request).dev_sign_in,
+        "sign_in_offered": settings_of(request).sign_in_offered,
         "feeds_url": settings_of(request).feeds_url.rstrip("/"),
         **context,
     }

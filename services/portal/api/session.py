@@ -1,5 +1,6 @@
-"""Cookies of the portal: who is signed in (`stx_session`, signed) and the CSRF token
-(`stx_csrf`, double submit), and reading a posted form."""
+"""Cookies of the portal: who is signed in (`stx_session`, encrypted), a sign-in under way at
+the identity provider (`stx_oidc`, encrypted), the CSRF token (`stx_csrf`, double submit), and
+reading a posted form."""
 
 from __future__ import annotations
 
@@ -10,12 +11,24 @@ from fastapi import Request
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
-from services.portal.domain.session import SESSION_TTL, Visitor, same_token, seal, unseal
+from services.portal.domain.oidc import PENDING_TTL, PendingSignIn
+from services.portal.domain.session import (
+    SESSION_TTL,
+    Visitor,
+    same_token,
+    seal,
+    seal_json,
+    unseal,
+    unseal_json,
+)
 from services.portal.settings import PortalSettings
 from shared.clock import utc_now
 from shared.errors import ForbiddenError, RuleBrokenError
 
 SESSION_COOKIE = "stx_session"
+PENDING_COOKIE = "stx_oidc"
+PROVINCE_RETURN = "/dang-nhap/oidc"
+"""Where the identity provider sends the visitor back (`STX_PORTAL_OIDC_REDIRECT_URL`)."""
 CSRF_COOKIE = "stx_csrf"
 CSRF_FIELD = "csrf_token"
 MAX_FORM_BYTES = 64 * 1024
@@ -74,6 +87,27 @@ def sign_in(request: Request, response: Response, visitor: Visitor) -> None:
 
 def sign_out(response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE)
+
+
+def remember_pending(request: Request, response: Response, pending: PendingSignIn) -> None:
+    """Until the visitor is back from the identity provider (a top-level GET: SameSite=Lax)."""
+    secret = settings_of(request).session_secret.get_secret_value()
+    response.set_cookie(
+        PENDING_COOKIE, seal_json(pending.as_json(), secret), path=PROVINCE_RETURN,
+        max_age=int(PENDING_TTL.total_seconds()), httponly=True, samesite="lax",
+        secure=settings_of(request).secure_cookies,
+    )  # fmt: skip
+
+
+def pending_of(request: Request) -> PendingSignIn | None:
+    secret = settings_of(request).session_secret.get_secret_value()
+    return PendingSignIn.from_json(
+        unseal_json(request.cookies.get(PENDING_COOKIE), secret), utc_now()
+    )
+
+
+def forget_pending(response: Response) -> None:
+    response.delete_cookie(PENDING_COOKIE, path=PROVINCE_RETURN)
 
 
 async def posted_form(request: Request) -> dict[str, str]:

@@ -1,5 +1,6 @@
-"""Development sign-in (`/dang-nhap`): pick a demo organisation; refused in production, where
-the province's identity provider signs people in (not built yet)."""
+"""Sign-in (`/dang-nhap`): at the province's identity provider when one is configured
+(OpenID Connect, back at `/dang-nhap/oidc`); otherwise, outside production only, the
+development page where one picks a demo user."""
 
 from __future__ import annotations
 
@@ -9,12 +10,31 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import page
-from services.portal.api.session import posted_form, settings_of, sign_in, sign_out
+from services.portal.api.session import (
+    PROVINCE_RETURN,
+    forget_pending,
+    pending_of,
+    posted_form,
+    remember_pending,
+    settings_of,
+    sign_in,
+    sign_out,
+)
+from services.portal.domain.oidc import SignInFailedError
 from services.portal.domain.session import SESSION_TTL, Visitor
+from services.portal.service.sign_in import ProvinceSignIn
 from shared.clock import utc_now
 from shared.errors import NotFoundError, RuleBrokenError
 
 router = APIRouter(include_in_schema=False)
+
+
+def _province(request: Request) -> ProvinceSignIn | None:
+    """Signing in at the province's identity provider, when one is configured."""
+    use_case: ProvinceSignIn | None = request.app.state.use_cases.province_sign_in
+    return use_case
+
+
 NEWCOMER = "nguoi-dung-moi"
 """The sign-in page's choice for someone whose organisation is not registered yet."""
 
@@ -26,8 +46,37 @@ def _require_dev(request: Request) -> None:
 
 @router.get("/dang-nhap")
 async def sign_in_page(request: Request) -> Response:
+    province = _province(request)
+    if province is not None:
+        pending, url = await province.start(request.query_params.get("tiep", "/"), utc_now())
+        response = RedirectResponse(url, status_code=303)
+        remember_pending(request, response, pending)
+        return response
     _require_dev(request)
     return page(request, "sign_in.html", users=settings_of(request).demo_users)
+
+
+@router.get(PROVINCE_RETURN)
+async def back_from_the_province(request: Request) -> Response:
+    province = _province(request)
+    if province is None:
+        raise NotFoundError("Địa chỉ này không có trang nào.")
+    pending, answer = pending_of(request), request.query_params
+    try:
+        visitor = await province.finish(
+            pending, answer.get("state", ""), answer.get("code", ""), answer.get("error", ""),
+            utc_now(),
+        )  # fmt: skip
+    except SignInFailedError as failed:
+        title = "Chưa đăng nhập được"
+        response = page(request, "error.html", 400, title=title, message=str(failed))
+    else:
+        assert pending is not None, "a sign-in finishes only from its pending cookie"
+        home = pending.return_to if pending.return_to != "/" else _home_of(visitor)
+        response = RedirectResponse(home, status_code=303)
+        sign_in(request, response, visitor)
+    forget_pending(response)
+    return response
 
 
 @router.post("/dang-nhap")

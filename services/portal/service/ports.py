@@ -4,8 +4,10 @@ the unit tests fake them in memory."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any, Protocol
 
+from services.portal.domain.oidc import PendingSignIn
 from services.portal.domain.session import Visitor
 
 
@@ -74,6 +76,15 @@ class OwnListings(Protocol):
 
     async def renew(self, listing_id: str, valid_until: str, token: str) -> None:
         """A new last valid day (ISO date). Raises `FormRefusedError`, `NotFoundError`."""
+        ...
+
+
+class IdentityProvider(Protocol):
+    """The province's identity provider (OpenID Connect)."""
+
+    async def authorization_url(self, pending: PendingSignIn) -> str: ...
+    async def sign_in(self, code: str, pending: PendingSignIn, now: datetime) -> Visitor:
+        """The visitor the provider vouches for. Raises `SignInFailedError`."""
         ...
 
 
