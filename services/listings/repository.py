@@ -9,11 +9,10 @@ Writes check the version they replace (optimistic concurrency).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from contextlib import suppress
 from datetime import date, datetime, timedelta
 from typing import Final
 
-from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
+from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
@@ -27,11 +26,11 @@ from services.listings.search import QUERY_FIELDS_VERSION, by_one_token, query_f
 from services.listings.service.errors import AlreadyExistsError, ConcurrentUpdateError
 from services.listings.service.ports import Remembered
 from shared.mongo import Document
+from shared.sequence import SequenceCounter
 
 ORGANIZATIONS: Final = "organizations"
 LISTINGS: Final = "listings"
 IDEMPOTENCY_KEYS: Final = "idempotency_keys"
-COUNTERS: Final = "counters"
 LISTINGS_SEQ: Final = "listings"
 REFRESH_BATCH: Final = 500
 Session = AsyncClientSession | None
@@ -103,38 +102,21 @@ def _org_document(org: Organization) -> Document:
 class ListingRepository:
     def __init__(self, db: AsyncDatabase[Document]) -> None:
         self._docs = db[LISTINGS]
-        self._counters = db[COUNTERS]
+        self._seq = SequenceCounter(db, LISTINGS_SEQ)
 
     async def get(self, listing_id: str, session: Session = None) -> Listing | None:
         doc = await self._docs.find_one({"_id": str(listing_id)}, session=session)
         return None if doc is None else _listing(doc)
 
     async def add(self, listing: Listing, session: Session) -> None:
-        doc = listing_document(listing, await self._next_seq(session))
+        doc = listing_document(listing, await self._seq.next(session))
         await self._docs.insert_one(doc, session=session)
 
     async def ensure_counter(self) -> None:
-        """Created once at start-up: two first writers must not both insert it."""
-        with suppress(DuplicateKeyError):  # another replica created it at the same moment
-            await self._counters.update_one(
-                {"_id": LISTINGS_SEQ}, {"$setOnInsert": {"seq": 0}}, upsert=True
-            )
-
-    async def _next_seq(self, session: Session) -> int:
-        """The next `seq`; concurrent transactions conflict here and commit in its order."""
-        doc = await self._counters.find_one_and_update(
-            {"_id": LISTINGS_SEQ},
-            {"$inc": {"seq": 1}},
-            upsert=True,
-            return_document=ReturnDocument.AFTER,
-            session=session,
-        )
-        assert doc is not None, "an upsert returning the document after it always finds one"
-        return int(doc["seq"])
+        await self._seq.ensure()
 
     async def last_seq(self) -> int:
-        doc = await self._counters.find_one({"_id": LISTINGS_SEQ})
-        return 0 if doc is None else int(doc["seq"])
+        return await self._seq.last()
 
     async def changed_since(self, seq: int) -> list[CatalogueEntry]:
         """Listings written after `seq`, in `seq` order, as the catalogue holds them."""
@@ -157,14 +139,14 @@ class ListingRepository:
             for doc in batch:
                 listing = _listing(doc)
                 current = {"_id": doc["_id"], "listing.version": listing.version}
-                changed = {"q": query_fields(listing), "seq": await self._next_seq(None)}
+                changed = {"q": query_fields(listing), "seq": await self._seq.next(None)}
                 result = await self._docs.update_one(current, {"$set": changed})
                 refreshed += result.modified_count
         return refreshed
 
     async def save(self, listing: Listing, session: Session) -> None:
         replaced = {"_id": listing.listing_id, "listing.version": listing.version - 1}
-        doc = listing_document(listing, await self._next_seq(session))
+        doc = listing_document(listing, await self._seq.next(session))
         result = await self._docs.replace_one(replaced, doc, session=session)
         if result.matched_count != 1:
             raise ConcurrentUpdateError(listing.listing_id)

@@ -40,7 +40,6 @@ from services.listings.domain.organizations import (
 )
 from services.listings.domain.terms import ListingTerms
 from services.listings.repository import (
-    COUNTERS,
     LISTINGS,
     LISTINGS_SEQ,
     OrganizationRepository,
@@ -48,6 +47,7 @@ from services.listings.repository import (
 )
 from services.listings.settings import ListingsSettings
 from shared.events.vocabulary import ListingKind, TransferObject
+from shared.sequence import COUNTERS
 from tests.bench.bench_matching_engine import synthetic_listing
 from tests.bench.pipeline.stack import BenchStack
 

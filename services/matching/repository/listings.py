@@ -8,16 +8,14 @@ commit one after the other, and each replica's index catches up by reading `seq 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from contextlib import suppress
 from datetime import datetime
 from typing import Any, Final
 
 import numpy as np
 from bson import Binary
-from pymongo import ASCENDING, IndexModel, ReturnDocument
+from pymongo import ASCENDING, IndexModel
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import DuplicateKeyError
 from pymongo.read_concern import ReadConcern
 
 from services.matching.domain.listings import ProjectedListing
@@ -25,10 +23,10 @@ from shared.events.listings import ListingSnapshot
 from shared.events.organizations import AdministrativeUnit, OrganizationProfile
 from shared.events.vocabulary import OrganizationKind
 from shared.mongo import Document
+from shared.sequence import SequenceCounter
 
 LISTINGS: Final = "listings"
 ORGANIZATIONS: Final = "organizations"
-COUNTERS: Final = "counters"
 PROJECTION_COUNTER: Final = "projection"
 
 INDEXES: Final = {
@@ -70,30 +68,18 @@ class ListingProjection:
         # Outside transactions too, read only what a majority committed: never index a write
         # that a fail-over could roll back.
         self._listings = db.get_collection(LISTINGS, read_concern=ReadConcern("majority"))
-        self._counters = db[COUNTERS]
+        self._seq = SequenceCounter(db, PROJECTION_COUNTER)
 
     async def ensure_counter(self) -> None:
-        with suppress(DuplicateKeyError):  # another replica created it at the same moment
-            await self._counters.update_one(
-                {"_id": PROJECTION_COUNTER}, {"$setOnInsert": {"seq": 0}}, upsert=True
-            )
+        await self._seq.ensure()
 
     async def next_seq(self, session: AsyncClientSession) -> int:
         """The next global sequence number; concurrent transactions conflict here."""
-        doc = await self._counters.find_one_and_update(
-            {"_id": PROJECTION_COUNTER},
-            {"$inc": {"seq": 1}},
-            upsert=True,
-            return_document=ReturnDocument.AFTER,
-            session=session,
-        )
-        assert doc is not None, "an upsert returning the document after it always finds one"
-        return int(doc["seq"])
+        return await self._seq.next(session)
 
     async def last_seq(self) -> int:
         """The sequence of the latest change (0 before any): a cheap sign that listings changed."""
-        doc = await self._counters.find_one({"_id": PROJECTION_COUNTER})
-        return 0 if doc is None else int(doc["seq"])
+        return await self._seq.last()
 
     async def get(
         self, listing_id: str, session: AsyncClientSession | None = None

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Any
 
-import uvicorn
 from aiosmtpd.controller import Controller
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -21,6 +20,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from services.notifications.delivery.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, verify
+from tests.loopback import LoopbackServer
 
 
 def free_port() -> int:
@@ -77,24 +77,16 @@ class Hook:
     requests: list[dict[str, Any]] = field(default_factory=list)
 
 
-class WebhookReceiver:
+class WebhookReceiver(LoopbackServer):
     def __init__(self) -> None:
-        self.port = free_port()
         self.hooks: dict[str, Hook] = {}
-        self._server = uvicorn.Server(
-            uvicorn.Config(
-                Starlette(routes=[Route("/hooks/{name}", self._receive, methods=["POST"])]),
-                host="127.0.0.1",
-                port=self.port,
-                log_config=None,
-                lifespan="off",
-            )
+        super().__init__(
+            Starlette(routes=[Route("/hooks/{name}", self._receive, methods=["POST"])])
         )
-        self._task: asyncio.Task[None] | None = None
 
-    def url(self, name: str) -> str:
+    def hook_url(self, name: str) -> str:
         self.hooks.setdefault(name, Hook())
-        return f"http://127.0.0.1:{self.port}/hooks/{name}"
+        return f"{self.url}/hooks/{name}"
 
     async def _receive(self, request: Request) -> Response:
         hook = self.hooks.setdefault(request.path_params["name"], Hook())
@@ -110,16 +102,6 @@ class WebhookReceiver:
         hook.requests.append({"headers": headers, "body": json.loads(body), "verified": signed})
         status = hook.statuses.pop(0) if hook.statuses else 200
         return Response(status_code=status)
-
-    async def start(self) -> None:
-        self._task = asyncio.create_task(self._server.serve())
-        while not self._server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
-            await asyncio.sleep(0.02)
-
-    async def stop(self) -> None:
-        self._server.should_exit = True
-        if self._task is not None:
-            await self._task
 
 
 def start_smtp() -> tuple[Controller, SmtpServer]:

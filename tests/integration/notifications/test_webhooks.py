@@ -25,7 +25,7 @@ async def subscribe_webhook(n: Notifications, receiver: WebhookReceiver, name: s
         "subscriber_name": "Cổng thông tin điện tử tỉnh",
         "kind": "media_partner",
         "channel": "webhook",
-        "webhook_url": receiver.url(name),
+        "webhook_url": receiver.hook_url(name),
         "filters": {"districts": [n.district]},
     }
     reply = await n.client.post("/subscriptions", json=body, headers=n.staff)

@@ -5,25 +5,23 @@ provider behaves so; this one keeps everything in memory."""
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import json
 import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 import jwt
-import uvicorn
 from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from tests.integration.notifications.peers import free_port
+from tests.loopback import LoopbackServer
 
 CLIENT_ID = "stx-portal"
 CLIENT_SECRET = "portal-secret-of-the-tests"
@@ -37,15 +35,12 @@ class Grant:
     redirect_uri: str
 
 
-@dataclass
-class LoopbackIdentityProvider:
-    port: int = field(default_factory=free_port)
-    person: dict[str, Any] = field(default_factory=dict)
-    """The claims of whoever signs in next (`sub`, `name`, `roles`, `org_id`)."""
-    grants: dict[str, Grant] = field(default_factory=dict)
-    refused_exchanges: int = 0
-
-    def __post_init__(self) -> None:
+class LoopbackIdentityProvider(LoopbackServer):
+    def __init__(self) -> None:
+        self.person: dict[str, Any] = {}
+        """The claims of whoever signs in next (`sub`, `name`, `roles`, `org_id`)."""
+        self.grants: dict[str, Grant] = {}
+        self.refused_exchanges = 0
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         routes = [
             Route("/.well-known/openid-configuration", self._discovery),
@@ -53,31 +48,16 @@ class LoopbackIdentityProvider:
             Route("/token", self._token, methods=["POST"]),
             Route("/jwks", self._jwks),
         ]
-        config = uvicorn.Config(
-            Starlette(routes=routes), host="127.0.0.1", port=self.port, log_config=None,
-            lifespan="off",
-        )  # fmt: skip
-        self._server = uvicorn.Server(config)
-        self._task: asyncio.Task[None] | None = None
+        super().__init__(Starlette(routes=routes))
 
     @property
     def issuer(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return self.url
 
     def token(self, audience: str, **claims: Any) -> str:
         now = int(time.time())
         body = {"iss": self.issuer, "aud": audience, "iat": now, "exp": now + 600, **claims}
         return jwt.encode(body, self._key, algorithm="RS256", headers={"kid": "k1"})
-
-    async def start(self) -> None:
-        self._task = asyncio.create_task(self._server.serve())
-        while not self._server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
-            await asyncio.sleep(0.02)
-
-    async def stop(self) -> None:
-        self._server.should_exit = True
-        if self._task is not None:
-            await self._task
 
     async def _discovery(self, request: Request) -> Response:
         return JSONResponse({
