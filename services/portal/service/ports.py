@@ -212,6 +212,36 @@ class EventDesk(Protocol):
         """A participant's meetings as iCalendar. Raises `NotFoundError`, `ForbiddenError`."""
         ...
 
+    async def own_meetings(
+        self, event_id: str, organization_id: str, token: str
+    ) -> list[Mapping[str, Any]]:
+        """An organisation's own scheduled meetings."""
+        ...
+
+
+class EventManagementDesk(EventDesk, Protocol):
+    """What brokers change on an event, and the meeting requests between its participants. Each
+    raises `FormRefusedError` with the API's field errors when refused."""
+
+    async def change(self, event_id: str, body: Mapping[str, Any], token: str) -> None: ...
+    async def cancel(self, event_id: str, reason: str, token: str) -> None: ...
+    async def close(self, event_id: str, body: Mapping[str, Any], token: str) -> None: ...
+    async def pin(
+        self, event_id: str, meeting_id: str, body: Mapping[str, Any], token: str
+    ) -> None: ...
+    async def swap(self, event_id: str, meeting_ids: list[str], token: str) -> None: ...
+    async def record_outcome(
+        self, event_id: str, meeting_id: str, body: Mapping[str, Any], token: str
+    ) -> None: ...
+    async def meeting_requests(self, event_id: str, token: str) -> list[Mapping[str, Any]]:
+        """Brokers: every request; an organisation those it sent or received."""
+        ...
+
+    async def send_request(self, event_id: str, body: Mapping[str, Any], token: str) -> None: ...
+    async def answer_request(
+        self, event_id: str, request_id: str, accept: bool, token: str
+    ) -> None: ...
+
 
 class NominationDesk(Protocol):
     """The awards API on behalf of a signed-in organisation."""
