@@ -29,10 +29,23 @@ RULE_WORDS = {
     "meeting_request.sent": "Đề nghị này đã được trả lời.",
     "meeting_request.expires_at": "Đề nghị này đã hết hạn.",
     "request_id": "Không tìm thấy đề nghị gặp này.",
+    "title": "Tên sự kiện từ 3 đến 300 ký tự.",
+    "venue": "Địa điểm tối đa 300 ký tự.",
+    "online_url": "Đường dẫn trực tuyến bắt đầu bằng https://",
+    "focus_sectors": "Chọn ít nhất một lĩnh vực trọng tâm.",
+    "capacity": "Số đơn vị tham gia tối đa từ 1 đến 5000.",
+    "slot_minutes": "Mỗi phiên gặp từ 5 đến 240 phút.",
+    "slot_count": "Từ 1 đến 64 phiên gặp.",
+    "tables": "Từ 1 đến 500 bàn gặp.",
+    "starts_at": "Chọn ngày và giờ.",
+    "ends_at": "Chọn ngày và giờ.",
+    "registration_deadline": "Chọn ngày và giờ.",
     "slot": "Chọn một phiên trong lịch của sự kiện.",
     "table": "Chọn một bàn của sự kiện.",
 }
-"""By the API's field or rule, without `body.`."""
+"""By the API's field or rule, without `body.`. A change of an event's plan is checked whole by
+the API, which then names the field and its rule but not the bound: the plan's bounds are
+worded here."""
 WORDED_BY_TYPE = frozenset({"missing", "string_too_short", "string_too_long", "too_short",
                             "too_long", "greater_than_equal", "less_than_equal", "int_parsing",
                             "enum", "literal_error"})  # fmt: skip

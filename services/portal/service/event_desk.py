@@ -27,7 +27,6 @@ from services.portal.domain.event_desk import (
 from services.portal.domain.event_form import FIELDS as EVENT_FIELDS
 from services.portal.domain.event_form import PLAN_RULES, EventForm, event_body
 from services.portal.domain.events import EventView, event_view
-from services.portal.domain.field_errors import field_messages
 from services.portal.domain.participation import participant_view
 from services.portal.domain.refusals import FormRefusedError
 from services.portal.domain.session import Visitor
@@ -99,9 +98,9 @@ class EventManagement:
         try:
             await self._desk.change(event_id, body, self._broker(visitor))
         except FormRefusedError as refused:
-            errors = field_messages(refused.errors, EVENT_FIELDS)
+            errors = desk_errors(refused.errors, {name: name for name in EVENT_FIELDS})
             if "_form" in errors or not errors:
-                rule = desk_errors(refused.errors, {}).get("_form", "")
+                rule = errors.get("_form", "")
                 errors["_form"] = rule if _is_worded(rule) else PLAN_RULES
             return form.with_errors(errors)
         return None

@@ -106,8 +106,9 @@ class InMemoryEventDesk:
 
     async def change(self, event_id: str, body: Mapping[str, Any], token: str) -> None:
         _require_broker(token)
-        if int(body.get("capacity") or 0) < 1:
-            raise refused("body.capacity", "greater_than_equal", "≥ 1", limit=1)
+        if int(body.get("capacity") or 0) < 1:  # the plan is checked whole: no bound named
+            message = "Input should be greater than or equal to 1"
+            raise refused("body.capacity", "rule-violated", message)
         self._open(event_id).update(body)
 
     async def cancel(self, event_id: str, reason: str, token: str) -> None:

@@ -95,10 +95,9 @@ async def test_a_broker_changes_the_event_on_its_form_filled_in_the_provinces_ti
              "slot_minutes": "20", "tables": "4"}  # fmt: skip
     refused = await client.post(f"{DESK}/sua", data=typed)
     assert refused.status_code == 422
-    assert 'id="capacity-error" class="field-error">Giá trị nhỏ nhất là 1.' in refused.text
-    assert (
-        '<a href="#capacity">Số đơn vị tham gia tối đa: Giá trị nhỏ nhất là 1.</a>' in refused.text
-    )
+    words = "Số đơn vị tham gia tối đa từ 1 đến 5000."
+    assert f'id="capacity-error" class="field-error">{words}' in refused.text
+    assert f'<a href="#capacity">Số đơn vị tham gia tối đa: {words}</a>' in refused.text
     assert 'value="Nhà Văn hóa Kon Tum"' in refused.text  # what was typed stays
 
     changed = await client.post(f"{DESK}/sua", data=typed | {"capacity": "40"})
