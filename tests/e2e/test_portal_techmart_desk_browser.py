@@ -160,7 +160,7 @@ def test_a_broker_manages_a_techmart_whose_participants_asked_to_meet(
     assert f"08:40 08/04/2027 3 {SEEKER}" in own, own
 
     change_to_today(second_browser, portal, event_id, title)
-    choose(second_browser, "outcome-side", text=SEEKER)
+    choose(second_browser, "outcome-for", text=f"ghi cho {SEEKER}")
     choose(second_browser, "outcome", value="follow_up_wanted")
     submit(second_browser, "Ghi kết quả")
     meetings = second_browser.find_element(By.ID, "meetings").text

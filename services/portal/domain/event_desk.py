@@ -23,8 +23,7 @@ DESK_FIELDS = {
     "pin-table": "Bàn",
     "swap-first": "Cuộc gặp thứ nhất",
     "swap-second": "Cuộc gặp thứ hai",
-    "outcome-meeting": "Cuộc gặp",
-    "outcome-side": "Ghi cho đơn vị",
+    "outcome-for": "Cuộc gặp và đơn vị được ghi",
     "outcome": "Kết quả",
 }
 """The id of each input of the desk's forms (unique on the page) and its Vietnamese name."""
@@ -34,8 +33,8 @@ PLACES = {
     "pin": {"meeting_id": "pin-meeting", "slot": "pin-slot", "table": "pin-table",
             "pins": "pin-slot"},
     "swap": {"meeting_ids": "swap-first", "meeting_id": "swap-first", "pins": "swap-first"},
-    "outcome": {"meeting_id": "outcome-meeting", "meeting": "outcome-meeting",
-                "organization_id": "outcome-side", "outcome": "outcome"},
+    "outcome": {"meeting_id": "outcome-for", "meeting": "outcome-for",
+                "organization_id": "outcome-for", "outcome": "outcome"},
 }  # fmt: skip
 """Per form: the API's field or rule → the input it concerns."""
 DONE_NOTICES = {
@@ -84,8 +83,11 @@ def pin_body(form: DeskForm) -> dict[str, Any]:
     return body
 
 
-def outcome_body(form: DeskForm) -> dict[str, Any]:
-    return {"outcome": form.value("outcome"), "organization_id": form.value("outcome-side")}
+def outcome_target(form: DeskForm) -> tuple[str, dict[str, Any]]:
+    """The meeting and the API body: one choice names the meeting and the side recorded for
+    (`{meeting_id}:{organization_id}`), so no side outside the meeting can be chosen."""
+    meeting_id, _, side = form.value("outcome-for").partition(":")
+    return meeting_id, {"outcome": form.value("outcome"), "organization_id": side}
 
 
 def change_form(raw: Mapping[str, Any], zone: tzinfo = PROVINCE_ZONE) -> EventForm:
@@ -134,6 +136,14 @@ class DeskMeeting:
         """How the desk's lists of meetings name it."""
         m = self.meeting
         return f"{m.starts} · bàn {m.table} · {m.supplier} – {m.seeker}"
+
+    @property
+    def outcome_choices(self) -> list[tuple[str, str]]:
+        """(value, label) of recording this meeting's outcome for each of its sides."""
+        return [
+            (f"{self.meeting_id}:{org}", f"{self.choice} — ghi cho {name}")
+            for org, name in self.sides
+        ]
 
 
 def desk_meeting(raw: Mapping[str, Any], names: Mapping[str, str]) -> DeskMeeting:

@@ -20,7 +20,7 @@ from services.portal.domain.event_desk import (
     desk_meeting,
     grid,
     number_or_text,
-    outcome_body,
+    outcome_target,
     pin_body,
     roster,
 )
@@ -131,8 +131,8 @@ class EventManagement:
     async def record_outcome(
         self, visitor: Visitor, event_id: str, form: DeskForm
     ) -> DeskForm | None:
-        token, meeting_id = self._broker(visitor), form.value("outcome-meeting")
-        recorded = self._desk.record_outcome(event_id, meeting_id, outcome_body(form), token)
+        token, (meeting_id, body) = self._broker(visitor), outcome_target(form)
+        recorded = self._desk.record_outcome(event_id, meeting_id, body, token)
         return await self._act(form, "outcome", recorded)
 
     async def _act(self, form: DeskForm, action: str, call: Awaitable[None]) -> DeskForm | None:

@@ -142,8 +142,11 @@ async def test_an_outcome_waits_for_the_meeting_and_closing_for_the_event_to_sta
     client: httpx.AsyncClient, desk: InMemoryEventDesk, events: InMemoryEvents
 ) -> None:
     token = await sign_in(client, "broker-01")
-    held = {"csrf_token": token, "outcome-meeting": "mtg_1",
-            "outcome-side": "org_htx_mangden", "outcome": "follow_up_wanted"}  # fmt: skip
+    held = {"csrf_token": token, "outcome-for": "mtg_1:org_htx_mangden",
+            "outcome": "follow_up_wanted"}  # fmt: skip
+    page = (await client.get(DESK)).text
+    assert 'value="mtg_1:org_htx_mangden"' in page
+    assert 'value="mtg_1:org_caphe_dakha"' not in page  # only the meeting's own two sides
     early = await client.post(f"{DESK}/ket-qua", data=held)
     assert early.status_code == 422
     assert "Chỉ ghi kết quả khi cuộc gặp đã bắt đầu." in early.text
