@@ -1,7 +1,8 @@
 """The broker's event desk (`/moi-gioi/su-kien/{id}`): participants and waiting list, the B2B
 schedule, and the forms that change the event — its plan (`/sua`), cancel (`/huy`), close with
 its figures (`/ket-thuc`), pin (`/ghim`) and swap (`/doi-cho`) meetings, a meeting's outcome
-(`/ket-qua`). Each form posts back here; a refusal shows the desk again with it beside its field."""
+(`/ket-qua`), a participant's registration cancelled (`/don-vi/{org}/huy`). Each form posts back
+here; a refusal shows the desk again with it beside its field."""
 
 from __future__ import annotations
 
@@ -68,6 +69,19 @@ async def generate(request: Request, event_id: str) -> Response:
     if problem is not None:
         return await _desk(request, visitor, event_id, 422, problem=problem)
     return _done(event_id, "xep-lich")
+
+
+@router.post(DESK + "/don-vi/{organization_id}/huy")
+async def cancel_participant(request: Request, event_id: str, organization_id: str) -> Response:
+    visitor = signed_in(request)
+    await posted_form(request)
+    if not EVENT_ID.match(organization_id):
+        raise NotFoundError("Không tìm thấy đơn vị này.")
+    use_case = _use_case(request)
+    problem = await use_case.cancel_participant(visitor, _checked(event_id), organization_id)
+    if problem is not None:
+        return await _desk(request, visitor, event_id, 422, problem=problem)
+    return _done(event_id, "huy-dang-ky")
 
 
 def _change_page(

@@ -17,6 +17,7 @@ RULE_WORDS = {
     "connection_event.started": "Sự kiện chỉ kết thúc được khi đã bắt đầu.",
     "connection_event.cancelled": "Sự kiện đã hủy: không thay đổi được gì nữa.",
     "connection_event.closed": "Sự kiện đã kết thúc: không thay đổi được gì nữa.",
+    "registration.active": "Đơn vị này không còn đăng ký nào để hủy.",
     "meeting.started": "Chỉ ghi kết quả khi cuộc gặp đã bắt đầu.",
     "meeting.scheduled": "Cuộc gặp này đã bị hủy.",
     "meeting_id": "Không có cuộc gặp này trong lịch của sự kiện.",

@@ -42,6 +42,8 @@ DONE_NOTICES = {
     "sua": "Đã lưu thay đổi của sự kiện.",
     "xep-lich": "Đã xếp lịch gặp B2B; các đơn vị nhận lịch qua thư.",
     "huy": "Đã hủy sự kiện và các cuộc gặp của nó.",
+    "huy-dang-ky": "Đã hủy đăng ký của đơn vị và các cuộc gặp của đơn vị; đơn vị đầu danh sách "
+    "chờ (nếu có) được xếp chỗ.",
     "ket-thuc": "Đã kết thúc sự kiện và ghi nhận số liệu.",
     "ghim": "Đã ghim cuộc gặp và xếp lại lịch quanh nó; các đơn vị có cuộc gặp đổi giờ nhận thư.",
     "doi-cho": "Đã đổi chỗ hai cuộc gặp (cả hai được ghim) và xếp lại lịch.",

@@ -54,6 +54,10 @@ class EventDeskApi:
     async def change(self, event_id: str, body: Mapping[str, Any], token: str) -> None:
         await self._api.call("PATCH", _event(event_id), token, json=dict(body))
 
+    async def cancel_participant(self, event_id: str, organization_id: str, token: str) -> None:
+        path = f"{_event(event_id)}/participants/{quote(organization_id, safe='')}/cancel"
+        await self._api.call("POST", path, token)
+
     async def cancel(self, event_id: str, reason: str, token: str) -> None:
         await self._api.call("POST", f"{_event(event_id)}/cancel", token, json={"reason": reason})
 

@@ -87,6 +87,18 @@ class EventManagement:
             return f"Chưa xếp được lịch: {words}".strip()
         return None
 
+    async def cancel_participant(
+        self, visitor: Visitor, event_id: str, organization_id: str
+    ) -> str | None:
+        """None when its registration (seat or place on the waiting list) was cancelled;
+        otherwise why not, in Vietnamese."""
+        try:
+            await self._desk.cancel_participant(event_id, organization_id, self._broker(visitor))
+        except FormRefusedError as refused:
+            words = desk_errors(refused.errors, {}).get("_form") or refused.detail
+            return f"Chưa hủy được đăng ký: {words}"
+        return None
+
     async def change_form(self, visitor: Visitor, event_id: str) -> tuple[EventView, EventForm]:
         self._broker(visitor)
         raw = await self._events.event(event_id)

@@ -111,6 +111,18 @@ class InMemoryEventDesk:
             raise refused("body.capacity", "rule-violated", message)
         self._open(event_id).update(body)
 
+    async def cancel_participant(self, event_id: str, organization_id: str, token: str) -> None:
+        _require_broker(token)
+        registration = self.registrations.get(event_id, {}).get(organization_id)
+        if registration is None or registration["status"] == "cancelled":
+            raise refused("registration.active", "state-conflict", "no registration to cancel")
+        registration["status"] = "cancelled"
+        everyone = self.registrations[event_id].values()
+        waiting = sorted((r for r in everyone if r["status"] == "waitlisted"),
+                         key=lambda r: str(r["registered_at"]))  # fmt: skip
+        if waiting:
+            waiting[0]["status"] = "registered"
+
     async def cancel(self, event_id: str, reason: str, token: str) -> None:
         _require_broker(token)
         if not reason:

@@ -77,6 +77,24 @@ async def test_the_desk_shows_the_participants_apart_from_the_waiting_list(
     assert "Đã ghim" not in page
 
 
+async def test_a_cancelled_registration_frees_its_seat_for_the_first_waiting(
+    client: httpx.AsyncClient, desk: InMemoryEventDesk
+) -> None:
+    token = await sign_in(client, "broker-01")
+    page = (await client.get(DESK)).text
+    assert 'aria-label="Hủy đăng ký của Viện Dược liệu"' in page  # also from the waiting list
+    cancel = f"{DESK}/don-vi/org_caphe_dakha/huy"
+    assert (await client.post(cancel, data={})).status_code == 403  # no CSRF token
+    done = await client.post(cancel, data={"csrf_token": token})
+    assert done.headers["location"] == f"{DESK}?xong=huy-dang-ky"
+    seated = (await client.get(DESK)).text.split('id="participants"')[1].split("</table>")[0]
+    assert "Viện Dược liệu" in seated
+    assert "Công ty Cà phê Đắk Hà" not in seated
+    again = await client.post(cancel, data={"csrf_token": token})
+    assert again.status_code == 422
+    assert "Chưa hủy được đăng ký: Đơn vị này không còn đăng ký nào để hủy." in again.text
+
+
 async def test_a_broker_changes_the_event_on_its_form_filled_in_the_provinces_time(
     client: httpx.AsyncClient, events: InMemoryEvents
 ) -> None:
