@@ -16,6 +16,7 @@ from services.portal.api import (
     catalogue,
     dev_mail,
     dossiers,
+    meeting_requests,
     news,
     nominations,
     organization,
@@ -27,6 +28,7 @@ from services.portal.api import (
     reviews,
     sign_in,
 )
+from services.portal.api import event_desk as event_desk_pages
 from services.portal.api import events as event_pages
 from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
@@ -51,7 +53,7 @@ from services.portal.repository.visitor_tokens import VisitorTokens
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
-    EventDesk,
+    EventManagementDesk,
     ListingsDirectory,
     MarketIndicators,
     MatchDesk,
@@ -82,7 +84,7 @@ def create_app(
     awards: AwardsDirectory | None = None,
     registry: OrganizationRegistry | None = None,
     desk: MatchDesk | None = None,
-    event_desk: EventDesk | None = None,
+    event_desk: EventManagementDesk | None = None,
     review_desk: ReviewDesk | None = None,
     nomination_desk: NominationDesk | None = None,
     news_desk: NewsSubscriptionDesk | None = None,
@@ -148,6 +150,10 @@ def create_app(
     app.include_router(registration.router)
     app.include_router(proposals.router)
     app.include_router(participation.router)
+    app.include_router(
+        event_desk_pages.router
+    )  # after participation: `/moi-gioi/su-kien/moi` first
+    app.include_router(meeting_requests.router)
     app.include_router(pipeline.router)
     app.include_router(reviews.router)
     app.include_router(nominations.router)

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from services.portal.service.awards import PublicAwards
 from services.portal.service.dev_mail import DevMail
 from services.portal.service.dossiers import PaperDossiers
+from services.portal.service.event_desk import EventManagement
 from services.portal.service.events import PublicEvents
 from services.portal.service.indicators import PublicIndicators
+from services.portal.service.meeting_requests import MeetingRequests
 from services.portal.service.moderation import Moderation
 from services.portal.service.news import NewsSubscriptions
 from services.portal.service.nominations import OrganizationNominations
@@ -19,7 +21,7 @@ from services.portal.service.pipeline import BrokerPipeline
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
-    EventDesk,
+    EventManagementDesk,
     IdentityProvider,
     ListingsDirectory,
     Mailbox,
@@ -48,6 +50,8 @@ class UseCases:
     registration: Registration
     proposals: OrganizationProposals
     participation: EventParticipation
+    event_desk: EventManagement
+    meeting_requests: MeetingRequests
     reviews: Reviews
     pipeline: BrokerPipeline
     nominations: OrganizationNominations
@@ -70,7 +74,7 @@ def build_use_cases(
     awards: AwardsDirectory,
     registry: OrganizationRegistry,
     desk: MatchDesk,
-    event_desk: EventDesk,
+    event_desk: EventManagementDesk,
     review_desk: ReviewDesk,
     nomination_desk: NominationDesk,
     news_desk: NewsSubscriptionDesk,
@@ -85,7 +89,9 @@ def build_use_cases(
         paper_dossiers=PaperDossiers(registry, own, tokens),
         registration=Registration(registry, tokens),
         proposals=OrganizationProposals(desk, listings, tokens),
-        participation=EventParticipation(event_desk, events, own, listings, tokens),
+        participation=EventParticipation(event_desk, events, own, tokens),
+        event_desk=EventManagement(event_desk, events, listings, tokens),
+        meeting_requests=MeetingRequests(event_desk, events, listings, tokens),
         reviews=Reviews(review_desk, awards, tokens),
         pipeline=BrokerPipeline(desk, listings, tokens),
         nominations=OrganizationNominations(nomination_desk, awards, tokens),

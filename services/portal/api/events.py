@@ -8,7 +8,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from services.portal.api.rendering import page
+from services.portal.api.session import current_visitor
 from services.portal.service.events import PublicEvents
+from services.portal.service.meeting_requests import MeetingRequests
 from shared.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)
@@ -31,4 +33,9 @@ async def event(request: Request, event_id: str) -> Response:
         raise NotFoundError("Không tìm thấy sự kiện này.")
     event = await _use_case(request).event(event_id)
     registered = request.query_params.get("da-dang-ky") == "1"
-    return page(request, "event.html", event=event, registered=registered)
+    visitor = current_visitor(request)
+    schedule = []
+    if visitor is not None and visitor.is_organization:
+        meetings: MeetingRequests = request.app.state.use_cases.meeting_requests
+        schedule = await meetings.schedule(visitor, event_id)
+    return page(request, "event.html", event=event, registered=registered, schedule=schedule)

@@ -1,6 +1,6 @@
 """Taking part in a connection event: an organisation's registration (`/su-kien/{id}/dang-ky`)
-and its meetings as .ics (`/su-kien/{id}/lich.ics`); the broker's event desk
-(`/moi-gioi/su-kien/{id}`) with the participants and the B2B schedule."""
+and its meetings as .ics (`/su-kien/{id}/lich.ics`); a broker announces an event
+(`/moi-gioi/su-kien/moi`), managed then on its desk (`api/event_desk.py`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import SECURITY_HEADERS, page
-from services.portal.api.session import posted_form, posted_lists, signed_in
+from services.portal.api.session import posted_lists, signed_in
 from services.portal.domain.event_form import EventForm, read_event_form
 from services.portal.domain.labels import EVENT_KINDS, PARTICIPANT_ROLES, SECTORS
 from services.portal.domain.participation import RegistrationForm, read_registration
@@ -71,18 +71,11 @@ async def calendar(request: Request, event_id: str) -> Response:
     return Response(ics, media_type="text/calendar; charset=utf-8", headers=headers)
 
 
-async def _desk(
-    request: Request, visitor: Visitor, event_id: str, status: int = 200, **context: object
-) -> Response:
-    event, participants, meetings = await _use_case(request).desk(visitor, event_id)
-    return page(
-        request, "event_desk.html", status, event=event, participants=participants,
-        meetings=meetings, **context,
-    )  # fmt: skip
-
-
 def _announce_page(request: Request, form: EventForm, status: int = 200) -> Response:
-    return page(request, "event_form.html", status, form=form, kinds=EVENT_KINDS, sectors=SECTORS)
+    return page(
+        request, "event_form.html", status, form=form, kinds=EVENT_KINDS, sectors=SECTORS,
+        heading="Công bố sự kiện kết nối",
+    )  # fmt: skip
 
 
 @router.get(ANNOUNCE)
@@ -99,20 +92,3 @@ async def announce(request: Request) -> Response:
     if isinstance(result, EventForm):
         return _announce_page(request, result, 422)
     return RedirectResponse(f"/moi-gioi/su-kien/{result}?xong=cong-bo", status_code=303)
-
-
-@router.get("/moi-gioi/su-kien/{event_id}")
-async def desk(request: Request, event_id: str) -> Response:
-    visitor = signed_in(request)
-    done = request.query_params.get("xong")
-    return await _desk(request, visitor, _checked(event_id), done=done)
-
-
-@router.post("/moi-gioi/su-kien/{event_id}/xep-lich")
-async def generate(request: Request, event_id: str) -> Response:
-    visitor = signed_in(request)
-    await posted_form(request)
-    problem = await _use_case(request).generate(visitor, _checked(event_id))
-    if problem is not None:
-        return await _desk(request, visitor, event_id, 422, problem=problem)
-    return RedirectResponse(f"/moi-gioi/su-kien/{event_id}?xong=xep-lich", status_code=303)

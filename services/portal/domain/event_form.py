@@ -19,6 +19,13 @@ MOMENTS = {"starts_at": "starts", "ends_at": "ends", "registration_deadline": "d
 TEXT_FIELDS = ("title", "kind", "venue", "online_url")
 NUMBER_FIELDS = ("capacity", "slot_minutes", "slot_count", "tables")
 FIELDS = (*TEXT_FIELDS, *NUMBER_FIELDS, *MOMENTS, "focus_sectors")
+FIELD_LABELS = {
+    "title": "Tên sự kiện", "kind": "Loại sự kiện", "venue": "Địa điểm",
+    "online_url": "Đường dẫn trực tuyến", "capacity": "Số đơn vị tham gia tối đa",
+    "slot_minutes": "Số phút mỗi phiên", "slot_count": "Số phiên gặp B2B", "tables": "Số bàn gặp",
+    "starts_at": "Bắt đầu", "ends_at": "Kết thúc", "registration_deadline": "Hạn đăng ký",
+    "focus_sectors": "Lĩnh vực trọng tâm",
+}  # fmt: skip
 PLAN_RULES = (
     "Kiểm tra lại kế hoạch: cần địa điểm hoặc đường dẫn trực tuyến (https://…); hạn đăng ký "
     "không sau giờ bắt đầu; các phiên gặp (số phiên × số phút) phải nằm trong thời gian sự kiện."
@@ -39,6 +46,13 @@ class EventForm:
 
     def with_errors(self, errors: dict[str, str]) -> EventForm:
         return EventForm(self.values, self.sectors, errors)
+
+    def error_summary(self) -> list[tuple[str, str, str]]:
+        """(the id the summary links to, the field's Vietnamese name, the message), in the
+        form's order; what concerns the whole plan (`_form`) is shown apart."""
+        return [
+            (name, FIELD_LABELS[name], self.errors[name]) for name in FIELDS if name in self.errors
+        ]
 
 
 def read_event_form(lists: Mapping[str, list[str]]) -> EventForm:

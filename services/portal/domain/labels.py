@@ -139,3 +139,16 @@ NOMINATION_STATES = {
     "merit": "Được tặng Giấy khen",
     "not_awarded": "Không được khen thưởng",
 }
+
+MEETING_OUTCOMES = {
+    "held": "Đã gặp",
+    "no_show": "Bên kia không đến",
+    "follow_up_wanted": "Đã gặp, muốn tiếp tục trao đổi",
+}
+
+MEETING_REQUEST_STATES = {
+    "sent": "Chờ trả lời",
+    "accepted": "Đã nhận lời: được ưu tiên khi xếp lịch",
+    "declined": "Đã từ chối",
+    "expired": "Hết hạn",
+}

@@ -14,10 +14,10 @@ from services.portal.app import create_app
 from services.portal.domain.refusals import FormRefusedError
 from services.portal.settings import PortalSettings
 from shared.errors import ForbiddenError, NotFoundError, UnavailableError
+from tests.unit.portal.fakes_event_desk import GRID, InMemoryEventDesk
 from tests.unit.portal.fakes_news import InMemoryNewsDesk
 from tests.unit.portal.fakes_own_listings import InMemoryOwnListings
 from tests.unit.portal.fakes_parties import (
-    InMemoryEventDesk,
     InMemoryMatchDesk,
     InMemoryNominationDesk,
     InMemoryRegistry,
@@ -221,6 +221,7 @@ def event_json(**changes: Any) -> dict[str, Any]:
         "registration_deadline": "2026-12-05T10:00:00+00:00",
         "cancelled_reason": None,
         "pins": [{"supplier": "org_bi_mat", "seeker": "org_kin_dao"}],
+        **GRID,
     }
     return data | changes
 

@@ -141,58 +141,6 @@ def introduction_json(match: Mapping[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-class InMemoryEventDesk:
-    """Registrations need at least one listing; brokers schedule every registered supplier with
-    every registered seeker; an organisation's calendar names its own meetings."""
-
-    def __init__(self) -> None:
-        self.registrations: dict[str, dict[str, dict[str, Any]]] = {}
-        self.meetings_of: dict[str, list[dict[str, Any]]] = {}
-        self.announced: dict[str, dict[str, Any]] = {}
-
-    async def announce(self, body: Mapping[str, Any], token: str) -> str:
-        _require_broker(token)
-        announce_rules(body)
-        event_id = f"evt_{len(self.announced) + 1}"
-        self.announced[event_id] = dict(body)
-        return event_id
-
-    async def register(self, event_id: str, body: Mapping[str, Any], token: str) -> None:
-        if not body.get("listing_ids"):
-            error = {"field": "body.listing_ids", "code": "too_short", "limit": 1}
-            raise FormRefusedError([{**error, "message": "List should have at least 1 item"}])
-        org = _claims(token)["org_id"]
-        self.registrations.setdefault(event_id, {})[org] = {
-            "organization_id": org, "role": body["role"], "status": "registered",
-            "listing_ids": list(body["listing_ids"]),
-        }  # fmt: skip
-
-    async def participants(self, event_id: str, token: str) -> list[Mapping[str, Any]]:
-        return list(self.registrations.get(event_id, {}).values())
-
-    async def generate_schedule(self, event_id: str, token: str) -> None:
-        _require_broker(token)
-        seated = self.registrations.get(event_id, {}).values()
-        suppliers = [r["organization_id"] for r in seated if r["role"] != "seeker"]
-        seekers = [r["organization_id"] for r in seated if r["role"] != "supplier"]
-        self.meetings_of[event_id] = [
-            {"supplier_id": s, "seeker_id": k, "table": n + 1, "starts_at": "2026-12-10T02:00:00Z"}
-            for n, (s, k) in enumerate((s, k) for s in suppliers for k in seekers if s != k)
-        ]
-
-    async def meetings(self, event_id: str, token: str) -> list[Mapping[str, Any]]:
-        return list(self.meetings_of.get(event_id, []))
-
-    async def calendar(self, event_id: str, organization_id: str, token: str) -> bytes:
-        if _claims(token).get("org_id") != organization_id:
-            raise ForbiddenError("not yours")
-        mine = [m for m in self.meetings_of.get(event_id, []) if organization_id in m.values()]
-        events = "".join(
-            f"BEGIN:VEVENT\r\nLOCATION:bàn {m['table']}\r\nEND:VEVENT\r\n" for m in mine
-        )
-        return f"BEGIN:VCALENDAR\r\n{events}END:VCALENDAR\r\n".encode()
-
-
 class InMemoryReviewDesk:
     """One nomination under review; a score outside 0–10 or a criterion left out is refused; a
     reviewer who declared a conflict is refused the file and drops out of the queue."""
@@ -235,22 +183,6 @@ def nomination_json() -> dict[str, Any]:
         "nominee": {"organization_id": "org_caphe_dakha", "name": "Công ty TNHH Cà phê Đắk Hà"},
         "narrative": "Hai hợp đồng chuyển giao công nghệ lên men cà phê.", "links": [],
     }  # fmt: skip
-
-
-def announce_rules(body: Mapping[str, Any]) -> None:
-    """The matching API's plan rules the pages meet: field errors, then a rule across fields."""
-    errors = [
-        {"field": f"body.{name}", "code": "missing", "message": "Field required"}
-        for name in ("title", "starts_at", "ends_at", "registration_deadline", "capacity")
-        if name not in body
-    ]
-    if not body.get("focus_sectors"):
-        errors.append({"field": "body.focus_sectors", "code": "too_short", "limit": 1})
-    if errors:
-        raise FormRefusedError(errors)
-    if str(body["registration_deadline"]) > str(body["starts_at"]):
-        rule = "Value error, registration_deadline must not be after starts_at"
-        raise FormRefusedError([{"field": "body", "code": "value_error", "message": rule}])
 
 
 class InMemoryNominationDesk:

@@ -17,7 +17,7 @@ from tests.unit.portal.fakes import (
     institute_json,
     portal_client,
 )
-from tests.unit.portal.fakes_parties import InMemoryEventDesk
+from tests.unit.portal.fakes_event_desk import InMemoryEventDesk
 from tests.unit.portal.signing import sign_in
 
 EVENT = "evt_techmart_2026"
