@@ -28,6 +28,7 @@ class ListingView:
     summary: str
     description_heading: str
     description: str
+    description_en: str
     desired_outcome: str
     sector_label: str
     readiness: str
@@ -52,6 +53,9 @@ class ListingView:
 
     def title_in(self, lang: str) -> str:
         return self.title_en if lang == "en" and self.title_en else self.title
+
+    def description_in(self, lang: str) -> str:
+        return self.description_en if lang == "en" and self.description_en else self.description
 
     def owner_in(self, lang: str) -> str:
         """The owner's name as it wrote it; only the words for an anonymous demand are ours."""
@@ -78,6 +82,7 @@ def listing_view(raw: Mapping[str, Any]) -> ListingView:
         summary=str(raw.get("summary", "")),
         description_heading="Mô tả công nghệ" if is_offer else "Vấn đề cần giải quyết",
         description=str(raw.get("description", "")),
+        description_en=str(raw.get("description_en") or ""),
         desired_outcome=str(raw.get("desired_outcome") or ""),
         sector_label=labels.label(labels.SECTORS, raw.get("sector")),
         readiness=(
