@@ -16,6 +16,7 @@ from services.portal.api import (
     catalogue,
     dev_mail,
     dossiers,
+    language,
     meeting_requests,
     news,
     nominations,
@@ -144,6 +145,7 @@ def create_app(
     app.include_router(health_router({}))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
+    app.include_router(language.router)
     app.include_router(sign_in.router)
     app.include_router(organization.router)
     app.include_router(catalogue.router)

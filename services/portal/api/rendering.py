@@ -8,6 +8,8 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.portal.api.session import (
@@ -17,9 +19,35 @@ from services.portal.api.session import (
     set_cookies,
     settings_of,
 )
+from services.portal.domain.i18n import DEFAULT, language, translate
 from shared.errors import RefusedError
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
+LANGUAGE_COOKIE = "stx_lang"
+PUBLIC_TEMPLATES = frozenset(
+    {
+        "home.html",
+        "search.html",
+        "listing.html",
+        "organization.html",
+        "events.html",
+        "awards.html",
+        "award_programme.html",
+        "indicators.html",
+        "error.html",
+        "news_subscription.html",
+        "news_subscription_sent.html",
+    }
+)
+"""The pages with an English version; every other page stays Vietnamese, `<html lang="vi">`."""
+
+
+@pass_context
+def _in_page_language(context: Context, text: str) -> str:
+    return translate(context.get("lang", DEFAULT), text)
+
+
+TEMPLATES.env.globals["_"] = _in_page_language
 
 SECURITY_HEADERS = {
     # Everything is served from here (no CDN): scripts, styles and images from 'self' only.
@@ -38,8 +66,12 @@ ERROR_TITLES = {
 
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
-    """A page, with who is signed in and this browser's CSRF token for its forms."""
+    """A page, with who is signed in, this browser's CSRF token for its forms, its language."""
+    translated = template in PUBLIC_TEMPLATES
     context = {
+        "lang": language(request.cookies.get(LANGUAGE_COOKIE)) if translated else DEFAULT,
+        "translated": translated,
+        "here": _here(request),
         "visitor": current_visitor(request),
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(request),
@@ -52,6 +84,12 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
     )
     set_cookies(request, response)
     return response
+
+
+def _here(request: Request) -> str:
+    """This page's path and query: where the language switch brings the visitor back."""
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
 
 
 async def on_refusal(request: Request, exc: Exception) -> Response:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from services.portal.domain import formatting, labels
+from services.portal.domain.i18n import translate
 
 ANONYMOUS_OWNER = "Bên đặt hàng ẩn danh"
 
@@ -22,9 +23,12 @@ class ListingView:
     kind: str
     kind_label: str
     title: str
+    title_en: str
+    """The owner's own English title, when it gave one (nothing here is machine-translated)."""
     summary: str
     description_heading: str
     description: str
+    description_en: str
     desired_outcome: str
     sector_label: str
     readiness: str
@@ -47,6 +51,16 @@ class ListingView:
     def url(self) -> str:
         return f"/listings/{self.listing_id}"
 
+    def title_in(self, lang: str) -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title
+
+    def description_in(self, lang: str) -> str:
+        return self.description_en if lang == "en" and self.description_en else self.description
+
+    def owner_in(self, lang: str) -> str:
+        """The owner's name as it wrote it; only the words for an anonymous demand are ours."""
+        return translate(lang, self.owner) if self.owner == ANONYMOUS_OWNER else self.owner
+
 
 def listing_view(raw: Mapping[str, Any]) -> ListingView:
     kind = str(raw.get("kind", ""))
@@ -64,9 +78,11 @@ def listing_view(raw: Mapping[str, Any]) -> ListingView:
         kind=kind,
         kind_label=labels.label(labels.KINDS, kind),
         title=str(raw.get("title", "")),
+        title_en=str(raw.get("title_en") or ""),
         summary=str(raw.get("summary", "")),
         description_heading="Mô tả công nghệ" if is_offer else "Vấn đề cần giải quyết",
         description=str(raw.get("description", "")),
+        description_en=str(raw.get("description_en") or ""),
         desired_outcome=str(raw.get("desired_outcome") or ""),
         sector_label=labels.label(labels.SECTORS, raw.get("sector")),
         readiness=(
