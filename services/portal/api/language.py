@@ -7,7 +7,8 @@ from fastapi.responses import RedirectResponse, Response
 
 from services.portal.api.rendering import LANGUAGE_COOKIE
 from services.portal.api.session import settings_of
-from services.portal.domain.i18n import LANGUAGES, local_path
+from services.portal.domain.i18n import LANGUAGES
+from services.portal.domain.paths import local_path
 from shared.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)

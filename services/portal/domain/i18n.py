@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from typing import Final
-from urllib.parse import urlsplit
 
 from services.portal.domain.english import ENGLISH
 
@@ -59,16 +58,3 @@ def _english_formats(text: str) -> str:
 def _english_day(match: re.Match[str]) -> str:
     day, month, year = match.groups()
     return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
-
-
-def local_path(target: str | None) -> str:
-    """Where the switch returns: a path of this site, or the home page.
-
-    `//host/…`, `/\\host`, `https://…` and anything with a scheme or host would send the visitor
-    to another site (an open redirect), so they all become `/`."""
-    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
-        return "/"
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or any(c in target for c in "\\\r\n\t"):
-        return "/"
-    return target

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
+from services.portal.domain.paths import local_path
 from services.portal.domain.session import SESSION_TTL, Visitor
 
 PENDING_TTL = timedelta(minutes=10)
@@ -44,7 +45,7 @@ class PendingSignIn:
             state=secrets.token_urlsafe(24),
             nonce=secrets.token_urlsafe(24),
             verifier=secrets.token_urlsafe(48),  # 64 characters (RFC 7636: 43–128)
-            return_to=safe_return(return_to),
+            return_to=local_path(return_to),
             expires_at=now + PENDING_TTL,
         )
 
@@ -67,19 +68,12 @@ class PendingSignIn:
                 state=str(raw["state"]),
                 nonce=str(raw["nonce"]),
                 verifier=str(raw["verifier"]),
-                return_to=safe_return(str(raw["return_to"])),
+                return_to=local_path(str(raw["return_to"])),
                 expires_at=datetime.fromisoformat(str(raw["expires_at"])),
             )
         except (TypeError, KeyError, ValueError):
             return None
         return pending if pending.expires_at > now else None
-
-
-def safe_return(path: str) -> str:
-    """Only a path of this site: never an open redirect to another host."""
-    if not path.startswith("/") or path.startswith("//") or "\\" in path:
-        return "/"
-    return path
 
 
 def code_challenge(verifier: str) -> str:

@@ -8,7 +8,8 @@ import pytest
 
 from services.portal.domain import formatting, labels
 from services.portal.domain.english import ENGLISH
-from services.portal.domain.i18n import language, local_path, translate
+from services.portal.domain.i18n import language, translate
+from services.portal.domain.paths import local_path
 
 
 def test_vietnamese_is_returned_as_written() -> None:

@@ -12,9 +12,9 @@ from services.portal.domain.oidc import (
     SignInFailedError,
     authorization_url,
     code_challenge,
-    safe_return,
     visitor_of,
 )
+from services.portal.domain.paths import local_path
 from services.portal.domain.session import SESSION_TTL
 
 NOW = datetime(2026, 12, 3, 3, 0, tzinfo=UTC)
@@ -53,7 +53,7 @@ def test_the_provider_is_asked_for_a_code_with_state_nonce_and_challenge() -> No
 def test_the_return_address_is_a_path_of_this_site_never_another_host(
     asked: str, kept: str
 ) -> None:
-    assert safe_return(asked) == kept
+    assert local_path(asked) == kept
 
 
 def test_a_pending_sign_in_expires_and_a_garbled_one_is_nothing() -> None:
