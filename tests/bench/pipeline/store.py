@@ -33,3 +33,13 @@ async def outbox_drained(url: str, db: str, timeout: float) -> bool:
     """Wait until every outbox record of `db` written so far was published."""
     written = await count(url, db, "outbox", {})
     return await wait_count(url, db, "outbox", {"pending": {"$exists": False}}, written, timeout)
+
+
+async def requests_served(url: str) -> int:
+    """Requests the store has answered since it started (`serverStatus.network.numRequests`)."""
+    client: AsyncMongoClient[Any] = AsyncMongoClient(url)
+    try:
+        status = await client.admin.command("serverStatus")
+        return int(status.get("network", {}).get("numRequests", 0))
+    finally:
+        await client.close()
