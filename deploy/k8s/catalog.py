@@ -75,6 +75,9 @@ class ServiceIO:
     produces: tuple[str, ...]
     requests: dict[str, str]
     limits: dict[str, str]
+    replicas_cap: int | None = None
+    """A ceiling below the partition cap, when measurements show more replicas do not help
+    (`tests/bench/bench_replicas.py`, runbook section 6)."""
     extra_group_prefixes: tuple[str, ...] = ()
     """Prefixed consumer groups besides `stx.<service>` (e.g. per-replica broadcast readers)."""
     extra_egress_ports: tuple[int, ...] = ()
@@ -89,10 +92,14 @@ class ServiceIO:
         """Topics it writes: its own and its dead-letter topic."""
         return (*self.produces, dlq_topic(self.name))
 
-    def max_replicas(self) -> int:
+    def partition_cap(self) -> int:
         """A replica beyond the largest partition count of the topics it reads never gets a
-        partition of any of them: it would only idle. KEDA caps at that."""
+        partition of any of them: it would only idle."""
         return max(topic(name).partitions for name in self.consumes)
+
+    def max_replicas(self) -> int:
+        """KEDA's `maxReplicaCount`: the partition cap, or the measured ceiling when lower."""
+        return min(self.partition_cap(), self.replicas_cap or self.partition_cap())
 
 
 _SMALL_REQUESTS: Final = {"cpu": "100m", "memory": "256Mi"}
@@ -113,6 +120,10 @@ SERVICE_IO: Final[tuple[ServiceIO, ...]] = (
         # The engine (numpy, tantivy, OR-Tools scheduling) holds every published listing.
         requests={"cpu": "250m", "memory": "768Mi"},
         limits={"cpu": "2", "memory": "1536Mi"},
+        # Projection writes take one global counter in turn, so a replica beyond the two the
+        # production overlay keeps for availability adds conflicts, not throughput (measured
+        # by tests/bench/bench_replicas.py, runbook section 6).
+        replicas_cap=2,
         # Each replica must see *all* listings: a per-replica reader may use `stx.matching.<pod>`.
         extra_group_prefixes=("stx.matching.",),
     ),

@@ -11,7 +11,8 @@ Written (and committed; `tests/deploy` fails on drift):
   least-privilege ACLs (see `SERVICE_IO`), the ops user, the KEDA lag reader, and the example
   agency user (read-only on PUBLIC topics);
 - `base/generated/keda-scaledobjects.yaml`: one KEDA `ScaledObject` per service, scaling on the
-  lag of its consumer group `stx.<service>`, capped by the partitions of what it consumes;
+  lag of its consumer group `stx.<service>`, capped by the partitions of what it consumes (or
+  by a lower, measured `replicas_cap`);
 - `base/generated/service-<name>.yaml`: the Deployment, Service, PodDisruptionBudget and
   NetworkPolicy of each service, from one template;
 - `overlays/dev/generated/kafka-topics-single-replica.yaml`: the dev patch (one broker, so

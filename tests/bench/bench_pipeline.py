@@ -35,12 +35,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from pymongo import AsyncMongoClient
-
 from shared.topics import LISTINGS, MATCHES, NOTIFICATIONS
 from tests.bench.pipeline import corpus
 from tests.bench.pipeline.probe import Probe, committed_at, produce
-from tests.bench.pipeline.stack import BenchStack, memory_mib
+from tests.bench.pipeline.stack import BenchStack, cpu_seconds, memory_mib
+from tests.bench.pipeline.store import outbox_drained, wait_count
 
 N = int(os.environ.get("STX_BENCH_PIPELINE_N", "150"))
 PACED = int(os.environ.get("STX_BENCH_PIPELINE_PACED", "20"))
@@ -118,12 +117,12 @@ async def ceiling_phase(stack: BenchStack, listings: list[corpus.Listing]) -> di
         pass
     probe = Probe(stack.bootstrap, [CEILING_OUT])
     await probe.start()
-    db_cpu0 = _cpu_seconds(stack.mongo.pid)
+    db_cpu0 = cpu_seconds(stack.mongo.pid)
     sent = await produce(stack.bootstrap, [x.record for x in listings], topic=CEILING_IN)
     done_at = await committed_at(
         stack.bootstrap, f"bench-ceiling-{CEILING_DB}", CEILING_IN, len(listings), DRAIN_TIMEOUT
     )
-    db_cpu = _cpu_seconds(stack.mongo.pid) - db_cpu0
+    db_cpu = cpu_seconds(stack.mongo.pid) - db_cpu0
     result: dict[str, Any] = {}
     while line := (await proc.stdout.readline()).decode():
         if line.startswith("RESULT "):
@@ -142,36 +141,17 @@ async def ceiling_phase(stack: BenchStack, listings: list[corpus.Listing]) -> di
     }
 
 
-async def _count(url: str, db: str, coll: str, query: dict[str, Any]) -> int:
-    client: AsyncMongoClient[Any] = AsyncMongoClient(url)
-    try:
-        return await client[db][coll].count_documents(query)
-    finally:
-        await client.close()
-
-
-async def _wait_count(
-    url: str, db: str, coll: str, query: dict[str, Any], at_least: int, timeout: float
-) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await _count(url, db, coll, query) >= at_least:
-            return True
-        await asyncio.sleep(0.25)
-    return False
-
-
 async def service_phase(
     stack: BenchStack, burst: list[corpus.Listing], paced: list[corpus.Listing]
 ) -> dict[str, Any]:
     url = stack.mongo_url
     await produce(stack.bootstrap, corpus.contacts())
-    await _wait_count(url, "stx_notifications", "organizations", {}, corpus.ORGANIZATIONS, 60)
+    await wait_count(url, "stx_notifications", "organizations", {}, corpus.ORGANIZATIONS, 60)
     probe = Probe(stack.bootstrap, [MATCHES, NOTIFICATIONS])
     await probe.start()
     matching = stack.services["matching"]
     spy = _start_profiler(matching.pid, stack.root / "matching.pyspy.txt") if PROFILE else None
-    cpu0, db_cpu0 = _cpu_seconds(matching.pid), _cpu_seconds(stack.mongo.pid)
+    cpu0, db_cpu0 = cpu_seconds(matching.pid), cpu_seconds(stack.mongo.pid)
     started = time.perf_counter()
     sent = await produce(stack.bootstrap, [x.record for x in burst])
     applied = {"type": "stx.listing.published"}
@@ -179,17 +159,10 @@ async def service_phase(
         stack.bootstrap, "stx.matching", LISTINGS, len(burst), DRAIN_TIMEOUT
     )
     drained = done_at == done_at
-    await _wait_count(
-        url,
-        "stx_matching",
-        "outbox",
-        {"pending": {"$exists": False}},
-        await _count(url, "stx_matching", "outbox", {}),
-        10,
-    )
+    await outbox_drained(url, "stx_matching", 10)
     burst_wall = time.perf_counter() - started
-    cpu_burst = _cpu_seconds(matching.pid) - cpu0
-    db_cpu = _cpu_seconds(stack.mongo.pid) - db_cpu0
+    cpu_burst = cpu_seconds(matching.pid) - cpu0
+    db_cpu = cpu_seconds(stack.mongo.pid) - db_cpu0
     if spy is not None:
         spy.send_signal(signal.SIGINT)
         spy.wait(30)
@@ -199,7 +172,7 @@ async def service_phase(
     # paced: half the measured throughput, so queues stay short
     interval = 2.0 / tput if tput == tput and tput > 0 else 0.5
     sent_paced = await produce(stack.bootstrap, [x.record for x in paced], interval=interval)
-    await _wait_count(
+    await wait_count(
         url, "stx_matching", "processed_events", applied, len(burst) + len(paced), DRAIN_TIMEOUT
     )
     # every proposal mails both owners: wait until the deliveries stop coming
@@ -246,11 +219,6 @@ async def service_phase(
         "metrics": _handler_metrics(matching.port),
         "profile": _profile_summary(stack.root / "matching.pyspy.txt") if spy else None,
     }
-
-
-def _cpu_seconds(pid: int | None) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _handler_metrics(port: int) -> dict[str, float]:

@@ -219,7 +219,13 @@ def test_scaled_object_follows_consumer_group_and_partitions(service: str) -> No
     assert trigger["metadata"]["bootstrapServers"] == catalog.KAFKA_BOOTSTRAP
     partitions = max(topic(name).partitions for name in io.consumes)
     assert 1 <= spec["minReplicaCount"] <= spec["maxReplicaCount"] <= partitions
-    assert spec["maxReplicaCount"] == partitions
+    assert spec["maxReplicaCount"] == min(partitions, io.replicas_cap or partitions)
+
+
+def test_matching_scales_no_further_than_its_measured_ceiling() -> None:
+    scaled = {doc["metadata"]["name"]: doc for doc in _load("keda-scaledobjects.yaml")}
+    assert scaled["stx-matching"]["spec"]["maxReplicaCount"] == 2
+    assert scaled["stx-notifications"]["spec"]["maxReplicaCount"] == 6
 
 
 def test_termination_grace_covers_the_graceful_shutdown() -> None:

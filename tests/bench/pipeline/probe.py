@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +24,11 @@ class Seen:
     # delivery id → (source match event id, delivered_at seconds)
     delivered: dict[str, tuple[str, float]] = field(default_factory=dict)
     failed: int = 0
+    # how often each effect appeared on the topics: a count above 1 is a duplicated effect
+    proposed_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    delivery_events: Counter[str] = field(default_factory=Counter)
+    # organisations to be mailed about a proposal (an org owning both listings is mailed once)
+    recipients: int = 0
 
 
 class Probe:
@@ -51,12 +57,19 @@ class Probe:
             if kind == "stx.match.proposed":
                 key = headers.get("ce_id") or f"{rec.topic}/{rec.partition}/{rec.offset}"
                 self.seen.proposals[key] = (headers.get("ce_causationid", ""), rec.timestamp / 1000)
+                self._proposed(json.loads(rec.value))
             elif kind == "stx.notification.delivered":
                 data = json.loads(rec.value)
                 at = datetime.fromisoformat(data["delivered_at"]).timestamp()
                 self.seen.delivered[data["delivery_id"]] = (data["source_event_id"], at)
+                self.seen.delivery_events[data["delivery_id"]] += 1
             elif kind == "stx.notification.failed":
                 self.seen.failed += 1
+
+    def _proposed(self, data: dict[str, str | None]) -> None:
+        self.seen.proposed_pairs[(str(data["demand_id"]), str(data["offer_id"]))] += 1
+        owners = {data["offer_owner_organization_id"], data.get("demand_owner_organization_id")}
+        self.seen.recipients += len(owners - {None})
 
 
 async def produce(
@@ -109,3 +122,21 @@ async def committed_at(
     finally:
         await admin.close()
     return float("nan")
+
+
+async def group_stable(bootstrap: str, group: str, members: int, timeout: float) -> bool:
+    """Wait until `group` is Stable with `members` members (every replica has its partitions), so
+    a run does not start in the middle of a rebalance; False on timeout."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            for response in await admin.describe_consumer_groups([group]):
+                for described in response.to_object()["groups"]:
+                    if described["state"] == "Stable" and len(described["members"]) == members:
+                        return True
+            await asyncio.sleep(0.5)
+    finally:
+        await admin.close()
+    return False

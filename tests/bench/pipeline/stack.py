@@ -1,16 +1,19 @@
-"""An ephemeral stack for the benchmark: Kafka + SecantusDB on free ports in a temp dir (the
-building blocks of `deploy/local/stack/`), the services as real processes, an SMTP sink, and
-process memory read from /proc."""
+"""An ephemeral stack for the benchmarks: Kafka + SecantusDB on free ports in a temp dir (the
+building blocks of `deploy/local/stack/`), the services as real processes (one or more replicas
+each), an SMTP sink that keeps every Message-ID, and process memory and CPU time read from /proc."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import shutil
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
+from email.parser import BytesHeaderParser
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +35,21 @@ from shared.topics import TOPICS
 
 
 class MailSink:
-    """Accepts every message; counts them (nothing leaves the machine)."""
+    """Accepts every message (nothing leaves the machine); counts them, keeps when each arrived
+    and how often each Message-ID came (a re-send keeps its Message-ID: a duplicate shows)."""
 
     def __init__(self) -> None:
         self.accepted = 0
+        self.accepted_at: list[float] = []
+        self.message_ids: Counter[str] = Counter()
         self._lock = threading.Lock()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        headers = BytesHeaderParser().parsebytes(envelope.original_content or envelope.content)
         with self._lock:
             self.accepted += 1
+            self.accepted_at.append(time.time())
+            self.message_ids[str(headers.get("Message-ID", ""))] += 1
         return "250 OK"
 
 
@@ -80,10 +89,12 @@ class BenchStack:
             raise
         return stack
 
-    def start_services(self, names: list[str], env: dict[str, str]) -> None:
+    def start_services(self, names: list[str], env: dict[str, str], replicas: int = 1) -> None:
+        """Each service as `replicas` processes in its one consumer group, keyed `name` for the
+        first and `name#2`, `name#3`… for the others."""
         self.smtp = Controller(self.sink, hostname=LOOPBACK, port=free_port())
         self.smtp.start()
-        for name in names:
+        for name, key in ((n, replica_key(n, r)) for n in names for r in range(1, replicas + 1)):
             port = free_port()
             service_vars = service_env(name, self.bootstrap, self.mongo_url, port) | {
                 "STX_DEPLOYMENT": "bench",
@@ -94,11 +105,17 @@ class BenchStack:
                 **env,
             }
             service = ServiceProcess(name, port, service_vars, echo=False)
-            service.output_path = self.root / "logs" / f"{name}.log"
-            self.services[name] = service
+            service.output_path = self.log_path(key)
+            self.services[key] = service
             service.start(wait=False)
         for service in self.services.values():
             service.wait_ready(180)
+
+    def log_path(self, key: str) -> Path:
+        return self.root / "logs" / f"{key.replace('#', '-')}.log"
+
+    def replicas_of(self, name: str) -> dict[str, ServiceProcess]:
+        return {key: s for key, s in self.services.items() if s.name == name}
 
     def stop(self) -> None:
         running = [s for s in self.services.values() if s.running]
@@ -136,6 +153,19 @@ def memory_mib(pid: int | None) -> tuple[float, float]:
             if key in values:
                 values[key] = int(line.split()[1]) / 1024
     return values["VmRSS"], values["VmHWM"]
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU time of one process so far (its own, not its children's); NaN when gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def replica_key(name: str, replica: int) -> str:
+    return name if replica == 1 else f"{name}#{replica}"
 
 
 def wait_until(predicate: Any, timeout: float, step: float = 0.2) -> bool:
