@@ -1,5 +1,5 @@
 """Public notices of the market's other news, for journalists and the e-portal: a techmart
-announced, cancelled or closed (with its figures), an award programme opened (with how to
+announced, changed, cancelled or closed (with its figures), an award programme opened (with how to
 nominate), a laureate announced, the indicators of a period published (with the headline
 figures). Each links the portal's page; the words are Vietnamese, times in the province's."""
 
@@ -17,6 +17,7 @@ from shared.events.connection_events import (
     ConnectionEventAnnounced,
     ConnectionEventCancelled,
     ConnectionEventClosed,
+    ConnectionEventUpdated,
 )
 from shared.events.indicators import IndicatorsPublished, MarketFigures
 from shared.events.nominations import AwardGranted
@@ -41,7 +42,10 @@ def _growth(rate: float | None) -> str:
 
 
 def _event_notice(
-    event: ConnectionEventAnnounced | ConnectionEventCancelled | ConnectionEventClosed,
+    event: ConnectionEventAnnounced
+    | ConnectionEventUpdated
+    | ConnectionEventCancelled
+    | ConnectionEventClosed,
     event_id: str,
     at: datetime,
     summary: str,
@@ -62,6 +66,21 @@ def _event_announced(event: Event, event_id: str, at: datetime) -> Notice:
     summary = (
         f"Từ {_when(d.starts_at)} tại {d.venue or d.online_url or ''}. Nhận đăng ký tham gia "
         f"đến {_when(d.registration_deadline)}, tối đa {d.capacity} đơn vị."
+    )
+    sector = d.focus_sectors[0] if d.focus_sectors else None
+    facts = {"event_kind": d.kind.value, "starts_at": d.starts_at.isoformat(),
+             "venue": d.venue or d.online_url or ""}  # fmt: skip
+    return _event_notice(event, event_id, at, summary, title=d.title, sector=sector, facts=facts)
+
+
+def _event_changed(event: Event, event_id: str, at: datetime) -> Notice:
+    """The broker changed the event: its new time, place and deadline, as a notice of its own
+    (a journalist who reported the announcement reports the change)."""
+    assert isinstance(event, ConnectionEventUpdated)
+    d = event.details
+    summary = (
+        f"Thay đổi thông tin sự kiện: từ {_when(d.starts_at)} tại "
+        f"{d.venue or d.online_url or ''}. Nhận đăng ký đến {_when(d.registration_deadline)}."
     )
     sector = d.focus_sectors[0] if d.focus_sectors else None
     facts = {"event_kind": d.kind.value, "starts_at": d.starts_at.isoformat(),
@@ -157,6 +176,7 @@ def _sector_facts(figures: MarketFigures) -> dict[str, int]:
 
 MARKET_NOTICE_RULES: Final[Mapping[str, NoticeRule]] = {
     ConnectionEventAnnounced.ce_type: _event_announced,
+    ConnectionEventUpdated.ce_type: _event_changed,
     ConnectionEventCancelled.ce_type: _event_cancelled,
     ConnectionEventClosed.ce_type: _event_closed,
     AwardProgrammeOpened.ce_type: _programme_opened,

@@ -11,7 +11,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from services.notifications.domain.feed_pages import FeedCursor
 from services.notifications.domain.notices import LISTING_KINDS, Notice, NoticeKind
-from shared.events.connection_events import ConnectionEventAnnounced
+from shared.events.connection_events import ConnectionEventAnnounced, ConnectionEventUpdated
 from shared.events.nominations import AwardGranted
 from shared.events.vocabulary import Sector
 from shared.mongo import Document
@@ -77,8 +77,10 @@ class NoticeRepository:
         return _notice(doc) if doc else None
 
     async def announcement(self, subject_id: str) -> Notice | None:
-        """The notice of a connection event's announcement (the latest, if announced twice)."""
-        query = {"subject_id": subject_id, "event_type": ConnectionEventAnnounced.ce_type}
+        """The latest notice of what a connection event is (its announcement, or a change
+        since): its title, time and place."""
+        described = [ConnectionEventAnnounced.ce_type, ConnectionEventUpdated.ce_type]
+        query = {"subject_id": subject_id, "event_type": {"$in": described}}
         doc = await self._notices.find_one(query, sort=[("occurred_at", -1)])
         return _notice(doc) if doc else None
 

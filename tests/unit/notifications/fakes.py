@@ -148,7 +148,8 @@ class InMemoryNotices:
         found = [
             n
             for n in self.items.values()
-            if n.subject_id == subject_id and n.event_type == "stx.connection_event.announced"
+            if n.subject_id == subject_id
+            and n.event_type in {"stx.connection_event.announced", "stx.connection_event.updated"}
         ]
         return max(found, key=lambda n: n.occurred_at, default=None)
 

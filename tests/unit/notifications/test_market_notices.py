@@ -21,6 +21,7 @@ from shared.events.connection_events import (
     ConnectionEventClosed,
     ConnectionEventDetails,
     ConnectionEventSummary,
+    ConnectionEventUpdated,
 )
 from shared.events.indicators import IndicatorsPublished, MarketFigures
 from tests.unit.notifications.fakes import InMemoryStores, intake_of
@@ -69,6 +70,18 @@ def test_a_techmart_announced_says_when_and_where_in_the_provinces_time() -> Non
     assert "Từ 08:00 10/03/2027 tại Nhà văn hóa xã Măng Đen" in notice.summary
     assert "đến 17:00 01/03/2027, tối đa 60 đơn vị" in notice.summary
     assert notice.page == f"/su-kien/{EVENT}"
+
+
+def test_a_techmart_moved_says_its_new_time_and_place_under_its_title() -> None:
+    moved = announced().details.model_copy(
+        update={"starts_at": datetime(2027, 3, 17, 1, 0, tzinfo=UTC), "venue": "Hội trường xã"}
+    )
+    notice = notice_of(ConnectionEventUpdated(event_id=EVENT, details=moved), "e2", AT)
+    assert notice is not None
+    assert (notice.kind, notice.title, notice.page) == (
+        NoticeKind.EVENT, "Techmart dược liệu Măng Đen 2027", f"/su-kien/{EVENT}",
+    )  # fmt: skip
+    assert "Thay đổi thông tin sự kiện: từ 08:00 17/03/2027 tại Hội trường xã" in notice.summary
 
 
 def test_a_closed_techmart_carries_its_figures() -> None:
