@@ -1,5 +1,5 @@
-"""Sign-up (`/dang-ky`) for an organisation's representative, and the broker's verification
-queue (`/moi-gioi/to-chuc`)."""
+"""Sign-up (`/dang-ky`) for an organisation's representative; for brokers, the verification
+queue (`/moi-gioi/to-chuc`) and the directory of verified organisations (`/moi-gioi/danh-ba`)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,14 @@ async def _queue(
 async def verification_queue(request: Request) -> Response:
     visitor = signed_in(request)
     return await _queue(request, visitor, done=request.query_params.get("xong"))
+
+
+@router.get("/moi-gioi/danh-ba")
+async def directory(request: Request) -> Response:
+    visitor = signed_in(request)
+    words = request.query_params.get("q", "")[:100]
+    found = await _use_case(request).directory(visitor, words)
+    return page(request, "directory.html", organizations=found, words=words)
 
 
 @router.post(QUEUE + "/{organization_id}/xac-minh")

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from services.portal.domain import formatting, labels
+from shared.text import folded_syllables
 
 TEXT_FIELDS = (
     "kind", "name", "tax_code", "province_code", "commune_code",
@@ -47,7 +48,9 @@ def registration_body(form: RegistrationForm) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class PendingOrganization:
+class OrganizationCard:
+    """An organisation as a broker sees it: in the verification queue or the directory."""
+
     organization_id: str
     name: str
     kind_label: str
@@ -57,13 +60,24 @@ class PendingOrganization:
     registered_on: str
 
 
-def pending_organization(raw: Mapping[str, Any]) -> PendingOrganization:
+def named_like(cards: list[OrganizationCard], words: str) -> list[OrganizationCard]:
+    """The organisations whose name, tax code or place holds every word typed, with or
+    without diacritics ("htx duoc lieu" finds "HTX Dược liệu Tu Mơ Rông")."""
+    wanted = folded_syllables(words)
+    return [
+        card
+        for card in cards
+        if all(w in folded_syllables(f"{card.name} {card.tax_code} {card.place}") for w in wanted)
+    ]
+
+
+def organization_card(raw: Mapping[str, Any]) -> OrganizationCard:
     contact = raw.get("contact") or {}
     commune = (raw.get("commune") or {}).get("name")
     province = (raw.get("province") or {}).get("name", "")
     registered = raw.get("registered_at")
     reach = [contact.get("contact_name"), contact.get("email"), contact.get("phone")]
-    return PendingOrganization(
+    return OrganizationCard(
         organization_id=str(raw["organization_id"]),
         name=str(raw.get("name", "")),
         kind_label=labels.label(labels.ORGANIZATION_KINDS, raw.get("kind")),

@@ -9,9 +9,10 @@ from services.portal.domain.field_errors import field_messages
 from services.portal.domain.refusals import FormRefusedError
 from services.portal.domain.registration import (
     FIELDS,
-    PendingOrganization,
+    OrganizationCard,
     RegistrationForm,
-    pending_organization,
+    named_like,
+    organization_card,
     registration_body,
 )
 from services.portal.domain.session import Visitor
@@ -48,9 +49,14 @@ class Registration:
             return RegistrationRefused(form.with_errors(messages))
         return Registered(visitor.organization_id)
 
-    async def awaiting(self, visitor: Visitor) -> list[PendingOrganization]:
+    async def awaiting(self, visitor: Visitor) -> list[OrganizationCard]:
         raw = await self._registry.awaiting_verification(self._broker_token(visitor))
-        return [pending_organization(org) for org in raw]
+        return [organization_card(org) for org in raw]
+
+    async def directory(self, visitor: Visitor, words: str) -> list[OrganizationCard]:
+        """The verified organisations by name, those holding every word typed when some are."""
+        raw = await self._registry.directory(self._broker_token(visitor))
+        return named_like([organization_card(org) for org in raw], words)
 
     async def verify(self, visitor: Visitor, organization_id: str) -> str | None:
         """None when verified; otherwise why not, in Vietnamese."""

@@ -54,6 +54,7 @@ class InMemoryRegistry:
         self.items[organization_id]["verified"] = True
 
     async def directory(self, token: str) -> list[Mapping[str, Any]]:
+        _require_broker(token)
         return [org for org in self.items.values() if org["verified"]]
 
 

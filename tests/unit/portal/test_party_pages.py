@@ -79,11 +79,33 @@ async def test_a_newcomer_signs_up_fixes_a_field_and_a_broker_verifies_the_organ
     assert "HTX Dược liệu Tu Mơ Rông" not in (await client.get("/moi-gioi/to-chuc")).text
 
 
+async def test_a_broker_finds_a_verified_organisation_in_the_directory_without_diacritics(
+    client: httpx.AsyncClient, registry: InMemoryRegistry
+) -> None:
+    token = await sign_in(client, "nguoi-dung-moi", name="Bà Y Lan")
+    await client.post("/dang-ky", data=sign_up_form(token))
+    (organization_id,) = registry.items
+    await client.post("/dang-xuat", data={"csrf_token": token})
+    token = await sign_in(client, "broker-01")
+    assert "HTX Dược liệu Tu Mơ Rông" not in (await client.get("/moi-gioi/danh-ba")).text
+
+    await client.post(f"/moi-gioi/to-chuc/{organization_id}/xac-minh", data={"csrf_token": token})
+    found = await client.get("/moi-gioi/danh-ba", params={"q": "htx duoc lieu"})
+    missed = await client.get("/moi-gioi/danh-ba", params={"q": "ca phe"})
+
+    assert found.status_code == 200
+    assert f'<a href="/don-vi/{organization_id}">HTX Dược liệu Tu Mơ Rông</a>' in found.text
+    assert "ylan@htx.vn" in found.text
+    assert "HTX Dược liệu Tu Mơ Rông" not in missed.text
+    assert "0 tổ chức khớp với “ca phe”" in missed.text
+
+
 async def test_an_organisation_cannot_open_the_verification_queue(
     client: httpx.AsyncClient,
 ) -> None:
     await sign_in(client, "htxmangden:giam-doc")
     assert (await client.get("/moi-gioi/to-chuc")).status_code == 403
+    assert (await client.get("/moi-gioi/danh-ba")).status_code == 403
 
 
 async def test_a_decline_needs_a_reason_and_both_interested_open_an_introduction(
