@@ -43,6 +43,9 @@ _CHROME: Final = {
         "enterprises and cooperatives."
     ),
     "Sự kiện sắp diễn ra": "Upcoming events",
+    "Lịch sự kiện tạm thời không tải được; mời xem lại sau.": (
+        "The events calendar cannot be loaded right now; please look again later."
+    ),
     "Tất cả sự kiện": "All events",
     "Công nghệ mới chào bán": "New technology offers",
     "Chưa có công nghệ nào được công bố.": "No technology has been published yet.",

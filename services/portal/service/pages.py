@@ -9,6 +9,7 @@ from services.portal.domain.listings import ListingView, listing_view, listing_v
 from services.portal.domain.organizations import OrganizationView, organization_view
 from services.portal.domain.search import SearchForm
 from services.portal.service.ports import ConnectionEventsDirectory, ListingsDirectory
+from shared.errors import UnavailableError
 
 LATEST = 6
 UPCOMING_EVENTS = 3
@@ -21,6 +22,8 @@ class HomePage:
     demands: list[ListingView]
     events: list[EventView]
     """The next techmarts and other connection events, soonest first."""
+    events_unavailable: bool = False
+    """The calendar did not answer: the market is shown without it, and the page says so."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,12 @@ class PublicPages:
     async def home(self) -> HomePage:
         offers = await self._listings.search({"kind": "offer"}, LATEST)
         demands = await self._listings.search({"kind": "demand"}, LATEST)
-        events = [event_view(raw) for raw in await self._events.events()]
+        try:
+            events = [event_view(raw) for raw in await self._events.events()]
+        except UnavailableError:
+            # The home is the market's: the listings stand on their own when the calendar
+            # (another service) does not answer.
+            return HomePage(listing_views(offers), listing_views(demands), [], True)
         return HomePage(
             offers=listing_views(offers),
             demands=listing_views(demands),

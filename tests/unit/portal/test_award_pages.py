@@ -8,12 +8,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from tests.unit.portal.fakes import (
-    InMemoryAwards,
-    portal_client,
-    programme_json,
-    results_json,
-)
+from tests.unit.portal.fakes import portal_client
+from tests.unit.portal.fakes_awards import InMemoryAwards, programme_json, results_json
 
 
 @pytest.fixture

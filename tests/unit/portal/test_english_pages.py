@@ -13,7 +13,6 @@ import httpx
 import pytest
 
 from tests.unit.portal.fakes import (
-    InMemoryAwards,
     InMemoryEvents,
     InMemoryIndicators,
     InMemoryListingsDirectory,
@@ -23,9 +22,8 @@ from tests.unit.portal.fakes import (
     institute_json,
     offer_json,
     portal_client,
-    programme_json,
-    results_json,
 )
+from tests.unit.portal.fakes_awards import InMemoryAwards, programme_json, results_json
 
 OFFER = offer_json(
     title_en="Tissue-culture propagation of Ngoc Linh ginseng",

@@ -101,6 +101,15 @@ async def test_a_listings_outage_is_a_503_page_not_a_crash() -> None:
     assert "tạm thời" in response.text
 
 
+async def test_the_home_shows_the_market_when_the_events_calendar_does_not_answer() -> None:
+    listings = InMemoryListingsDirectory(offer_json())
+    async with portal_client(listings=listings, events=InMemoryEvents(down=True)) as client:
+        response = await client.get("/")
+    assert response.status_code == 200
+    assert "Lịch sự kiện tạm thời không tải được" in response.text
+    assert offer_json()["title"] in response.text
+
+
 async def test_an_owner_links_to_its_profile_which_lists_what_it_published(
     client: httpx.AsyncClient,
 ) -> None:

@@ -9,7 +9,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from tests.unit.portal.fakes import InMemoryAwards, portal_client, programme_json
+from tests.unit.portal.fakes import portal_client
+from tests.unit.portal.fakes_awards import InMemoryAwards, programme_json
 from tests.unit.portal.fakes_parties import InMemoryReviewDesk
 from tests.unit.portal.signing import sign_in
 
