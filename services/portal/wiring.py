@@ -98,7 +98,7 @@ def build_use_cases(
         indicators=PublicIndicators(indicators),
         events=PublicEvents(events),
         awards=PublicAwards(awards),
-        news=NewsSubscriptions(news_desk),
+        news=NewsSubscriptions(news_desk, tokens),
         dev_mail=None if mailbox is None else DevMail(mailbox),
         province_sign_in=None if identity_provider is None else ProvinceSignIn(identity_provider),
     )

@@ -97,9 +97,10 @@ class SubscriptionCreate(EdgeModel):
             raise ValueError(f"channel {self.channel.value} needs `{wanted}` (and no `{other}`)")
         return self
 
-    def to_new(self) -> NewSubscription:
+    def to_new(self, owner_organization_id: str | None = None) -> NewSubscription:
         address = str(self.email) if self.email else str(self.webhook_url)
         return NewSubscription(
+            owner_organization_id=owner_organization_id,
             subscriber_name=self.subscriber_name,
             kind=self.kind,
             channel=self.channel,

@@ -1,12 +1,14 @@
 """`/subscriptions`: anyone may ask for e-mail alerts (double opt-in); webhooks and the list
-of subscribers are for brokers and admins."""
+of subscribers are for brokers and admins. An organisation that subscribes while signed in
+(an `org` token) owns the subscription: it lists its own (`/subscriptions/mine`) and changes
+them, as brokers do."""
 
 from __future__ import annotations
 
 import hashlib
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from services.notifications.api.deps import Offset, StaffDep, SubscriptionsDep
 from services.notifications.api.models import (
@@ -21,12 +23,13 @@ from services.notifications.service.subscriptions import (
     SignupRateLimitedError,
     SubscriptionNotFoundError,
 )
-from shared.auth import OptionalPrincipalDep, Principal, Role
+from shared.auth import OptionalPrincipalDep, Principal, PrincipalDep, Role, require
 from shared.events.notifications import NotificationChannel
 from shared.http import PROBLEM_RESPONSES, Problem, ProblemError
 
 router = APIRouter(prefix="/subscriptions", tags=["subscriptions"])
 _STAFF = frozenset({Role.broker, Role.admin})
+OrganizationDep = Annotated[Principal, Depends(require(Role.org))]
 
 
 _TOO_MANY: dict[int | str, dict[str, Any]] = {
@@ -46,8 +49,9 @@ async def create_subscription(
     signing secret once."""
     if body.channel is NotificationChannel.WEBHOOK:
         _require_staff(caller)
+    owner = caller.organization_id if caller and caller.has(Role.org) else None
     try:
-        created, secret = await subscriptions.subscribe(body.to_new(), _client_key(request))
+        created, secret = await subscriptions.subscribe(body.to_new(owner), _client_key(request))
     except SignupRateLimitedError as exc:
         raise ProblemError(
             429,
@@ -77,6 +81,17 @@ async def list_subscriptions(
     return [SubscriptionRead.of(s) for s in found]
 
 
+@router.get("/mine", responses=PROBLEM_RESPONSES)
+async def my_subscriptions(
+    subscriptions: SubscriptionsDep, organization: OrganizationDep
+) -> list[SubscriptionRead]:
+    """The subscriptions the caller's organisation made while signed in, newest first."""
+    if organization.organization_id is None:  # a provider's `org` token without `org_id`
+        return []
+    found = await subscriptions.of_organization(organization.organization_id)
+    return [SubscriptionRead.of(s) for s in found]
+
+
 @router.get("/{subscription_id}", responses=PROBLEM_RESPONSES)
 async def get_subscription(
     subscription_id: str, subscriptions: SubscriptionsDep, _: StaffDep
@@ -89,10 +104,18 @@ async def get_subscription(
 
 @router.patch("/{subscription_id}", responses=PROBLEM_RESPONSES)
 async def change_subscription(
-    subscription_id: str, body: SubscriptionUpdate, subscriptions: SubscriptionsDep, _: StaffDep
+    subscription_id: str,
+    body: SubscriptionUpdate,
+    subscriptions: SubscriptionsDep,
+    caller: PrincipalDep,
 ) -> SubscriptionRead:
-    """Filters, frequency, language; `active: false` pauses, `true` resumes."""
+    """Filters, frequency, language; `active: false` pauses, `true` resumes. Brokers and admins
+    change any; an organisation those it owns (another's is a 404, as if it did not exist)."""
     try:
+        if caller.roles.isdisjoint(_STAFF):
+            found = await subscriptions.get(subscription_id)
+            if not (found.owner_organization_id and caller.acts_for(found.owner_organization_id)):
+                raise SubscriptionNotFoundError(subscription_id)
         changed = await subscriptions.change(subscription_id, body.to_changes())
     except SubscriptionNotFoundError as exc:
         raise _not_found(subscription_id) from exc

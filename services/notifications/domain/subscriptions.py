@@ -122,6 +122,8 @@ class Subscription(BaseModel):
     created_at: datetime
     confirmed_at: datetime | None = None
     digest_due_at: datetime | None = None
+    owner_organization_id: str | None = None
+    """The organisation that subscribed while signed in: it may see and change this one."""
 
     def check(self) -> None:
         self.filters.check()

@@ -25,6 +25,11 @@ INDEXES: Final = {
         IndexModel(
             [("requested_from", ASCENDING), ("created_at", ASCENDING)], name="signups_by_client"
         ),
+        IndexModel(
+            [("owner_organization_id", ASCENDING), ("created_at", ASCENDING)],
+            name="by_owner",
+            sparse=True,
+        ),
     ],
     "deliveries": [
         IndexModel([("status", ASCENDING), ("next_attempt_at", ASCENDING)], name="due"),

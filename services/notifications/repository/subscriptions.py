@@ -15,6 +15,9 @@ from services.notifications.domain.subscriptions import (
 )
 from shared.mongo import Document
 
+MOST_OWNED = 100
+"""An organisation's subscriptions listed at most (a handful in practice)."""
+
 
 def _doc(subscription: Subscription) -> Document:
     doc = subscription.model_dump()
@@ -95,6 +98,11 @@ class SubscriptionRepository:
     ) -> list[Subscription]:
         query: dict[str, Any] = {} if status is None else {"status": status.value}
         cursor = self._subscriptions.find(query).sort("created_at", -1).skip(skip).limit(limit)
+        return [_subscription(doc) async for doc in cursor]
+
+    async def owned_by(self, organization_id: str) -> list[Subscription]:
+        query = {"owner_organization_id": str(organization_id)}
+        cursor = self._subscriptions.find(query).sort("created_at", -1).limit(MOST_OWNED)
         return [_subscription(doc) async for doc in cursor]
 
     async def _secret(self, subscription_id: str) -> str | None:

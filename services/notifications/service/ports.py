@@ -55,6 +55,7 @@ class SubscriptionStore(Protocol):
     async def page(
         self, status: SubscriptionStatus | None, limit: int, skip: int
     ) -> list[Subscription]: ...
+    async def owned_by(self, organization_id: str) -> list[Subscription]: ...
 
 
 class DeliveryQueue(Protocol):

@@ -50,6 +50,7 @@ class NewSubscription:
     language: Language
     filters: Filters
     frequency: Frequency
+    owner_organization_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Subscriptions:
             language=new.language,
             filters=new.filters,
             frequency=new.frequency,
+            owner_organization_id=new.owner_organization_id,
             created_at=now,
             status=SubscriptionStatus.ACTIVE if webhook else SubscriptionStatus.PENDING,
         )
@@ -172,6 +174,10 @@ class Subscriptions:
         self, status: SubscriptionStatus | None, limit: int, offset: int
     ) -> list[Subscription]:
         return await self._repos.subscriptions.page(status, limit, offset)
+
+    async def of_organization(self, organization_id: str) -> list[Subscription]:
+        """The subscriptions an organisation made while signed in, newest first."""
+        return await self._repos.subscriptions.owned_by(organization_id)
 
     async def _by_token(self, purpose: TokenPurpose, token: str) -> Subscription:
         return await self.get(self._links.recipient(purpose, token).id)

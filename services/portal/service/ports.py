@@ -290,10 +290,22 @@ class ReviewDesk(Protocol):
 
 
 class NewsSubscriptionDesk(Protocol):
-    """The notifications API's public sign-up for news (no token: anyone may ask)."""
+    """The notifications API's sign-up for news: anyone may ask; an organisation signed in
+    (its token) owns what it asks for, and sees and changes it."""
 
-    async def subscribe(self, body: Mapping[str, Any], visitor_address: str | None) -> None:
+    async def subscribe(
+        self, body: Mapping[str, Any], visitor_address: str | None, token: str | None = None
+    ) -> None:
         """Ask for an e-mail subscription; the service mails the confirmation link. Raises
         `FormRefusedError` with the API's field errors (code `too-many-signups` when asked too
         often), `UnavailableError`."""
+        ...
+
+    async def mine(self, token: str) -> list[Mapping[str, Any]]:
+        """The subscriptions the token's organisation owns, newest first."""
+        ...
+
+    async def set_active(self, subscription_id: str, active: bool, token: str) -> None:
+        """Pause or resume one it owns. Raises `FormRefusedError` (e.g. not yet confirmed),
+        `NotFoundError` (not its own)."""
         ...

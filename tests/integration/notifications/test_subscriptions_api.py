@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from shared.auth import Role
+from tests.integration.listings.flows import bearer
 from tests.integration.notifications.conftest import Notifications
 
 pytestmark = pytest.mark.integration
@@ -84,3 +86,31 @@ async def test_one_address_cannot_be_signed_up_over_and_over(
     assert refused.json()["type"] == "urn:stx:problem:too-many-signups"
     assert int(refused.headers["retry-after"]) > 0
     assert len(await n.mail_to(address, 3)) == 3
+
+
+async def test_an_organisation_sees_and_changes_its_own_subscriptions_and_no_one_elses(
+    notifications: Notifications,
+) -> None:
+    n = notifications
+    mine = bearer(f"htx-{n.unique}", Role.org, org_id=f"org_htx_{n.unique}")
+    other = bearer(f"vien-{n.unique}", Role.org, org_id=f"org_vien_{n.unique}")
+    body = EMAIL | {"email": f"htx.{n.unique}@htx.vn", "filters": {"kinds": ["demand"]}}
+    created = await n.client.post("/subscriptions", json=body, headers=mine)
+    assert created.status_code == 201, created.text
+    subscription_id = created.json()["subscription_id"]
+    anonymous = await n.subscribe_email(f"khach.{n.unique}@hiephoi.vn")
+
+    listed = await n.client.get("/subscriptions/mine", headers=mine)
+    assert [s["subscription_id"] for s in listed.json()] == [subscription_id]
+    assert (await n.client.get("/subscriptions/mine", headers=other)).json() == []
+    assert (await n.client.get("/subscriptions/mine")).status_code == 401
+
+    weekly = {"frequency": "weekly"}
+    assert (
+        await n.client.patch(f"/subscriptions/{subscription_id}", json=weekly, headers=other)
+    ).status_code == 404
+    assert (
+        await n.client.patch(f"/subscriptions/{anonymous}", json=weekly, headers=mine)
+    ).status_code == 404
+    changed = await n.client.patch(f"/subscriptions/{subscription_id}", json=weekly, headers=mine)
+    assert (changed.status_code, changed.json()["frequency"]) == (200, "weekly")

@@ -93,6 +93,9 @@ class InMemorySubscriptions:
         chosen = [s for s, _, _ in self.items.values() if status is None or s.status is status]
         return chosen[skip : skip + limit]
 
+    async def owned_by(self, organization_id: str) -> list[Subscription]:
+        return [s for s, _, _ in self.items.values() if s.owner_organization_id == organization_id]
+
 
 class InMemoryDeliveries:
     def __init__(self) -> None:

@@ -20,7 +20,7 @@ from services.portal.domain.refusals import FormRefusedError
 from services.portal.settings import PortalSettings
 from tests.unit.portal.fakes import portal_client
 from tests.unit.portal.fakes_news import INVALID_EMAIL, InMemoryNewsDesk
-from tests.unit.portal.signing import TOKEN
+from tests.unit.portal.signing import TOKEN, sign_in
 
 FEEDS = "https://thongbao.example.vn"
 
@@ -157,3 +157,48 @@ def test_without_a_choice_the_whole_feed_is_linked_and_two_sectors_do_not_narrow
     [link] = feed_links(NewsForm(sectors=("healthcare", "medicinal_herbs")), FEEDS)
     assert link.label == "Tất cả tin"
     assert link.urls["Atom"] == f"{FEEDS}/feeds/atom.xml"
+
+
+async def test_an_organisation_signed_in_owns_what_it_subscribes_to_and_pauses_it_once_confirmed(
+    client: httpx.AsyncClient, desk: InMemoryNewsDesk
+) -> None:
+    token = await sign_in(client, "htxmangden:giam-doc")
+    await client.post("/nhan-tin", data={"csrf_token": token, **JOURNALIST})
+    (subscription_id,) = desk.owned
+
+    mine = await client.get("/to-chuc/nhan-tin")
+    assert mine.status_code == 200
+    assert "phongvien@baoquangngai.vn" in mine.text
+    assert "Chờ xác nhận qua e-mail" in mine.text
+    assert "Đặt hàng công nghệ; Sự kiện kết nối" in mine.text
+    pending = await client.post(
+        f"/to-chuc/nhan-tin/{subscription_id}/tam-dung", data={"csrf_token": token}
+    )
+    assert pending.status_code == 409
+    assert "sau khi địa chỉ e-mail đã được xác nhận" in pending.text
+
+    desk.owned[subscription_id]["status"] = "active"  # the link in the e-mail was followed
+    paused = await client.post(
+        f"/to-chuc/nhan-tin/{subscription_id}/tam-dung", data={"csrf_token": token}
+    )
+    assert (paused.status_code, paused.headers["location"]) == (303, "/to-chuc/nhan-tin")
+    assert desk.owned[subscription_id]["status"] == "paused"
+    assert "Tiếp tục nhận tin" in (await client.get("/to-chuc/nhan-tin")).text
+
+
+async def test_another_organisation_neither_sees_nor_pauses_a_subscription(
+    client: httpx.AsyncClient, desk: InMemoryNewsDesk
+) -> None:
+    token = await sign_in(client, "htxmangden:giam-doc")
+    await client.post("/nhan-tin", data={"csrf_token": token, **JOURNALIST})
+    (subscription_id,) = desk.owned
+    await client.post("/dang-xuat", data={"csrf_token": token})
+
+    token = await sign_in(client, "caphe-dakha:giam-doc")
+    assert "phongvien@baoquangngai.vn" not in (await client.get("/to-chuc/nhan-tin")).text
+    refused = await client.post(
+        f"/to-chuc/nhan-tin/{subscription_id}/tam-dung", data={"csrf_token": token}
+    )
+    assert refused.status_code == 404
+    unknown = f"/to-chuc/nhan-tin/{subscription_id}/xoa"
+    assert (await client.post(unknown, data={"csrf_token": token})).status_code == 404
