@@ -201,9 +201,9 @@ NOTIFICATIONS = [
     Rule(
         "PATCH",
         "/subscriptions/{subscription_id}",
-        frozenset({BROKER, ADMIN}),
+        frozenset({OWNER, BROKER, ADMIN}),
         lambda w: Call(f"/subscriptions/{w.ids['subscription']}", {"language": "en"}),
-        "broker or admin",
+        "broker or admin, or the organisation that subscribed while signed in (the owner here)",
     ),
     Rule(
         "POST",

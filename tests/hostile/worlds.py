@@ -185,10 +185,13 @@ async def listings_world(service: Running, _: AIOKafkaProducer) -> World:
 
 
 async def notifications_world(service: Running, producer: AIOKafkaProducer) -> World:
-    """A pending e-mail subscription, and a delivery queued by a targeted message."""
+    """A pending e-mail subscription the owner asked for while signed in, and a delivery
+    queued by a targeted message."""
+    owner, other = new_id("org"), new_id("org")
     created = await service.http.post(
         "/subscriptions",
         json={"subscriber_name": "Báo Quảng Ngãi", "channel": "email", "email": "a@b.vn"},
+        headers=service.bearer(f"user-{owner}", Role.org, org_id=owner),
     )
     assert created.status_code == 201, created.text
     proposed = sample(MatchProposed, f"{new_id('mx')}-")
@@ -197,7 +200,7 @@ async def notifications_world(service: Running, producer: AIOKafkaProducer) -> W
     delivery = await service.db.deliveries.find_one({})
     assert delivery is not None, "the targeted message queued no delivery"
     return World(
-        callers(service, new_id("org"), new_id("org")),
+        callers(service, owner, other),
         {"subscription": created.json()["subscription_id"], "delivery": str(delivery["_id"])},
     )
 

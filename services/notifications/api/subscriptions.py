@@ -110,12 +110,17 @@ async def change_subscription(
     caller: PrincipalDep,
 ) -> SubscriptionRead:
     """Filters, frequency, language; `active: false` pauses, `true` resumes. Brokers and admins
-    change any; an organisation those it owns (another's is a 404, as if it did not exist)."""
+    change any; an organisation those it owns (another's is a 403, like every denial)."""
     try:
         if caller.roles.isdisjoint(_STAFF):
             found = await subscriptions.get(subscription_id)
             if not (found.owner_organization_id and caller.acts_for(found.owner_organization_id)):
-                raise SubscriptionNotFoundError(subscription_id)
+                raise ProblemError(
+                    403,
+                    "not-owner",
+                    "Not yours",
+                    "A broker or admin, or the organisation that subscribed, changes it.",
+                )
         changed = await subscriptions.change(subscription_id, body.to_changes())
     except SubscriptionNotFoundError as exc:
         raise _not_found(subscription_id) from exc

@@ -307,5 +307,5 @@ class NewsSubscriptionDesk(Protocol):
 
     async def set_active(self, subscription_id: str, active: bool, token: str) -> None:
         """Pause or resume one it owns. Raises `FormRefusedError` (e.g. not yet confirmed),
-        `NotFoundError` (not its own)."""
+        `ForbiddenError` (not its own), `NotFoundError`."""
         ...

@@ -108,9 +108,9 @@ async def test_an_organisation_sees_and_changes_its_own_subscriptions_and_no_one
     weekly = {"frequency": "weekly"}
     assert (
         await n.client.patch(f"/subscriptions/{subscription_id}", json=weekly, headers=other)
-    ).status_code == 404
+    ).status_code == 403
     assert (
         await n.client.patch(f"/subscriptions/{anonymous}", json=weekly, headers=mine)
-    ).status_code == 404
+    ).status_code == 403
     changed = await n.client.patch(f"/subscriptions/{subscription_id}", json=weekly, headers=mine)
     assert (changed.status_code, changed.json()["frequency"]) == (200, "weekly")

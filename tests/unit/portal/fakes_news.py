@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from services.portal.domain.refusals import FormRefusedError
-from shared.errors import NotFoundError
+from shared.errors import ForbiddenError, NotFoundError
 from tests.unit.portal.fakes_parties import _claims
 
 INVALID_EMAIL = {
@@ -45,8 +45,10 @@ class InMemoryNewsDesk:
 
     async def set_active(self, subscription_id: str, active: bool, token: str) -> None:
         found = self.owned.get(subscription_id)
-        if found is None or found["owner"] != _claims(token)["org_id"]:
+        if found is None:
             raise NotFoundError("no such subscription")
+        if found["owner"] != _claims(token)["org_id"]:
+            raise ForbiddenError("not its own")
         if found["status"] not in {"active", "paused"}:
             raise FormRefusedError([{"field": "status", "message": "cannot be paused"}])
         found["status"] = "active" if active else "paused"

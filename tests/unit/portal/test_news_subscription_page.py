@@ -199,6 +199,6 @@ async def test_another_organisation_neither_sees_nor_pauses_a_subscription(
     refused = await client.post(
         f"/to-chuc/nhan-tin/{subscription_id}/tam-dung", data={"csrf_token": token}
     )
-    assert refused.status_code == 404
+    assert refused.status_code == 403
     unknown = f"/to-chuc/nhan-tin/{subscription_id}/xoa"
     assert (await client.post(unknown, data={"csrf_token": token})).status_code == 404
