@@ -43,11 +43,14 @@ class LiveCatalogue:
         log.info("catalogue_loaded", listings=len(self._catalogue), seq=self.seq)
 
     async def current(self) -> Catalogue:
-        """The catalogue holding every write committed before this call."""
-        async with self._lock:
-            if await self._changes.last_seq() > self.seq:
-                for entry in await self._changes.changed_since(self.seq):
-                    self._catalogue.apply(entry)
-                    self.seq = max(self.seq, entry.seq)
-                HELD.set(len(self._catalogue))
+        """The catalogue holding every write committed before this call. The counter is read
+        without the lock, so concurrent searches wait for each other only to catch up."""
+        latest = await self._changes.last_seq()
+        if latest > self.seq:
+            async with self._lock:
+                if latest > self.seq:  # not caught up meanwhile by a concurrent search
+                    for entry in await self._changes.changed_since(self.seq):
+                        self._catalogue.apply(entry)
+                        self.seq = max(self.seq, entry.seq)
+                    HELD.set(len(self._catalogue))
         return self._catalogue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -172,3 +173,16 @@ async def test_each_read_sees_every_write_before_it_and_asks_for_changes_only_wh
 
     assert [e.listing_id for e in newest] == ["lst_new", "lst_2", "lst_0"]
     assert (store.asked, live.seq) == (1, 5)
+
+
+async def test_concurrent_searches_after_a_write_catch_up_once() -> None:
+    store = FakeChanges()
+    store.write(listing("lst_0"))
+    live = LiveCatalogue(store)
+    await live.load()
+    store.write(listing("lst_1", minutes=1))
+
+    caught_up = await asyncio.gather(*(live.current() for _ in range(5)))
+
+    assert {len(c) for c in caught_up} == {2}
+    assert store.asked == 1
