@@ -37,6 +37,7 @@ _CHROME: Final = {
     "Kết nối": "Connections",
     "Đề cử": "Nominations",
     "Nhận tin": "My subscriptions",
+    "Danh bạ tổ chức": "Organisation directory",
     # home.html, search.html, _search_form.html
     "Sàn giao dịch công nghệ Quảng Ngãi": "Quảng Ngãi Technology Exchange",
     "Kết nối công nghệ của viện, trường, chuyên gia với đặt hàng của doanh nghiệp, hợp tác xã.": (
