@@ -31,12 +31,14 @@ PUBLIC_TEMPLATES = frozenset(
         "listing.html",
         "organization.html",
         "events.html",
+        "event.html",
         "awards.html",
         "award_programme.html",
         "indicators.html",
         "error.html",
         "news_subscription.html",
         "news_subscription_sent.html",
+        "sign_in.html",
     }
 )
 """The pages with an English version; every other page stays Vietnamese, `<html lang="vi">`."""

@@ -36,6 +36,8 @@ _CHROME: Final = {
     "Đề xuất": "Proposals",
     "Kết nối": "Connections",
     "Đề cử": "Nominations",
+    "Nhận tin": "My subscriptions",
+    "Danh bạ tổ chức": "Organisation directory",
     # home.html, search.html, _search_form.html
     "Sàn giao dịch công nghệ Quảng Ngãi": "Quảng Ngãi Technology Exchange",
     "Kết nối công nghệ của viện, trường, chuyên gia với đặt hàng của doanh nghiệp, hợp tác xã.": (
@@ -115,6 +117,36 @@ _CHROME: Final = {
     "Tải PDF": "PDF",
     "Kết quả chưa được công bố.": "The results have not been published yet.",
     "← Tất cả chương trình": "← All programmes",
+    # event.html (its organisation's own B2B schedule too) and sign_in.html
+    "Sự kiện đã hủy:": "Event cancelled:",
+    "Thời gian": "When",
+    "Địa điểm": "Venue",
+    "Trực tuyến": "Online",
+    "Lĩnh vực trọng tâm": "Focus sectors",
+    "Hạn đăng ký": "Registration deadline",
+    "Số đơn vị tham gia tối đa": "Maximum number of participants",
+    "Đơn vị đã đăng ký tham gia sự kiện.": "Your organisation is registered for the event.",
+    "Điều phối sự kiện: đơn vị tham gia, danh sách chờ, lịch B2B, kết quả": (
+        "Run the event: participants, waiting list, B2B schedule, results"
+    ),
+    "Đăng ký tham gia": "Register to take part",
+    "Đề nghị gặp B2B": "Ask for a B2B meeting",
+    "Tải lịch gặp B2B của đơn vị (.ics)": "Download your B2B schedule (.ics)",
+    "Lịch gặp B2B của đơn vị": "Your B2B schedule",
+    "Giờ (giờ Việt Nam)": "Time (Vietnam time)",
+    "Bàn": "Table",
+    "Gặp đơn vị": "Meeting",
+    "Chưa có cuộc gặp nào được xếp cho đơn vị.": "No meeting has been scheduled for you yet.",
+    "← Tất cả sự kiện": "← All events",
+    "Đăng nhập (môi trường phát triển)": "Sign in (development environment)",
+    "Môi trường phát triển: chọn một tổ chức của dữ liệu mẫu. Khi vận hành, người dùng đăng "
+    "nhập qua hệ thống xác thực của tỉnh.": (
+        "Development environment: choose an organisation of the sample data. In operation, "
+        "people sign in through the province's identity provider."
+    ),
+    "Tổ chức chưa có trên sàn": "An organisation not yet on the exchange",
+    "Họ tên người đại diện": "Name of the representative",
+    "Đăng nhập và đăng ký tổ chức mới": "Sign in and register a new organisation",
     # indicators.html
     "Chỉ số thị trường khoa học và công nghệ": "Science and technology market indicators",
     "Chọn kỳ": "Choose a period",

@@ -11,7 +11,9 @@ from typing import Any
 
 import httpx
 import pytest
+from markupsafe import escape
 
+from services.portal.settings import DEMO_USERS
 from tests.unit.portal.fakes import (
     InMemoryEvents,
     InMemoryIndicators,
@@ -32,11 +34,22 @@ OFFER = offer_json(
 )
 DEMAND = anonymous_demand_json()
 INSTITUTE = institute_json()
-EVENTS = (event_json(), event_json(event_id="evt_x", status="closed"))
+EVENTS = (
+    event_json(),
+    event_json(event_id="evt_x", status="closed"),
+    event_json(event_id="evt_huy", status="cancelled", cancelled_reason="Hoãn vì mưa bão"),
+)
+SEEKER, SUPPLIER = "org_htx_mangden", "org_ttsam_ngoclinh"
+PARTIES = (
+    institute_json(organization_id=SEEKER, name="HTX Dược liệu Măng Đen"),
+    institute_json(organization_id=SUPPLIER, name="Trung tâm Sâm Ngọc Linh"),
+)
+DEMO_NAMES = tuple(user.name for user in DEMO_USERS)
 PROGRAMME = programme_json()
 RESULTS = results_json()
-OWNERS_TEXT = (OFFER, DEMAND, INSTITUTE, *EVENTS, PROGRAMME, RESULTS)
-"""Everything the fakes answer is someone's own text: shown as written, never translated."""
+OWNERS_TEXT = (OFFER, DEMAND, INSTITUTE, *EVENTS, PROGRAMME, RESULTS, *PARTIES, DEMO_NAMES)
+"""Everything the fakes answer, and the demo users' names on the sign-in page, is someone's own
+text: shown as written, never translated."""
 
 PLACES_AND_SWITCH = ("Quảng Ngãi", "Tiếng Việt")
 VIETNAMESE_LETTER = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
@@ -48,6 +61,9 @@ PUBLIC_PAGES = (
     "/listings/lst_can_may_say",
     "/don-vi/org_vien_duoc_lieu",
     "/su-kien",
+    "/su-kien/evt_techmart_2026",
+    "/su-kien/evt_huy",
+    "/dang-nhap",
     "/ton-vinh",
     "/ton-vinh/prg_2026",
     "/chi-so?ky=2026-Q4",
@@ -112,7 +128,7 @@ def portal_words(html: str) -> str:
     """The page without what the owners wrote, the place names and the switch back."""
     owners = sorted({t for raw in OWNERS_TEXT for t in _texts(raw)}, key=len, reverse=True)
     for text in (*owners, *PLACES_AND_SWITCH):
-        html = html.replace(text, "")
+        html = html.replace(str(escape(text)), "").replace(text, "")
     return html
 
 
@@ -218,13 +234,3 @@ async def test_an_unknown_or_forged_language_is_vietnamese(client: httpx.AsyncCl
     assert (await client.get("/ngon-ngu/fr")).status_code == 404
     client.cookies.set("stx_lang", "<script>")
     assert '<html lang="vi">' in (await client.get("/")).text
-
-
-async def test_a_page_not_translated_yet_stays_vietnamese_and_offers_no_switch(
-    client: httpx.AsyncClient,
-) -> None:
-    await in_english(client)
-    event = (await client.get("/su-kien/evt_techmart_2026")).text
-    assert '<html lang="vi">' in event
-    assert "Trang chủ" in event
-    assert "/ngon-ngu/" not in event
