@@ -51,10 +51,10 @@ from services.portal.repository.own_listings_api import OwnListingsApi
 from services.portal.repository.registry_api import RegistryApi
 from services.portal.repository.review_desk_api import ReviewDeskApi
 from services.portal.repository.visitor_tokens import VisitorTokens
+from services.portal.service.event_ports import EventManagementDesk
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
-    EventManagementDesk,
     ListingsDirectory,
     MarketIndicators,
     MatchDesk,

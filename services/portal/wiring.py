@@ -8,6 +8,7 @@ from services.portal.service.awards import PublicAwards
 from services.portal.service.dev_mail import DevMail
 from services.portal.service.dossiers import PaperDossiers
 from services.portal.service.event_desk import EventManagement
+from services.portal.service.event_ports import EventManagementDesk
 from services.portal.service.events import PublicEvents
 from services.portal.service.indicators import PublicIndicators
 from services.portal.service.meeting_requests import MeetingRequests
@@ -21,7 +22,6 @@ from services.portal.service.pipeline import BrokerPipeline
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
-    EventManagementDesk,
     IdentityProvider,
     ListingsDirectory,
     Mailbox,

@@ -17,6 +17,7 @@ from shared.events.connection_events import (
     ConnectionEventAnnounced,
     ConnectionEventCancelled,
     ConnectionEventClosed,
+    ConnectionEventDetails,
     ConnectionEventUpdated,
 )
 from shared.events.indicators import IndicatorsPublished, MarketFigures
@@ -64,13 +65,10 @@ def _event_announced(event: Event, event_id: str, at: datetime) -> Notice:
     assert isinstance(event, ConnectionEventAnnounced)
     d = event.details
     summary = (
-        f"Từ {_when(d.starts_at)} tại {d.venue or d.online_url or ''}. Nhận đăng ký tham gia "
+        f"Từ {_when(d.starts_at)} tại {_place(d)}. Nhận đăng ký tham gia "
         f"đến {_when(d.registration_deadline)}, tối đa {d.capacity} đơn vị."
     )
-    sector = d.focus_sectors[0] if d.focus_sectors else None
-    facts = {"event_kind": d.kind.value, "starts_at": d.starts_at.isoformat(),
-             "venue": d.venue or d.online_url or ""}  # fmt: skip
-    return _event_notice(event, event_id, at, summary, title=d.title, sector=sector, facts=facts)
+    return _described(event, event_id, at, summary)
 
 
 def _event_changed(event: Event, event_id: str, at: datetime) -> Notice:
@@ -79,12 +77,27 @@ def _event_changed(event: Event, event_id: str, at: datetime) -> Notice:
     assert isinstance(event, ConnectionEventUpdated)
     d = event.details
     summary = (
-        f"Thay đổi thông tin sự kiện: từ {_when(d.starts_at)} tại "
-        f"{d.venue or d.online_url or ''}. Nhận đăng ký đến {_when(d.registration_deadline)}."
+        f"Thay đổi thông tin sự kiện: từ {_when(d.starts_at)} tại {_place(d)}. "
+        f"Nhận đăng ký đến {_when(d.registration_deadline)}."
     )
+    return _described(event, event_id, at, summary)
+
+
+def _place(d: ConnectionEventDetails) -> str:
+    return d.venue or d.online_url or ""
+
+
+def _described(
+    event: ConnectionEventAnnounced | ConnectionEventUpdated,
+    event_id: str,
+    at: datetime,
+    summary: str,
+) -> Notice:
+    """A notice of what the event is (announced or changed): its title, first focus sector and
+    the facts its press pack reads."""
+    d = event.details
     sector = d.focus_sectors[0] if d.focus_sectors else None
-    facts = {"event_kind": d.kind.value, "starts_at": d.starts_at.isoformat(),
-             "venue": d.venue or d.online_url or ""}  # fmt: skip
+    facts = {"event_kind": d.kind.value, "starts_at": d.starts_at.isoformat(), "venue": _place(d)}
     return _event_notice(event, event_id, at, summary, title=d.title, sector=sector, facts=facts)
 
 

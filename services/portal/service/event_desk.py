@@ -30,12 +30,8 @@ from services.portal.domain.events import EventView, event_view
 from services.portal.domain.participation import participant_view
 from services.portal.domain.refusals import FormRefusedError
 from services.portal.domain.session import Visitor
-from services.portal.service.ports import (
-    ConnectionEventsDirectory,
-    EventManagementDesk,
-    ListingsDirectory,
-    Tokens,
-)
+from services.portal.service.event_ports import EventManagementDesk
+from services.portal.service.ports import ConnectionEventsDirectory, ListingsDirectory, Tokens
 from services.portal.service.titles import organization_names
 from shared.errors import ForbiddenError
 

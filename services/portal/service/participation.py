@@ -16,12 +16,8 @@ from services.portal.domain.participation import (
 )
 from services.portal.domain.refusals import FormRefusedError
 from services.portal.domain.session import Visitor
-from services.portal.service.ports import (
-    ConnectionEventsDirectory,
-    EventDesk,
-    OwnListings,
-    Tokens,
-)
+from services.portal.service.event_ports import EventDesk
+from services.portal.service.ports import ConnectionEventsDirectory, OwnListings, Tokens
 from shared.errors import ForbiddenError
 
 FORM_FIELDS = ("role", "listing_ids", "max_meetings")
