@@ -56,8 +56,8 @@ TRANSLATED_TEMPLATES = frozenset(
 
 
 @pass_context
-def _in_page_language(context: Context, text: str) -> str:
-    return translate(context.get("lang", DEFAULT), text)
+def _in_page_language(context: Context, text: str, sense: str = "") -> str:
+    return translate(context.get("lang", DEFAULT), text, sense)
 
 
 TEMPLATES.env.globals["_"] = _in_page_language

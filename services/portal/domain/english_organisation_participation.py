@@ -24,6 +24,7 @@ _PAGES: Final = {
     "Đề cử tôn vinh": "Award nominations",
     "Đã nộp đề cử.": "The nomination was submitted.",
     "Đơn vị được đề cử": "Nominee",
+    "Hạng mục|column": "Category",  # the award pages' "Hạng mục" lists them: "Categories"
     "tự đề cử": "self-nominated",
     "Chưa có đề cử nào của hoặc cho đơn vị.": "No nomination by or for your organisation yet.",
     "Nộp đề cử mới": "A new nomination",
@@ -86,9 +87,10 @@ _PAGES: Final = {
     "Số cuộc gặp B2B tối đa (để trống nếu không giới hạn)": (
         "Maximum number of B2B meetings (empty for no limit)"
     ),
-    "Đăng ký": "Register",
+    "Đăng ký|button": "Register",
     # meeting_requests.html, service/meeting_requests.py
     "Đề nghị gặp": "Meeting requests",
+    "Đề nghị gặp B2B|heading": "B2B meeting requests",  # the event page's link: "Ask for…"
     "Đề nghị đơn vị nhận được": "Requests you received",
     "Từ đơn vị": "From",
     "Ngày gửi": "Sent on",
@@ -212,7 +214,8 @@ _VOCABULARIES: Final = {
         "pending_confirmation": "Awaiting confirmation by e-mail", "active": "Receiving news",
         "paused": "Paused", "unsubscribed": "Unsubscribed",
     }),
-    **by_code(my_subscriptions.ACTION_LABELS, {"tiep-tuc": "Resume the news"}),
+    "Tiếp tục nhận tin": "Resume the news",
+    "Tạm dừng|button": "Pause",  # "Tạm dừng", the state, is "Paused"
     **by_code(nominations.RULES, {
         "nomination-window-closed": "The programme no longer takes nominations.",
         "programme-not-open": "The programme is not open, or closed, to nominations.",

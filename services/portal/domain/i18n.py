@@ -6,6 +6,8 @@ English entry is shown as written, so a label added later stays readable rather 
 Dates, VND amounts and readiness levels the view models formatted the Vietnamese way are
 rewritten the English way (`03/12/2026` → `3 Dec 2026`, `1.200.000.000 ₫` → `1,200,000,000 VND`):
 the day is already the province's (Asia/Ho_Chi_Minh), only its writing changes.
+A word with two senses in English (a state "Tạm dừng" is "Paused", the button "Pause") has an
+entry keyed `"Tạm dừng|button"` for the sense a template names (`_("Tạm dừng", "button")`).
 A catalogue entry may hold slots (`"Chưa gửi duyệt được: {reason}"`): a text the portal composed
 from a fixed lead-in and a part it was given is matched whole, and each part is translated too.
 """
@@ -36,10 +38,13 @@ def language(chosen: str | None) -> str:
     return chosen if chosen in LANGUAGES else DEFAULT
 
 
-def translate(lang: str, text: str) -> str:
-    """`text` (Vietnamese) in `lang`: the catalogue's English, else with English dates and money."""
+def translate(lang: str, text: str, sense: str = "") -> str:
+    """`text` (Vietnamese) in `lang`: the catalogue's English (in that `sense`, when it has
+    one), else with English dates and money."""
     if lang != "en" or not text:
         return text
+    if sense and f"{text}|{sense}" in ENGLISH:
+        return ENGLISH[f"{text}|{sense}"]
     if text in ENGLISH:
         return ENGLISH[text]
     composed = _composed(lang, text)

@@ -142,6 +142,7 @@ async def organisation(own: InMemoryOwnListings) -> AsyncIterator[httpx.AsyncCli
     nominations.items.append(dict(NOMINATION))
     news = InMemoryNewsDesk()
     news.owned["sub_0001"] = dict(SUBSCRIPTION)
+    news.owned["sub_0002"] = SUBSCRIPTION | {"subscription_id": "sub_0002", "status": "active"}
     desk = InMemoryEventDesk(events={EVENT: event_json()})
     for org in (ORG, OTHER):
         token = jwt.encode({"org_id": org, "roles": ["org"]}, "k" * 32, algorithm="HS256")
@@ -196,6 +197,8 @@ async def test_states_reasons_and_stages_come_out_in_english(
     assert "<td>Finalist, awaiting the decision</td>" in nominations
     subscriptions = (await organisation.get("/to-chuc/nhan-tin")).text
     assert "Awaiting confirmation by e-mail" in subscriptions
+    assert '<span class="badge">Receiving news</span>' in subscriptions
+    assert "Pause (vanphong@htx-mangden.vn)</button>" in subscriptions
     registration = (await organisation.get(f"/su-kien/{EVENT}/dang-ky")).text
     assert "Your organisation is registered for this event: <strong>Registered</strong>" in (
         registration
@@ -214,5 +217,7 @@ async def test_the_organisation_pages_stay_vietnamese_by_default(
     assert 'href="/ngon-ngu/en?tiep=/to-chuc/tin"' in mine
     proposals = (await organisation.get("/to-chuc/de-xuat")).text
     assert "Không quan tâm: Giá, kinh phí không phù hợp" in proposals
+    subscriptions = (await organisation.get("/to-chuc/nhan-tin")).text
+    assert "Tạm dừng (vanphong@htx-mangden.vn)</button>" in subscriptions
     registration = (await organisation.get(f"/su-kien/{EVENT}/dang-ky")).text
     assert "Đơn vị đã đăng ký sự kiện này: <strong>Đã đăng ký</strong>" in registration
