@@ -238,6 +238,50 @@ _MATCHES: Final = {
     ),
 }
 
+_SIGN_UP: Final = {
+    # sign_up.html, sign_up_sent.html, service/registration.py
+    "Đăng ký tổ chức": "Register an organisation",
+    "Đăng ký tổ chức tham gia sàn": "Register your organisation on the exchange",
+    "Sau khi đăng ký, cán bộ Sở Khoa học và Công nghệ xác minh thông tin rồi tổ chức mới đăng "
+    "được tin.": (
+        "Once registered, the Department of Science and Technology verifies the details; then "
+        "the organisation can post listings."
+    ),
+    "Thông tin liên hệ chỉ Sở thấy, không công bố.": (
+        "Only the Department sees the contact details; they are never published."
+    ),
+    "Loại tổ chức": "Kind of organisation",
+    "Tên tổ chức (tiếng Việt có dấu)": "Name of the organisation (Vietnamese, with diacritics)",
+    "Mã số thuế": "Tax code",
+    "10 chữ số, hoặc 13 với chi nhánh; bắt buộc với doanh nghiệp.": (
+        "10 digits, or 13 for a branch; required of enterprises."
+    ),
+    "Số giấy chứng nhận doanh nghiệp KH&CN": "Number of the S&T enterprise certificate",
+    "Chỉ với doanh nghiệp khoa học và công nghệ.": "Science and technology enterprises only.",
+    "Tỉnh, thành phố": "Province or city",
+    "Xã, phường, đặc khu": "Commune, ward or special zone",
+    "— Chọn (nếu đổi tỉnh, gửi lại để có danh sách xã của tỉnh đó) —": (
+        "— Choose (after changing the province, send the form to list its communes) —"
+    ),
+    "Người liên hệ": "Contact person",
+    "Thư điện tử": "E-mail",
+    "Điện thoại": "Phone",
+    "Ngôn ngữ nhận thư": "Language of the e-mails",
+    "Gửi đăng ký": "Send the registration",
+    "Đã gửi đăng ký": "Registration sent",
+    "Sở Khoa học và Công nghệ đã nhận đăng ký của": (
+        "The Department of Science and Technology received the registration of"
+    ),
+    "Cán bộ Sở sẽ xác minh; sau đó tổ chức đăng được tin chào bán và đặt hàng công nghệ.": (
+        "The Department will verify it; then the organisation can post technology offers and "
+        "demands."
+    ),
+    "Đến trang tin của tổ chức": "To your organisation's listings",
+    "Đăng nhập bằng tài khoản của người đại diện tổ chức để đăng ký.": (
+        "Sign in with the account of the organisation's representative to register."
+    ),
+}
+
 ORGANISATION: Final[dict[str, str]] = {
-    **_LISTINGS, **_IMPORT, **_MATCHES, **ORGANISATION_PARTICIPATION,
+    **_LISTINGS, **_IMPORT, **_MATCHES, **_SIGN_UP, **ORGANISATION_PARTICIPATION,
 }  # fmt: skip

@@ -1,6 +1,6 @@
 """English for the rest of an organisation's pages (`english_organisation.py` has the listings,
-the import and the matches): nominations, news subscriptions, a techmart's registration and
-meeting requests, the sign-up; the vocabularies of their view models, by code; and the field
+the import, the matches and the sign-up): nominations, news subscriptions, a techmart's
+registration and meeting requests; the vocabularies of their view models, by code; and the field
 refusals the portal words itself (`domain/field_errors.py`), by rule."""
 
 from __future__ import annotations
@@ -115,47 +115,6 @@ _PAGES: Final = {
     "← Trang sự kiện và lịch gặp của đơn vị": "← The event's page and your meetings",
     "Chưa gửi được đề nghị.": "The request was not sent.",
     "Chưa trả lời được: {reason}": "Not answered: {reason}",
-    # sign_up.html, sign_up_sent.html, service/registration.py
-    "Đăng ký tổ chức": "Register an organisation",
-    "Đăng ký tổ chức tham gia sàn": "Register your organisation on the exchange",
-    "Sau khi đăng ký, cán bộ Sở Khoa học và Công nghệ xác minh thông tin rồi tổ chức mới đăng "
-    "được tin.": (
-        "Once registered, the Department of Science and Technology verifies the details; then "
-        "the organisation can post listings."
-    ),
-    "Thông tin liên hệ chỉ Sở thấy, không công bố.": (
-        "Only the Department sees the contact details; they are never published."
-    ),
-    "Loại tổ chức": "Kind of organisation",
-    "Tên tổ chức (tiếng Việt có dấu)": "Name of the organisation (Vietnamese, with diacritics)",
-    "Mã số thuế": "Tax code",
-    "10 chữ số, hoặc 13 với chi nhánh; bắt buộc với doanh nghiệp.": (
-        "10 digits, or 13 for a branch; required of enterprises."
-    ),
-    "Số giấy chứng nhận doanh nghiệp KH&CN": "Number of the S&T enterprise certificate",
-    "Chỉ với doanh nghiệp khoa học và công nghệ.": "Science and technology enterprises only.",
-    "Tỉnh, thành phố": "Province or city",
-    "Xã, phường, đặc khu": "Commune, ward or special zone",
-    "— Chọn (nếu đổi tỉnh, gửi lại để có danh sách xã của tỉnh đó) —": (
-        "— Choose (after changing the province, send the form to list its communes) —"
-    ),
-    "Người liên hệ": "Contact person",
-    "Thư điện tử": "E-mail",
-    "Điện thoại": "Phone",
-    "Ngôn ngữ nhận thư": "Language of the e-mails",
-    "Gửi đăng ký": "Send the registration",
-    "Đã gửi đăng ký": "Registration sent",
-    "Sở Khoa học và Công nghệ đã nhận đăng ký của": (
-        "The Department of Science and Technology received the registration of"
-    ),
-    "Cán bộ Sở sẽ xác minh; sau đó tổ chức đăng được tin chào bán và đặt hàng công nghệ.": (
-        "The Department will verify it; then the organisation can post technology offers and "
-        "demands."
-    ),
-    "Đến trang tin của tổ chức": "To your organisation's listings",
-    "Đăng nhập bằng tài khoản của người đại diện tổ chức để đăng ký.": (
-        "Sign in with the account of the organisation's representative to register."
-    ),
 }
 
 _VOCABULARIES: Final = {
@@ -282,6 +241,29 @@ _REFUSALS: Final = {
         "request_id": "This meeting request was not found.",
     }),
     "Không hợp lệ: {reason}": "Invalid: {reason}",
+    # the error pages of an organisation's pages: a service down, a form refused (api/session.py)
+    "Dịch vụ tạm thời không trả lời.": "The service does not answer right now.",
+    "Dịch vụ tin công nghệ tạm thời không trả lời.": (
+        "The listings service does not answer right now."
+    ),
+    "Dịch vụ kết nối cung cầu tạm thời không trả lời.": (
+        "The matching service does not answer right now."
+    ),
+    "Dịch vụ sự kiện kết nối tạm thời không trả lời.": (
+        "The connection events service does not answer right now."
+    ),
+    "Dịch vụ tôn vinh tạm thời không trả lời.": "The awards service does not answer right now.",
+    "Dịch vụ đăng ký nhận tin tạm thời không trả lời. Vui lòng thử lại sau.": (
+        "The news subscription service does not answer right now. Please try again later."
+    ),
+    "Không tìm thấy.": "Not found.",
+    "Không tìm thấy chương trình tôn vinh này.": "This award programme was not found.",
+    "Tài khoản này không được làm việc đó.": "This account may not do that.",
+    "Trang này dành cho tổ chức đã đăng nhập.": "This page is for signed-in organisations.",
+    "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: tải lại trang.": (
+        "The session expired or the form is not valid: reload the page."
+    ),
+    "Biểu mẫu quá lớn.": "The form is too large.",
 }  # fmt: skip
 
 ORGANISATION_PARTICIPATION: Final = {**_PAGES, **_VOCABULARIES, **_REFUSALS}

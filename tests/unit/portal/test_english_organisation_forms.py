@@ -160,3 +160,12 @@ async def test_a_registration_without_a_listing_and_a_sign_up_are_refused_in_eng
     }  # fmt: skip
     page = english_only(await organisation.post("/dang-ky", data=sign_up))
     assert 'id="tax_code-error" class="field-error">A tax code has 10 digits' in page
+
+
+async def test_a_forged_form_is_refused_on_an_english_error_page(
+    organisation: httpx.AsyncClient, english: str
+) -> None:
+    forged = await organisation.post("/to-chuc/tin/lst_draft/gui", data={"csrf_token": "x"})
+    assert forged.status_code == 403
+    assert "The session expired or the form is not valid: reload the page." in forged.text
+    assert vietnamese_left(forged.text) == ""
