@@ -1,6 +1,7 @@
-"""Taking part in a connection event: an organisation's registration (`/su-kien/{id}/dang-ky`)
-and its meetings as .ics (`/su-kien/{id}/lich.ics`); a broker announces an event
-(`/moi-gioi/su-kien/moi`), managed then on its desk (`api/event_desk.py`)."""
+"""Taking part in a connection event: an organisation's registration (`/su-kien/{id}/dang-ky`),
+cancelled by itself (`/su-kien/{id}/dang-ky/huy`), and its meetings as .ics
+(`/su-kien/{id}/lich.ics`); a broker announces an event (`/moi-gioi/su-kien/moi`), managed then on
+its desk (`api/event_desk.py`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ from services.portal.api.rendering import SECURITY_HEADERS, page
 from services.portal.api.session import posted_lists, signed_in
 from services.portal.domain.event_form import EventForm, read_event_form
 from services.portal.domain.labels import EVENT_KINDS, PARTICIPANT_ROLES, SECTORS
-from services.portal.domain.participation import RegistrationForm, read_registration
+from services.portal.domain.participation import (
+    CANCEL_CONFIRMATION,
+    RegistrationForm,
+    cancellation_confirmed,
+    read_registration,
+)
 from services.portal.domain.session import Visitor
 from services.portal.service.participation import EventParticipation
 from shared.errors import NotFoundError
@@ -35,12 +41,20 @@ def _checked(event_id: str) -> str:
 
 
 async def _form_page(
-    request: Request, visitor: Visitor, event_id: str, form: RegistrationForm, status: int = 200
+    request: Request,
+    visitor: Visitor,
+    event_id: str,
+    form: RegistrationForm,
+    status: int = 200,
+    cancel_problem: str | None = None,
 ) -> Response:
-    event, choices = await _use_case(request).choices(visitor, event_id)
+    use_case = _use_case(request)
+    event, choices = await use_case.choices(visitor, event_id)
     return page(
         request, "event_registration.html", status, event=event, choices=choices, form=form,
-        roles=PARTICIPANT_ROLES,
+        roles=PARTICIPANT_ROLES, current=await use_case.registration(visitor, event_id),
+        cancelled=request.query_params.get("da-huy") == "1", cancel_problem=cancel_problem,
+        confirmation=CANCEL_CONFIRMATION,
     )  # fmt: skip
 
 
@@ -58,6 +72,17 @@ async def register(request: Request, event_id: str) -> Response:
     if refused is not None:
         return await _form_page(request, visitor, event_id, refused, 422)
     return RedirectResponse(f"/su-kien/{event_id}?da-dang-ky=1", status_code=303)
+
+
+@router.post("/su-kien/{event_id}/dang-ky/huy")
+async def cancel_registration(request: Request, event_id: str) -> Response:
+    visitor = signed_in(request)
+    confirmed = cancellation_confirmed(await posted_lists(request))
+    problem = await _use_case(request).cancel(visitor, _checked(event_id), confirmed)
+    if problem is not None:
+        form = RegistrationForm()
+        return await _form_page(request, visitor, event_id, form, 422, cancel_problem=problem)
+    return RedirectResponse(f"/su-kien/{event_id}/dang-ky?da-huy=1", status_code=303)
 
 
 @router.get("/su-kien/{event_id}/lich.ics")

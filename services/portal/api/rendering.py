@@ -24,7 +24,7 @@ from shared.errors import RefusedError
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
 LANGUAGE_COOKIE = "stx_lang"
-PUBLIC_TEMPLATES = frozenset(
+TRANSLATED_TEMPLATES = frozenset(
     {
         "home.html",
         "search.html",
@@ -39,14 +39,25 @@ PUBLIC_TEMPLATES = frozenset(
         "news_subscription.html",
         "news_subscription_sent.html",
         "sign_in.html",
+        "my_listings.html",
+        "listing_form.html",
+        "import.html",
+        "proposals.html",
+        "introductions.html",
+        "nominations.html",
+        "my_subscriptions.html",
+        "event_registration.html",
+        "meeting_requests.html",
+        "sign_up.html",
+        "sign_up_sent.html",
     }
 )
 """The pages with an English version; every other page stays Vietnamese, `<html lang="vi">`."""
 
 
 @pass_context
-def _in_page_language(context: Context, text: str) -> str:
-    return translate(context.get("lang", DEFAULT), text)
+def _in_page_language(context: Context, text: str, sense: str = "") -> str:
+    return translate(context.get("lang", DEFAULT), text, sense)
 
 
 TEMPLATES.env.globals["_"] = _in_page_language
@@ -69,7 +80,7 @@ ERROR_TITLES = {
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
     """A page, with who is signed in, this browser's CSRF token for its forms, its language."""
-    translated = template in PUBLIC_TEMPLATES
+    translated = template in TRANSLATED_TEMPLATES
     context = {
         "lang": language(request.cookies.get(LANGUAGE_COOKIE)) if translated else DEFAULT,
         "translated": translated,

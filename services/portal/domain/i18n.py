@@ -6,6 +6,10 @@ English entry is shown as written, so a label added later stays readable rather 
 Dates, VND amounts and readiness levels the view models formatted the Vietnamese way are
 rewritten the English way (`03/12/2026` → `3 Dec 2026`, `1.200.000.000 ₫` → `1,200,000,000 VND`):
 the day is already the province's (Asia/Ho_Chi_Minh), only its writing changes.
+A word with two senses in English (a state "Tạm dừng" is "Paused", the button "Pause") has an
+entry keyed `"Tạm dừng|button"` for the sense a template names (`_("Tạm dừng", "button")`).
+A catalogue entry may hold slots (`"Chưa gửi duyệt được: {reason}"`): a text the portal composed
+from a fixed lead-in and a part it was given is matched whole, and each part is translated too.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ _AT_LEAST_TRL = re.compile(r"^TRL từ (\d)$")
 _OCOP_STARS = re.compile(r"\(OCOP (\d) sao\)")
 _RANGE_WORDS: Final = (("từ ", "from "), ("đến ", "up to "))
 _PARTS = " · "
+_SLOT = re.compile(r"\\\{(\w+)\\\}")
+"""A `{name}` slot of a catalogue entry, as `re.escape` writes it."""
 
 
 def language(chosen: str | None) -> str:
@@ -32,15 +38,42 @@ def language(chosen: str | None) -> str:
     return chosen if chosen in LANGUAGES else DEFAULT
 
 
-def translate(lang: str, text: str) -> str:
-    """`text` (Vietnamese) in `lang`: the catalogue's English, else with English dates and money."""
+def translate(lang: str, text: str, sense: str = "") -> str:
+    """`text` (Vietnamese) in `lang`: the catalogue's English (in that `sense`, when it has
+    one), else with English dates and money."""
     if lang != "en" or not text:
         return text
+    if sense and f"{text}|{sense}" in ENGLISH:
+        return ENGLISH[f"{text}|{sense}"]
     if text in ENGLISH:
         return ENGLISH[text]
+    composed = _composed(lang, text)
+    if composed is not None:
+        return composed
     if _PARTS in text:
         return _PARTS.join(translate(lang, part) for part in text.split(_PARTS))
     return _english_formats(text)
+
+
+def _slotted(catalogue: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The entries with slots, each as a pattern matching the whole text it stands for."""
+    return tuple(
+        (re.compile("^" + _SLOT.sub(r"(?P<\1>.+?)", re.escape(vietnamese)) + "$", re.S), english)
+        for vietnamese, english in catalogue.items()
+        if "{" in vietnamese
+    )
+
+
+_SLOTTED: Final = _slotted(ENGLISH)
+
+
+def _composed(lang: str, text: str) -> str | None:
+    for pattern, english in _SLOTTED:
+        found = pattern.match(text)
+        if found:
+            parts = {name: translate(lang, part) for name, part in found.groupdict().items()}
+            return english.format(**parts)
+    return None
 
 
 def _english_formats(text: str) -> str:

@@ -47,6 +47,36 @@ def registration_body(form: RegistrationForm) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class OwnRegistration:
+    """The signed-in organisation's live registration: a seat, or a place on the waiting list."""
+
+    role_label: str
+    state_label: str
+
+
+CANCEL_CONFIRMATION = "xac-nhan-huy"
+CONFIRM_CANCELLING = "Đánh dấu ô xác nhận nếu đơn vị thật sự muốn hủy đăng ký."
+
+
+def own_registration(
+    participants: list[Mapping[str, Any]], organization_id: str
+) -> OwnRegistration | None:
+    """The organisation's registration among the participants, unless none or cancelled."""
+    for raw in participants:
+        if raw.get("organization_id") == organization_id and raw.get("status") != "cancelled":
+            return OwnRegistration(
+                role_label=labels.label(labels.PARTICIPANT_ROLES, raw.get("role")),
+                state_label=labels.label(labels.REGISTRATION_STATES, raw.get("status")),
+            )
+    return None
+
+
+def cancellation_confirmed(lists: Mapping[str, list[str]]) -> bool:
+    """Cancelling frees the seat and drops the B2B meetings: the box must have been ticked."""
+    return bool(lists.get(CANCEL_CONFIRMATION))
+
+
+@dataclass(frozen=True)
 class ParticipantView:
     organization_id: str
     name: str

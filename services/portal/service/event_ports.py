@@ -41,6 +41,11 @@ class EventDesk(Protocol):
         """An organisation's own scheduled meetings."""
         ...
 
+    async def cancel_participant(self, event_id: str, organization_id: str, token: str) -> None:
+        """The participant itself or a broker cancels a registration (its seat or its place on
+        the waiting list); the first waiting moves up. Raises `FormRefusedError`."""
+        ...
+
 
 class EventManagementDesk(EventDesk, Protocol):
     """What brokers change on an event, and the meeting requests between its participants. Each
@@ -48,7 +53,6 @@ class EventManagementDesk(EventDesk, Protocol):
 
     async def change(self, event_id: str, body: Mapping[str, Any], token: str) -> None: ...
     async def cancel(self, event_id: str, reason: str, token: str) -> None: ...
-    async def cancel_participant(self, event_id: str, organization_id: str, token: str) -> None: ...
     async def close(self, event_id: str, body: Mapping[str, Any], token: str) -> None: ...
     async def pin(
         self, event_id: str, meeting_id: str, body: Mapping[str, Any], token: str

@@ -5,13 +5,17 @@ Who may register what, and how the schedule is made, are the matching service's 
 from __future__ import annotations
 
 from services.portal.domain import labels
+from services.portal.domain.desk_refusals import desk_errors
 from services.portal.domain.event_form import FIELDS as EVENT_FIELDS
 from services.portal.domain.event_form import PLAN_RULES, EventForm, event_body
 from services.portal.domain.events import EventView, event_view
 from services.portal.domain.field_errors import field_messages
 from services.portal.domain.participation import (
+    CONFIRM_CANCELLING,
     OwnChoice,
+    OwnRegistration,
     RegistrationForm,
+    own_registration,
     registration_body,
 )
 from services.portal.domain.refusals import FormRefusedError
@@ -62,6 +66,23 @@ class EventParticipation:
             if not errors:
                 errors = {"_form": refused.detail or "Chưa đăng ký được."}
             return RegistrationForm(form.role, form.listing_ids, form.max_meetings, errors)
+        return None
+
+    async def registration(self, visitor: Visitor, event_id: str) -> OwnRegistration | None:
+        """The organisation's live registration to the event, if it has one."""
+        organization_id, token = self._organization(visitor)
+        return own_registration(await self._desk.participants(event_id, token), organization_id)
+
+    async def cancel(self, visitor: Visitor, event_id: str, confirmed: bool) -> str | None:
+        """None when the organisation's registration was cancelled (its meetings with it, the
+        first waiting moving up); otherwise why not, in Vietnamese (the rule, without a lead-in)."""
+        organization_id, token = self._organization(visitor)
+        if not confirmed:
+            return CONFIRM_CANCELLING
+        try:
+            await self._desk.cancel_participant(event_id, organization_id, token)
+        except FormRefusedError as refused:
+            return desk_errors(refused.errors, {}).get("_form") or refused.detail
         return None
 
     async def calendar(self, visitor: Visitor, event_id: str) -> bytes:

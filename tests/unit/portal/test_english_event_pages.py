@@ -6,11 +6,13 @@ names stay as written, and Vietnamese stays the default."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import jwt
 import pytest
 
+from services.portal.settings import PortalSettings
 from tests.unit.portal.fakes import InMemoryEvents, InMemoryListingsDirectory, portal_client
 from tests.unit.portal.fakes_event_desk import InMemoryEventDesk
 from tests.unit.portal.signing import sign_in
@@ -108,11 +110,14 @@ async def test_a_broker_reads_the_event_page_and_its_navigation_in_english(
     assert "Organisation directory" in response.text
 
 
-async def test_a_page_not_translated_yet_stays_vietnamese_and_offers_no_switch(
-    organisation: httpx.AsyncClient,
+async def test_a_page_not_translated_stays_vietnamese_and_offers_no_switch(
+    tmp_path: Path,
 ) -> None:
-    await in_english(organisation)
-    form = (await organisation.get("/su-kien/evt_techmart_2026/dang-ky")).text
-    assert '<html lang="vi">' in form
-    assert "Trang chủ" in form
-    assert "/ngon-ngu/" not in form
+    """The development mail pages, for the local stack's developers only, stay Vietnamese."""
+    settings = PortalSettings(log_format="console", mail_dir=tmp_path)
+    async with portal_client(settings) as client:
+        await in_english(client)
+        inbox = (await client.get("/dev/mail")).text
+    assert '<html lang="vi">' in inbox
+    assert "Trang chủ" in inbox
+    assert "/ngon-ngu/" not in inbox
