@@ -39,6 +39,14 @@ PUBLIC_TEMPLATES = frozenset(
         "news_subscription.html",
         "news_subscription_sent.html",
         "sign_in.html",
+        "moderation.html",
+        "verification.html",
+        "directory.html",
+        "pipeline.html",
+        "event_desk.html",
+        "event_form.html",
+        "review_queue.html",
+        "review_file.html",
     }
 )
 """The pages with an English version; every other page stays Vietnamese, `<html lang="vi">`."""

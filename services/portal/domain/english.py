@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from services.portal.domain.english_desk import DESK
 from shared import labels as shared_labels
 
 _CHROME: Final = {
@@ -275,4 +276,4 @@ _SECTORS: Final = {
     for code, english in shared_labels.SECTORS["en"].items()
 }
 
-ENGLISH: Final[dict[str, str]] = {**_CHROME, **_NEWS, **_VOCABULARIES, **_SECTORS}
+ENGLISH: Final[dict[str, str]] = {**_CHROME, **_NEWS, **_VOCABULARIES, **_SECTORS, **DESK}

@@ -6,6 +6,9 @@ English entry is shown as written, so a label added later stays readable rather 
 Dates, VND amounts and readiness levels the view models formatted the Vietnamese way are
 rewritten the English way (`03/12/2026` → `3 Dec 2026`, `1.200.000.000 ₫` → `1,200,000,000 VND`):
 the day is already the province's (Asia/Ho_Chi_Minh), only its writing changes.
+A catalogue entry may hold `{name}` placeholders (a count, a limit, an organisation's name, a
+refusal worded elsewhere): a text the portal made from it is recognised, and what filled each
+placeholder is translated in turn, so "Chưa hủy được đăng ký: {words}" keeps its English whole.
 """
 
 from __future__ import annotations
@@ -24,7 +27,12 @@ _VND = re.compile(r"(\d{1,3}(?:\.\d{3})*) ₫")
 _AT_LEAST_TRL = re.compile(r"^TRL từ (\d)$")
 _OCOP_STARS = re.compile(r"\(OCOP (\d) sao\)")
 _RANGE_WORDS: Final = (("từ ", "from "), ("đến ", "up to "))
-_PARTS = " · "
+_PARTS = (" · ", "; ")
+"""How the view models join labels: each part is translated on its own."""
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_NUMBERS: Final = frozenset({"count", "days", "limit", "table", "weight"})
+"""Placeholders a number fills: only a number matches them, so "{count} tổ chức." is no pattern
+for any sentence that ends the same way."""
 
 
 def language(chosen: str | None) -> str:
@@ -38,9 +46,44 @@ def translate(lang: str, text: str) -> str:
         return text
     if text in ENGLISH:
         return ENGLISH[text]
-    if _PARTS in text:
-        return _PARTS.join(translate(lang, part) for part in text.split(_PARTS))
+    filled = _filled_in(lang, text)
+    if filled is not None:
+        return filled
+    for joint in _PARTS:
+        if joint in text:
+            return joint.join(translate(lang, part) for part in text.split(joint))
     return _english_formats(text)
+
+
+def _patterns(catalogue: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
+    """The entries with placeholders, each as a pattern of its Vietnamese and its English."""
+    found = []
+    for vietnamese, english in catalogue.items():
+        pieces = _PLACEHOLDER.split(vietnamese)
+        if len(pieces) == 1:
+            continue
+        pattern = "".join(
+            _group(piece) if n % 2 else re.escape(piece) for n, piece in enumerate(pieces)
+        )
+        found.append((re.compile(pattern, re.DOTALL), english))
+    return found
+
+
+def _group(name: str) -> str:
+    return f"(?P<{name}>-?\\d[\\d.,]*)" if name in _NUMBERS else f"(?P<{name}>.+?)"
+
+
+_FILLED: Final = _patterns(ENGLISH)
+
+
+def _filled_in(lang: str, text: str) -> str | None:
+    """The English of a text made from an entry with placeholders, else None."""
+    for pattern, english in _FILLED:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            values = {name: translate(lang, value) for name, value in match.groupdict().items()}
+            return english.format(**values)
+    return None
 
 
 def _english_formats(text: str) -> str:
