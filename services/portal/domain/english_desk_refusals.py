@@ -12,7 +12,7 @@ _FIELD_ERRORS: Final = {
     "Bắt buộc nhập.": "Required.",
     "Quá ngắn: tối thiểu {limit} ký tự.": "Too short: at least {limit} characters.",
     "Quá dài: tối đa {limit} ký tự.": "Too long: at most {limit} characters.",
-    "Cần ít nhất {limit} mục.": "At least {limit} items.",
+    "Cần ít nhất {limit} mục.": "At least {limit} needed.",
     "Tối đa {limit} mục.": "At most {limit} items.",
     "Giá trị nhỏ nhất là {limit}.": "The smallest value is {limit}.",
     "Giá trị lớn nhất là {limit}.": "The largest value is {limit}.",
