@@ -33,6 +33,8 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _NUMBERS: Final = frozenset({"count", "days", "limit", "table", "weight"})
 """Placeholders a number fills: only a number matches them, so "{count} tổ chức." is no pattern
 for any sentence that ends the same way."""
+_AS_WRITTEN: Final = frozenset({"name", "nominee", "title"})
+"""Placeholders an owner's words fill (an organisation's name, an event's title): as written."""
 
 
 def language(chosen: str | None) -> str:
@@ -81,7 +83,10 @@ def _filled_in(lang: str, text: str) -> str | None:
     for pattern, english in _FILLED:
         match = pattern.fullmatch(text)
         if match is not None:
-            values = {name: translate(lang, value) for name, value in match.groupdict().items()}
+            values = {
+                name: value if name in _AS_WRITTEN else translate(lang, value)
+                for name, value in match.groupdict().items()
+            }
             return english.format(**values)
     return None
 

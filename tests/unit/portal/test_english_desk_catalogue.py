@@ -70,6 +70,12 @@ def test_a_meeting_as_the_desk_names_it_keeps_its_names_and_writes_its_day_in_en
     )
 
 
+def test_an_owner_s_words_in_a_placeholder_stay_as_written() -> None:
+    assert translate("en", "Sửa sự kiện: Hội thảo · 03/12/2026") == (
+        "Change the event: Hội thảo · 03/12/2026"
+    )
+
+
 def test_a_placeholder_for_a_number_takes_only_a_number() -> None:
     assert translate("en", "3 tổ chức.") == "Organisations: 3."
     assert translate("en", "Chưa có tổ chức.") == "Chưa có tổ chức."
