@@ -35,10 +35,6 @@ PUBLIC_TEMPLATES = frozenset(
         "awards.html",
         "award_programme.html",
         "indicators.html",
-        "error.html",
-        "news_subscription.html",
-        "news_subscription_sent.html",
-        "sign_in.html",
         "moderation.html",
         "verification.html",
         "directory.html",
@@ -47,6 +43,10 @@ PUBLIC_TEMPLATES = frozenset(
         "event_form.html",
         "review_queue.html",
         "review_file.html",
+        "error.html",
+        "news_subscription.html",
+        "news_subscription_sent.html",
+        "sign_in.html",
     }
 )
 """The pages with an English version; every other page stays Vietnamese, `<html lang="vi">`."""

@@ -12,7 +12,7 @@ _FIELD_ERRORS: Final = {
     "Bắt buộc nhập.": "Required.",
     "Quá ngắn: tối thiểu {limit} ký tự.": "Too short: at least {limit} characters.",
     "Quá dài: tối đa {limit} ký tự.": "Too long: at most {limit} characters.",
-    "Cần ít nhất {limit} mục.": "At least {limit} needed.",
+    "Cần ít nhất {limit} mục.": "At least {limit} item(s) needed.",
     "Tối đa {limit} mục.": "At most {limit} items.",
     "Giá trị nhỏ nhất là {limit}.": "The smallest value is {limit}.",
     "Giá trị lớn nhất là {limit}.": "The largest value is {limit}.",
@@ -21,7 +21,7 @@ _FIELD_ERRORS: Final = {
     "Phải là một số nguyên.": "Must be a whole number.",
     "Ngày không hợp lệ (dd/mm/yyyy).": "Not a valid day (dd/mm/yyyy).",
     "Chọn ngày và giờ.": "Choose a day and a time.",
-    "Giá trị không có trong danh sách.": "This value is not in the list.",
+    "Giá trị không có trong danh sách.": "Not a value of the list.",
     "Chọn có hoặc không.": "Choose yes or no.",
     "Không đúng định dạng.": "Not in the expected format.",
     "Không hợp lệ: {message}": "Not valid: {message}",
@@ -31,8 +31,12 @@ _FIELD_ERRORS: Final = {
 _DESK_RULES: Final = {
     # domain/desk_refusals.py: the techmart's rules
     "Sự kiện chỉ kết thúc được khi đã bắt đầu.": "An event can be closed only once it started.",
-    "Sự kiện đã hủy: không thay đổi được gì nữa.": "The event is cancelled: nothing can change.",
-    "Sự kiện đã kết thúc: không thay đổi được gì nữa.": "The event is closed: nothing can change.",
+    "Sự kiện đã hủy: không thay đổi được gì nữa.": (
+        "The event is cancelled: nothing can change any more."
+    ),
+    "Sự kiện đã kết thúc: không thay đổi được gì nữa.": (
+        "The event is closed: nothing can change any more."
+    ),
     "Đơn vị này không còn đăng ký nào để hủy.": (
         "This organisation has no registration left to cancel."
     ),

@@ -142,12 +142,12 @@ BROKER_PAGES = {
                           "Tax code", "Cooperative"),
     "/moi-gioi/danh-ba?q=mang+den": ("Directory of verified organisations",
                                      "Organisations matching “mang den”: 1.", "Registration"),
-    "/moi-gioi/ket-noi": ("Proposals awaiting an answer", "Parties introduced", "days since the "
-                          "last step", "Propose a match by hand"),
+    "/moi-gioi/ket-noi": ("Proposals awaiting an answer", "Introduced to each other",
+                          "days since the last step", "Propose a match by hand"),
     "/moi-gioi/su-kien/moi": ("Announce a connection event", "Starts (Vietnam time)",
                               'aria-label="Starts: day"', "Keep a waiting list once the seats "
                               "are taken", "Demo day", "Medicinal herbs"),
-    DESK: ("Participants (2)", "Waiting list (1)", "Supplier: brings technology offers",
+    DESK: ("Participants (2)", "Waiting list (1)", "Supplier: bringing technology offers",
            "Registered", "B2B schedule (1)", "09:00 10 Dec 2026 · table 1 · ",
            "— for HTX Dược liệu Măng Đen", "Met, wants to follow up", "Close the event"),
     f"{DESK}/sua": ("Change the event: Techmart Quảng Ngãi 2026", "Save the changes",
@@ -199,7 +199,9 @@ async def test_refusals_beside_their_fields_are_in_english(
     assert no_sector.status_code == 422
     assert _left(no_sector.text) == []
     assert "Not announced yet: please correct the marked fields." in no_sector.text
-    assert '<a href="#focus_sectors">Focus sectors: At least 1 needed.</a>' in no_sector.text
+    assert (
+        '<a href="#focus_sectors">Focus sectors: At least 1 item(s) needed.</a>' in no_sector.text
+    )
 
     changed = await client.post(f"{DESK}/sua", data=plan | {"focus_sectors": "medicinal_herbs"})
     assert changed.status_code == 422
