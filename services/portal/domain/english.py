@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from services.portal.domain.english_desk import DESK
 from services.portal.domain.english_organisation import ORGANISATION
 from shared import labels as shared_labels
 
@@ -276,4 +277,11 @@ _SECTORS: Final = {
     for code, english in shared_labels.SECTORS["en"].items()
 }
 
-ENGLISH: Final[dict[str, str]] = {**_CHROME, **_NEWS, **_VOCABULARIES, **_SECTORS, **ORGANISATION}
+ENGLISH: Final[dict[str, str]] = {
+    **_CHROME,
+    **_NEWS,
+    **_VOCABULARIES,
+    **_SECTORS,
+    **DESK,
+    **ORGANISATION,
+}

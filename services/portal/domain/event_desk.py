@@ -98,7 +98,8 @@ def change_form(raw: Mapping[str, Any], zone: tzinfo = PROVINCE_ZONE) -> EventFo
     for api_field, pair in MOMENTS.items():
         moment = datetime.fromisoformat(str(raw[api_field])).astimezone(zone)
         values[f"{pair}_day"], values[f"{pair}_time"] = f"{moment:%Y-%m-%d}", f"{moment:%H:%M}"
-    return EventForm(values, tuple(raw.get("focus_sectors") or ()))
+    sectors = tuple(raw.get("focus_sectors") or ())
+    return EventForm(values, sectors, waitlist=bool(raw.get("waitlist", True)))
 
 
 def change_body(body: Mapping[str, Any]) -> dict[str, Any]:
@@ -128,8 +129,8 @@ class DeskMeeting:
     meeting_id: str
     pinned: bool
     requested: bool
-    outcomes: str
-    """Each side's recorded outcome, `—` when none."""
+    outcomes: tuple[tuple[str, str], ...]
+    """(name, recorded outcome) of each side, the outcome `—` when none."""
     sides: tuple[tuple[str, str], ...]
     """(organisation id, name) of the supplier, then the seeker."""
 
@@ -153,16 +154,16 @@ def desk_meeting(raw: Mapping[str, Any], names: Mapping[str, str]) -> DeskMeetin
     outcomes = raw.get("outcomes") or {}
     ids = (str(raw["supplier_id"]), str(raw["seeker_id"]))
     sides = tuple((org, names.get(org, org)) for org in ids)
-    recorded = [
-        f"{name}: {labels.label(labels.MEETING_OUTCOMES, outcomes.get(org)) or '—'}"
+    recorded = tuple(
+        (name, labels.label(labels.MEETING_OUTCOMES, outcomes.get(org)) or "—")
         for org, name in sides
-    ]
+    )
     return DeskMeeting(
         meeting=view,
         meeting_id=str(raw["meeting_id"]),
         pinned=bool(raw.get("pinned")),
         requested=bool(raw.get("requested")),
-        outcomes="; ".join(recorded),
+        outcomes=recorded,
         sides=sides,
     )
 

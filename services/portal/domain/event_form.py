@@ -1,13 +1,14 @@
 """The broker's form announcing a connection event: what was typed, kept to show again, and the
 API body it makes. Days and times are typed in the province's time (UTC+7) and sent with their
 offset; the plan's rules (a venue or a link, the deadline before the start, the meeting slots
-within the day) are the matching service's, which names the field it refuses."""
+within the day) are the matching service's, which names the field it refuses. The waiting list
+is on unless the broker unticks it: a full event then refuses new registrations."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from services.portal.domain import labels
@@ -40,12 +41,14 @@ class EventForm:
     values: dict[str, str]
     sectors: tuple[str, ...] = ()
     errors: dict[str, str] = field(default_factory=dict)
+    waitlist: bool = True
+    """Over capacity, registrations wait for a seat (the matching API's default) or are refused."""
 
     def value(self, name: str) -> str:
         return self.values.get(name, "")
 
     def with_errors(self, errors: dict[str, str]) -> EventForm:
-        return EventForm(self.values, self.sectors, errors)
+        return replace(self, errors=errors)
 
     def error_summary(self) -> list[tuple[str, str, str]]:
         """(the id the summary links to, the field's Vietnamese name, the message), in the
@@ -62,7 +65,13 @@ def read_event_form(lists: Mapping[str, list[str]]) -> EventForm:
     if values["kind"] not in labels.EVENT_KINDS:
         values["kind"] = "techmart"
     sectors = tuple(s for s in lists.get("focus_sectors", []) if s in labels.SECTORS)
-    return EventForm(values, sectors)
+    return EventForm(values, sectors, waitlist=_waitlist(lists.get("waitlist")))
+
+
+def _waitlist(posted: list[str] | None) -> bool:
+    """The form posts a hidden "off", then "on" when the box is ticked; a form never posted
+    (a new one) has the waiting list on."""
+    return not posted or posted[-1] == "on"
 
 
 def event_body(form: EventForm) -> dict[str, Any]:
@@ -81,4 +90,5 @@ def event_body(form: EventForm) -> dict[str, Any]:
                 f"{day}T{time}:00{PROVINCE_OFFSET}" if well_formed else f"{day} {time}"
             )
     body["focus_sectors"] = list(form.sectors)
+    body["waitlist"] = form.waitlist
     return body

@@ -29,6 +29,8 @@ class EventView:
     capacity: int
     cancelled_reason: str
     starts_at: datetime
+    waitlist: bool = True
+    """Over capacity, registrations wait for a seat; otherwise they are refused."""
 
     @property
     def url(self) -> str:
@@ -58,6 +60,7 @@ def event_view(raw: Mapping[str, Any], zone: tzinfo = PROVINCE_ZONE) -> EventVie
         capacity=int(raw.get("capacity", 0)),
         cancelled_reason=str(raw.get("cancelled_reason") or ""),
         starts_at=starts,
+        waitlist=bool(raw.get("waitlist", True)),
     )
 
 

@@ -8,8 +8,9 @@ rewritten the English way (`03/12/2026` → `3 Dec 2026`, `1.200.000.000 ₫` �
 the day is already the province's (Asia/Ho_Chi_Minh), only its writing changes.
 A word with two senses in English (a state "Tạm dừng" is "Paused", the button "Pause") has an
 entry keyed `"Tạm dừng|button"` for the sense a template names (`_("Tạm dừng", "button")`).
-A catalogue entry may hold slots (`"Chưa gửi duyệt được: {reason}"`): a text the portal composed
-from a fixed lead-in and a part it was given is matched whole, and each part is translated too.
+A catalogue entry may hold `{name}` placeholders (a count, a limit, an organisation's name, a
+refusal worded elsewhere): a text the portal made from it is recognised, and what filled each
+placeholder is translated in turn, so "Chưa hủy được đăng ký: {words}" keeps its English whole.
 """
 
 from __future__ import annotations
@@ -28,9 +29,14 @@ _VND = re.compile(r"(\d{1,3}(?:\.\d{3})*) ₫")
 _AT_LEAST_TRL = re.compile(r"^TRL từ (\d)$")
 _OCOP_STARS = re.compile(r"\(OCOP (\d) sao\)")
 _RANGE_WORDS: Final = (("từ ", "from "), ("đến ", "up to "))
-_PARTS = " · "
-_SLOT = re.compile(r"\\\{(\w+)\\\}")
-"""A `{name}` slot of a catalogue entry, as `re.escape` writes it."""
+_PARTS = (" · ", "; ")
+"""How the view models join labels: each part is translated on its own."""
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_NUMBERS: Final = frozenset({"count", "days", "limit", "table", "weight"})
+"""Placeholders a number fills: only a number matches them, so "{count} tổ chức." is no pattern
+for any sentence that ends the same way."""
+_AS_WRITTEN: Final = frozenset({"name", "nominee", "title"})
+"""Placeholders an owner's words fill (an organisation's name, an event's title): as written."""
 
 
 def language(chosen: str | None) -> str:
@@ -47,32 +53,46 @@ def translate(lang: str, text: str, sense: str = "") -> str:
         return ENGLISH[f"{text}|{sense}"]
     if text in ENGLISH:
         return ENGLISH[text]
-    composed = _composed(lang, text)
-    if composed is not None:
-        return composed
-    if _PARTS in text:
-        return _PARTS.join(translate(lang, part) for part in text.split(_PARTS))
+    filled = _filled_in(lang, text)
+    if filled is not None:
+        return filled
+    for joint in _PARTS:
+        if joint in text:
+            return joint.join(translate(lang, part) for part in text.split(joint))
     return _english_formats(text)
 
 
-def _slotted(catalogue: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The entries with slots, each as a pattern matching the whole text it stands for."""
-    return tuple(
-        (re.compile("^" + _SLOT.sub(r"(?P<\1>.+?)", re.escape(vietnamese)) + "$", re.S), english)
-        for vietnamese, english in catalogue.items()
-        if "{" in vietnamese
-    )
+def _patterns(catalogue: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
+    """The entries with placeholders, each as a pattern of its Vietnamese and its English."""
+    found = []
+    for vietnamese, english in catalogue.items():
+        pieces = _PLACEHOLDER.split(vietnamese)
+        if len(pieces) == 1:
+            continue
+        pattern = "".join(
+            _group(piece) if n % 2 else re.escape(piece) for n, piece in enumerate(pieces)
+        )
+        found.append((re.compile(pattern, re.DOTALL), english))
+    return found
 
 
-_SLOTTED: Final = _slotted(ENGLISH)
+def _group(name: str) -> str:
+    return f"(?P<{name}>-?\\d[\\d.,]*)" if name in _NUMBERS else f"(?P<{name}>.+?)"
 
 
-def _composed(lang: str, text: str) -> str | None:
-    for pattern, english in _SLOTTED:
-        found = pattern.match(text)
-        if found:
-            parts = {name: translate(lang, part) for name, part in found.groupdict().items()}
-            return english.format(**parts)
+_FILLED: Final = _patterns(ENGLISH)
+
+
+def _filled_in(lang: str, text: str) -> str | None:
+    """The English of a text made from an entry with placeholders, else None."""
+    for pattern, english in _FILLED:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            values = {
+                name: value if name in _AS_WRITTEN else translate(lang, value)
+                for name, value in match.groupdict().items()
+            }
+            return english.format(**values)
     return None
 
 

@@ -15,6 +15,12 @@ class Criterion:
     code: str
     name: str
     weight: int
+    name_en: str = ""
+    """The programme's own English name of the criterion, when it gave one."""
+
+    def name_in(self, lang: str) -> str:
+        """The programme's words: its English name for an English page, when it has one."""
+        return self.name_en if lang == "en" and self.name_en else self.name
 
 
 @dataclass(frozen=True)
@@ -59,13 +65,16 @@ def review_file(raw: Mapping[str, Any], programme: Mapping[str, Any]) -> ReviewF
         category=str(category.get("name", raw.get("category_id", ""))),
         narrative=str(raw.get("narrative", "")),
         links=tuple(str(link) for link in raw.get("links") or ()),
-        criteria=tuple(
-            Criterion(str(c["code"]), str(c.get("name", c["code"])), int(c.get("weight", 0)))
-            for c in category.get("criteria") or ()
-        ),
+        criteria=tuple(_criterion(c) for c in category.get("criteria") or ()),
         scores={str(k): int(v) for k, v in (card.get("scores") or {}).items()},
         comments={str(k): str(v) for k, v in (card.get("comments") or {}).items()},
     )
+
+
+def _criterion(raw: Mapping[str, Any]) -> Criterion:
+    code = str(raw["code"])
+    name, name_en = str(raw.get("name", code)), str(raw.get("name_en") or "")
+    return Criterion(code, name, int(raw.get("weight", 0)), name_en)
 
 
 def scorecard_body(form: Mapping[str, str], criteria: tuple[Criterion, ...]) -> dict[str, Any]:

@@ -127,6 +127,28 @@ async def test_a_broker_changes_the_event_on_its_form_filled_in_the_provinces_ti
     assert "Đã lưu thay đổi" in (await client.get(changed.headers["location"])).text
 
 
+async def test_a_broker_switches_the_waiting_list_back_on_from_the_change_form(
+    client: httpx.AsyncClient, events: InMemoryEvents
+) -> None:
+    token = await sign_in(client, "broker-01")
+    events.items[EVENT]["waitlist"] = False
+    assert "Danh sách chờ đang tắt" in (await client.get(DESK)).text
+    form = (await client.get(f"{DESK}/sua")).text
+    assert 'name="waitlist" value="on" aria-describedby="waitlist-help" >' in form  # unticked
+
+    plan = {"csrf_token": token, "title": "Techmart Quảng Ngãi 2026", "kind": "techmart",
+            "starts_day": "2026-12-10", "starts_time": "08:00", "ends_day": "2026-12-10",
+            "ends_time": "17:00", "deadline_day": "2026-12-05", "deadline_time": "17:00",
+            "venue": "Trung tâm Hội nghị tỉnh", "focus_sectors": ["medicinal_herbs"],
+            "capacity": "3", "slot_count": "6", "slot_minutes": "20", "tables": "4"}  # fmt: skip
+    changed = await client.post(f"{DESK}/sua", data=plan | {"waitlist": ["off", "on"]})
+    assert changed.status_code == 303
+    assert events.items[EVENT]["waitlist"] is True
+    assert "Danh sách chờ đang tắt" not in (await client.get(DESK)).text
+    await client.post(f"{DESK}/sua", data=plan | {"waitlist": "off"})
+    assert events.items[EVENT]["waitlist"] is False
+
+
 async def test_a_broker_pins_and_swaps_meetings_a_slot_outside_the_day_refused_beside_it(
     client: httpx.AsyncClient, desk: InMemoryEventDesk
 ) -> None:

@@ -92,7 +92,7 @@ async def test_a_broker_has_no_calendar_of_its_own_and_a_visitor_is_sent_to_sign
     assert (await client.get(f"/su-kien/{EVENT}/lich.ics")).status_code == 403
 
 
-def plan(token: str, **changes: str) -> dict[str, object]:
+def plan(token: str, **changes: object) -> dict[str, object]:
     return {
         "csrf_token": token, "title": "Techmart sấy nông sản 2027", "kind": "techmart",
         "starts_day": "2027-04-08", "starts_time": "08:00", "ends_day": "2027-04-08",
@@ -127,6 +127,29 @@ async def test_a_broker_announces_an_event_in_the_provinces_time(
     assert sent["registration_deadline"] == "2027-04-01T17:00:00+07:00"
     assert sent["focus_sectors"] == ["medicinal_herbs", "environment"]
     assert (sent["capacity"], sent["slot_count"]) == (40, 6)
+
+
+async def test_a_broker_announces_an_event_without_a_waiting_list(
+    client: httpx.AsyncClient, desk: InMemoryEventDesk
+) -> None:
+    token = await sign_in(client, "broker-01")
+    form = (await client.get("/moi-gioi/su-kien/moi")).text
+    assert 'name="waitlist" value="on" aria-describedby="waitlist-help" checked>' in form
+    assert "Nhận vào danh sách chờ khi đã đủ chỗ" in form
+
+    unticked = plan(token, waitlist="off")
+    refused = await client.post(
+        "/moi-gioi/su-kien/moi", data=unticked | {"deadline_day": "2027-04-09"}
+    )
+    assert refused.status_code == 422
+    assert 'aria-describedby="waitlist-help" >' in refused.text  # still unticked
+
+    announced = await client.post("/moi-gioi/su-kien/moi", data=unticked)
+    assert announced.status_code == 303
+    assert desk.announced["evt_1"]["waitlist"] is False
+    ticked = await client.post("/moi-gioi/su-kien/moi", data=plan(token, waitlist=["off", "on"]))
+    assert ticked.status_code == 303
+    assert desk.announced["evt_2"]["waitlist"] is True
 
 
 async def test_an_organisation_cannot_announce_an_event(client: httpx.AsyncClient) -> None:
