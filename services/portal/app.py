@@ -31,6 +31,7 @@ from services.portal.api import (
 )
 from services.portal.api import event_desk as event_desk_pages
 from services.portal.api import events as event_pages
+from services.portal.api import indicator_exports as indicator_export_pages
 from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
 from services.portal.api.rendering import on_http_error, on_refusal, to_sign_in
@@ -163,6 +164,7 @@ def create_app(
     app.include_router(moderation_pages.router)
     app.include_router(dossiers.router)
     app.include_router(indicator_pages.router)
+    app.include_router(indicator_export_pages.router)
     app.include_router(event_pages.router)
     app.include_router(award_pages.router)
     app.include_router(dev_mail.router)

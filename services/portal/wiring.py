@@ -10,6 +10,7 @@ from services.portal.service.dossiers import PaperDossiers
 from services.portal.service.event_desk import EventManagement
 from services.portal.service.event_ports import EventManagementDesk
 from services.portal.service.events import PublicEvents
+from services.portal.service.indicator_exports import IndicatorExports
 from services.portal.service.indicators import PublicIndicators
 from services.portal.service.meeting_requests import MeetingRequests
 from services.portal.service.moderation import Moderation
@@ -56,6 +57,7 @@ class UseCases:
     pipeline: BrokerPipeline
     nominations: OrganizationNominations
     indicators: PublicIndicators
+    indicator_exports: IndicatorExports
     events: PublicEvents
     awards: PublicAwards
     news: NewsSubscriptions
@@ -96,6 +98,7 @@ def build_use_cases(
         pipeline=BrokerPipeline(desk, listings, tokens),
         nominations=OrganizationNominations(nomination_desk, awards, tokens),
         indicators=PublicIndicators(indicators),
+        indicator_exports=IndicatorExports(indicators),
         events=PublicEvents(events),
         awards=PublicAwards(awards),
         news=NewsSubscriptions(news_desk, tokens),

@@ -165,8 +165,10 @@ class InMemoryIndicators:
 
     def __init__(self, *reports: Mapping[str, Any]) -> None:
         self.reports = {str(r["period"]): r for r in reports}
+        self.asked: list[str] = []
 
     async def report(self, period: str) -> Mapping[str, Any]:
+        self.asked.append(period)
         if period not in self.reports:
             raise NotFoundError("Không có chỉ số của kỳ này.")
         return self.reports[period]
