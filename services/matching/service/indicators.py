@@ -77,6 +77,12 @@ class Indicators:
         self._cache[period.label] = (time.monotonic() + self._cache_seconds, sign, report)
         return report
 
+    async def full_report(self, period: Period) -> IndicatorReport:
+        """Every cell, the small ones included, as the facts stand now (brokers only: the
+        Department already sees each contract; never cached and never the published release,
+        so a declaration made since counts)."""
+        return market_report(period, await self._facts(), min_contributors=0)
+
     async def _data_sign(self) -> tuple[int, ...]:
         """Changes whenever the store changes in a way the indicators count (three reads)."""
         return (

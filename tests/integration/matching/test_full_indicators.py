@@ -1,0 +1,63 @@
+"""Brokers read the indicators with every cell (`GET /v1/indicators/full`): a contract between
+two organisations shows under its own sector and commune there, while the public report
+merges it into the "other" rows; nobody else may read it."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+
+from services.matching.engine import E5Embedder
+from services.matching.settings import MatchingSettings
+from shared.auth import Role
+from tests.integration.matching.kit import running
+from tests.integration.matching.test_declared_contracts import declaration
+
+pytestmark = pytest.mark.integration
+SIGNED_ON = date(2025, 9, 15)
+"""A month no other test counts in and that no sweep publishes (only the last closed one is)."""
+PERIOD = "2025-09"
+
+
+async def test_a_broker_reads_the_small_cells_the_public_report_merges(
+    settings: MatchingSettings, embedder: E5Embedder, unique_name: str
+) -> None:
+    async with running(settings, embedder) as replica:
+        broker = replica.token(Role.broker)
+        declared = await replica.http.post(
+            "/v1/declared-contracts", json=declaration(unique_name, SIGNED_ON), headers=broker
+        )
+        public = await replica.http.get("/v1/indicators", params={"period": PERIOD})
+        full = await replica.http.get(
+            "/v1/indicators/full", params={"period": PERIOD}, headers=broker
+        )
+        full_csv = await replica.http.get(
+            "/v1/indicators/full", params={"period": PERIOD, "format": "csv"}, headers=broker
+        )
+        by_org = await replica.http.get(
+            "/v1/indicators/full",
+            params={"period": PERIOD},
+            headers=replica.token(Role.org, "org_x"),
+        )
+        anonymous = await replica.http.get("/v1/indicators/full", params={"period": PERIOD})
+        bad_period = await replica.http.get(
+            "/v1/indicators/full", params={"period": "quý 3"}, headers=broker
+        )
+
+    assert declared.status_code == 201
+    assert [s["sector"] for s in public.json()["by_sector"]] == ["other"]
+    assert [d["district_code"] for d in public.json()["by_district"]] == ["other"]
+    report = full.json()
+    assert [s["sector"] for s in report["by_sector"]] == ["agro_forestry_fishery_processing"]
+    assert [(d["district_code"], d["figures"]["contracts"]) for d in report["by_district"]] == [
+        ("23425", 1)
+    ]
+    assert report["totals"] == public.json()["totals"]
+    rows = list(csv.DictReader(io.StringIO(full_csv.text)))
+    assert ("sector", "agro_forestry_fishery_processing", "1") in {
+        (r["scope"], r["code"], r["contracts"]) for r in rows
+    }
+    assert (by_org.status_code, anonymous.status_code, bad_period.status_code) == (403, 401, 422)
