@@ -3,7 +3,8 @@ made in: headline figures on the first sheet, then one sheet per breakdown (sect
 province). Numbers stay numbers (with number formats), so the receiving office can add them up.
 
 Every sheet opens with the same header rows — title, period, when it was generated in the
-province's time — then a table whose first row names its columns in Vietnamese.
+province's time, what the figures are (every cell, not for publication as they are) — then a
+table whose first row names its columns in Vietnamese.
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ NUMBER_FORMATS: Final = {
     Measure.SHARE: "0.00%",
     Measure.DAYS: "0.0",
 }
-SMALL_CELLS_NOTE: Final = (
-    "Số liệu công khai: một dòng dựa trên dưới 3 tổ chức được gộp vào dòng “khác” "
-    "để không lộ hoạt động của một tổ chức; tổng không bị gộp."
+FULL_FIGURES_NOTE: Final = (
+    "Số liệu đầy đủ cho báo cáo của Sở, tính theo dữ liệu lúc lập: gồm cả các dòng dựa trên "
+    "dưới 3 tổ chức mà trang công khai gộp vào dòng “khác”. Không công bố nguyên bản."
 )
 
 
@@ -66,6 +67,8 @@ def _header_rows(sheet: Any, export: IndicatorExport, generated_at: datetime) ->
         f"{day(export.period_start)} – {day(export.period_end)})"
     )
     sheet["A3"] = f"Lập lúc: {local:%d/%m/%Y %H:%M} (giờ Việt Nam, UTC+7)"
+    sheet["A4"] = FULL_FIGURES_NOTE
+    sheet["A4"].font = Font(italic=True)
 
 
 def _table_header(sheet: Any, names: Sequence[str]) -> None:
@@ -110,7 +113,6 @@ def _breakdown_sheet(
         sheet.cell(row=row, column=2, value=found.code)
         for offset, (column, value) in enumerate(zip(FIGURES, found.figures, strict=True)):
             _number(sheet, row, 3 + offset, value, column.measure)
-    sheet.cell(row=row + 2, column=1, value=SMALL_CELLS_NOTE).font = Font(italic=True)
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 14
     for index in range(3, 3 + len(FIGURES)):

@@ -1,5 +1,7 @@
 """The broker's indicator exports (`/moi-gioi/chi-so`): a period's report as an XLSX workbook,
-as the JSON the matching API gives, or as its CSV, for the Department's reports upward."""
+as the JSON the matching API gives, or as its CSV, for the Department's reports upward. They are
+read from matching's broker-only report with every cell (`/v1/indicators/full`): the public one
+merges the cells resting on fewer than 3 organisations, which a report upward must not."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from services.portal.domain.indicator_export import export_filename, indicator_e
 from services.portal.domain.indicator_workbook import indicator_workbook
 from services.portal.domain.indicators import PERIOD_HELP, valid_period
 from services.portal.domain.session import Visitor
-from services.portal.service.ports import MarketIndicators
+from services.portal.service.ports import FullIndicators, Tokens
 from shared.clock import Clock, utc_now
 from shared.errors import ForbiddenError
 
@@ -39,8 +41,9 @@ class ExportFile:
 
 
 class IndicatorExports:
-    def __init__(self, indicators: MarketIndicators, clock: Clock = utc_now) -> None:
+    def __init__(self, indicators: FullIndicators, tokens: Tokens, clock: Clock = utc_now) -> None:
         self._indicators = indicators
+        self._tokens = tokens
         self._clock = clock
 
     def form(self, visitor: Visitor, period: str) -> ExportForm:
@@ -53,16 +56,13 @@ class IndicatorExports:
         _require_broker(visitor)
         if not valid_period(period):
             return ExportForm(period, PERIOD_HELP)
-        return ExportFile(export_filename(period, form), MEDIA_TYPES[form],
-                          await self._body(period, form))  # fmt: skip
-
-    async def _body(self, period: str, form: str) -> bytes:
-        if form == "csv":
-            return (await self._indicators.csv(period)).encode()
-        report = await self._indicators.report(period)
-        if form == "json":
-            return json.dumps(report, ensure_ascii=False, indent=2).encode()
-        return indicator_workbook(indicator_export(report), self._clock())
+        token = self._tokens.for_visitor(visitor)
+        if form == "xlsx":
+            report = json.loads(await self._indicators.report(period, "json", token))
+            body = indicator_workbook(indicator_export(report), self._clock())
+        else:
+            body = await self._indicators.report(period, form, token)
+        return ExportFile(export_filename(period, form), MEDIA_TYPES[form], body)
 
 
 def _require_broker(visitor: Visitor) -> None:

@@ -124,6 +124,15 @@ class MarketIndicators(Protocol):
         ...
 
 
+class FullIndicators(Protocol):
+    """The matching service's indicators with every cell, small ones included (brokers)."""
+
+    async def report(self, period: str, form: str, token: str) -> bytes:
+        """The report as the API sends it, `form` `json` or `csv`. Raises `ForbiddenError`,
+        `NotFoundError`, `UnavailableError`."""
+        ...
+
+
 class ConnectionEventsDirectory(Protocol):
     """The matching service's public connection events (no token)."""
 

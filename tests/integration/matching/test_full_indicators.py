@@ -1,17 +1,23 @@
 """Brokers read the indicators with every cell (`GET /v1/indicators/full`): a contract between
 two organisations shows under its own sector and commune there, while the public report
-merges it into the "other" rows; nobody else may read it."""
+merges it into the "other" rows; nobody else may read it. The portal's export (its HTTP
+adapter, a token it mints for a signed-in broker) makes its workbook from that report."""
 
 from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
+from openpyxl import load_workbook
 
 from services.matching.engine import E5Embedder
 from services.matching.settings import MatchingSettings
+from services.portal.domain.session import Visitor
+from services.portal.repository.indicators_api import FullIndicatorsApi
+from services.portal.repository.visitor_tokens import VisitorTokens
+from services.portal.service.indicator_exports import ExportFile, IndicatorExports
 from shared.auth import Role
 from tests.integration.matching.kit import running
 from tests.integration.matching.test_declared_contracts import declaration
@@ -61,3 +67,32 @@ async def test_a_broker_reads_the_small_cells_the_public_report_merges(
         (r["scope"], r["code"], r["contracts"]) for r in rows
     }
     assert (by_org.status_code, anonymous.status_code, bad_period.status_code) == (403, 401, 422)
+
+
+async def test_the_portal_exports_a_brokers_workbook_with_the_small_cells(
+    settings: MatchingSettings, embedder: E5Embedder, unique_name: str
+) -> None:
+    tokens = VisitorTokens(
+        settings.jwt_secret.get_secret_value(), settings.jwt_audience, may_mint=True
+    )
+    broker = Visitor(
+        subject="broker-01",
+        name="Cán bộ Sở KH&CN (môi giới)",
+        roles=("broker",),
+        organization_id=None,
+        expires_at=datetime(2100, 1, 1, tzinfo=UTC),
+    )
+    async with running(settings, embedder) as replica:
+        await replica.http.post(
+            "/v1/declared-contracts",
+            json=declaration(f"{unique_name}-xlsx", SIGNED_ON, value_vnd=480_000_000),
+            headers=replica.token(Role.broker),
+        )
+        exports = IndicatorExports(FullIndicatorsApi(replica.http), tokens)
+        exported = await exports.file(broker, PERIOD, "xlsx")
+
+    assert isinstance(exported, ExportFile)
+    assert exported.filename == "chi-so-2025-09.xlsx"
+    sectors = load_workbook(io.BytesIO(exported.body))["Theo lĩnh vực"]
+    assert sectors["A6"].value == "Chế biến nông, lâm, thủy sản"
+    assert sectors["A7"].value is None  # one row: nothing merged into "other"

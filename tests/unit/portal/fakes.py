@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -165,10 +166,8 @@ class InMemoryIndicators:
 
     def __init__(self, *reports: Mapping[str, Any]) -> None:
         self.reports = {str(r["period"]): r for r in reports}
-        self.asked: list[str] = []
 
     async def report(self, period: str) -> Mapping[str, Any]:
-        self.asked.append(period)
         if period not in self.reports:
             raise NotFoundError("Không có chỉ số của kỳ này.")
         return self.reports[period]
@@ -176,6 +175,23 @@ class InMemoryIndicators:
     async def csv(self, period: str) -> str:
         report = await self.report(period)
         return f"period,scope\n{report['period']},total\n"
+
+
+class InMemoryFullIndicators:
+    """Matching's indicators with every cell, as the API sends them; only for a broker."""
+
+    def __init__(self, *reports: Mapping[str, Any]) -> None:
+        self.reports = {str(r["period"]): r for r in reports}
+        self.asked: list[str] = []
+
+    async def report(self, period: str, form: str, token: str) -> bytes:
+        _require_broker(token)
+        self.asked.append(period)
+        if period not in self.reports:
+            raise NotFoundError("Không có chỉ số của kỳ này.")
+        if form == "csv":
+            return f"period,scope,code\n{period},sector,medicinal_herbs\n".encode()
+        return json.dumps(self.reports[period], ensure_ascii=False).encode()
 
 
 def indicators_json(period: str = "2026-Q4") -> dict[str, Any]:
@@ -243,6 +259,7 @@ async def portal_client(
         "own": InMemoryOwnListings(),
         "moderation": InMemoryModerationQueue(),
         "indicators": InMemoryIndicators(),
+        "full_indicators": InMemoryFullIndicators(),
         "events": InMemoryEvents(),
         "awards": InMemoryAwards(),
         "registry": InMemoryRegistry(),

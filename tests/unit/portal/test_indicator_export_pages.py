@@ -1,6 +1,7 @@
 """The broker's indicator exports through the ASGI app: the page, the XLSX, JSON and CSV files
-of a period with their names, who may have them, and a period written wrong refused beside
-its field before the matching API is asked."""
+of a period (read from matching's report with every cell, with the broker's token) with their
+names, who may have them, and a period written wrong refused beside its field before the
+matching API is asked."""
 
 from __future__ import annotations
 
@@ -12,20 +13,30 @@ import httpx
 import pytest
 from openpyxl import load_workbook
 
-from tests.unit.portal.fakes import InMemoryIndicators, indicators_json, portal_client
+from tests.unit.portal.fakes import (
+    InMemoryFullIndicators,
+    InMemoryIndicators,
+    indicators_json,
+    portal_client,
+)
 from tests.unit.portal.signing import sign_in
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@pytest.fixture
-def indicators() -> InMemoryIndicators:
-    return InMemoryIndicators(indicators_json("2026-Q3") | {"granularity": "quarter"})
+REPORT = indicators_json("2026-Q3") | {"granularity": "quarter"}
 
 
 @pytest.fixture
-async def client(indicators: InMemoryIndicators) -> AsyncIterator[httpx.AsyncClient]:
-    async with portal_client(indicators=indicators) as client:
+def indicators() -> InMemoryFullIndicators:
+    return InMemoryFullIndicators(REPORT)
+
+
+@pytest.fixture
+async def client(indicators: InMemoryFullIndicators) -> AsyncIterator[httpx.AsyncClient]:
+    async with portal_client(
+        indicators=InMemoryIndicators(REPORT), full_indicators=indicators
+    ) as client:
         yield client
 
 
@@ -48,8 +59,7 @@ async def test_a_broker_downloads_the_json_the_api_gives_as_a_file(
     response = await client.get("/moi-gioi/chi-so.json", params={"ky": "2026-Q3"})
     assert response.headers["content-type"] == "application/json"
     assert 'filename="chi-so-2026-Q3.json"' in response.headers["content-disposition"]
-    assert json.loads(response.content) == indicators_json("2026-Q3") | {"granularity": "quarter"}
-    assert "Dược liệu" not in response.text  # the API's own JSON, not the page's labels
+    assert json.loads(response.content) == REPORT  # the API's own JSON, as it was sent
 
 
 async def test_a_broker_downloads_the_csv_the_api_gives(client: httpx.AsyncClient) -> None:
@@ -57,7 +67,7 @@ async def test_a_broker_downloads_the_csv_the_api_gives(client: httpx.AsyncClien
     response = await client.get("/moi-gioi/chi-so.csv", params={"ky": "2026-Q3"})
     assert response.headers["content-type"].startswith("text/csv")
     assert 'filename="chi-so-2026-Q3.csv"' in response.headers["content-disposition"]
-    assert response.text.splitlines() == ["period,scope", "2026-Q3,total"]
+    assert response.text.splitlines() == ["period,scope,code", "2026-Q3,sector,medicinal_herbs"]
 
 
 async def test_the_page_offers_the_three_files_for_the_period_typed(
@@ -70,10 +80,11 @@ async def test_the_page_offers_the_three_files_for_the_period_typed(
     for form in ("xlsx", "json", "csv"):
         assert f'formaction="/moi-gioi/chi-so.{form}"' in response.text
     assert '<a href="/moi-gioi/chi-so">Xuất chỉ số</a>' in response.text
+    assert "Số liệu đầy đủ, không công bố nguyên bản" in response.text
 
 
 async def test_a_period_written_wrong_is_refused_beside_its_field_and_nothing_is_asked(
-    client: httpx.AsyncClient, indicators: InMemoryIndicators
+    client: httpx.AsyncClient, indicators: InMemoryFullIndicators
 ) -> None:
     await sign_in(client, "broker-01")
     response = await client.get("/moi-gioi/chi-so.xlsx", params={"ky": "quý 3/2026"})
@@ -98,7 +109,7 @@ async def test_an_unknown_format_is_no_page(client: httpx.AsyncClient) -> None:
 
 
 async def test_an_organisation_is_refused_the_page_and_the_files(
-    client: httpx.AsyncClient, indicators: InMemoryIndicators
+    client: httpx.AsyncClient, indicators: InMemoryFullIndicators
 ) -> None:
     await sign_in(client, "htxmangden:giam-doc")
     assert (await client.get("/moi-gioi/chi-so")).status_code == 403
