@@ -52,6 +52,14 @@ async def test_a_broker_reads_the_small_cells_the_public_report_merges(
         bad_period = await replica.http.get(
             "/v1/indicators/full", params={"period": "quý 3"}, headers=broker
         )
+        year = await replica.http.get(
+            "/v1/indicators/full/year", params={"year": "2025"}, headers=broker
+        )
+        year_by_org = await replica.http.get(
+            "/v1/indicators/full/year",
+            params={"year": "2025"},
+            headers=replica.token(Role.org, "org_x"),
+        )
 
     assert declared.status_code == 201
     assert [s["sector"] for s in public.json()["by_sector"]] == ["other"]
@@ -67,6 +75,10 @@ async def test_a_broker_reads_the_small_cells_the_public_report_merges(
         (r["scope"], r["code"], r["contracts"]) for r in rows
     }
     assert (by_org.status_code, anonymous.status_code, bad_period.status_code) == (403, 401, 422)
+    periods = {p["period"]: p["totals"]["contracts"] for p in year.json()}
+    assert len(periods) == 17  # twelve months, four quarters, the year
+    assert periods[PERIOD] == periods["2025-Q3"] == report["totals"]["contracts"] >= 1
+    assert year_by_org.status_code == 403
 
 
 async def test_the_portal_exports_a_brokers_workbook_with_the_small_cells(
