@@ -7,7 +7,7 @@ Built from the matching API's JSON (`docs/indicators.md`); the workbook
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -117,7 +117,10 @@ class IndicatorExport:
     breakdowns: tuple[Breakdown, ...]
 
 
-def indicator_export(raw: Mapping[str, Any]) -> IndicatorExport:
+def indicator_export(
+    raw: Mapping[str, Any], year: Sequence[Mapping[str, Any]] = ()
+) -> IndicatorExport:
+    """`raw` is the period's report; `year` the totals of its year's periods, when known."""
     intermediaries = raw.get("intermediary_organizations")
     return IndicatorExport(
         period=str(raw["period"]),
@@ -130,6 +133,7 @@ def indicator_export(raw: Mapping[str, Any]) -> IndicatorExport:
             Breakdown("Theo lĩnh vực", "Lĩnh vực", "Mã lĩnh vực", _sectors(raw)),
             Breakdown("Theo địa bàn", "Xã, phường", "Mã địa bàn", _places(raw)),
             Breakdown("Theo tỉnh", "Tỉnh", "Mã tỉnh", _provinces(raw)),
+            Breakdown("Các kỳ trong năm", "Kỳ", "Mã kỳ", _periods(year)),
         ),
     )
 
@@ -168,6 +172,27 @@ def _provinces(raw: Mapping[str, Any]) -> tuple[ExportRow, ...]:
         )
         for row in raw.get("by_province") or ()
     )
+
+
+def _periods(year: Sequence[Mapping[str, Any]]) -> tuple[ExportRow, ...]:
+    return tuple(
+        ExportRow(
+            name=period_name(str(row.get("period", "")), row.get("granularity")),
+            code=str(row.get("period", "")),
+            figures=_figures(row.get("totals")),
+        )
+        for row in year
+    )
+
+
+def period_name(label: str, granularity: str | None) -> str:
+    """`Tháng 09/2025`, `Quý 3/2025`, `Năm 2025`, from the API's label (`2025-09`, `2025-Q3`)."""
+    year, _, rest = label.partition("-")
+    if granularity == "month":
+        return f"Tháng {rest}/{year}"
+    if granularity == "quarter":
+        return f"Quý {rest.removeprefix('Q')}/{year}"
+    return f"Năm {year}"
 
 
 def _figures(raw: Mapping[str, Any] | None) -> tuple[Value, ...]:

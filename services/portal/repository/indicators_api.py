@@ -50,3 +50,10 @@ class FullIndicatorsApi:
             return await self._api.call_bytes("GET", "/v1/indicators/full", token, params=params)
         except FormRefusedError as refused:  # a period the service cannot read: no figures
             raise NotFoundError("Không có chỉ số của kỳ này.") from refused
+
+    async def year(self, year: int, token: str) -> list[Mapping[str, Any]]:
+        params = {"year": str(year)}
+        found: list[Mapping[str, Any]] = await self._api.call(
+            "GET", "/v1/indicators/full/year", token, params=params
+        )
+        return found

@@ -5,6 +5,7 @@ merges the cells resting on fewer than 3 organisations, which a report upward mu
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 from typing import Final
@@ -58,11 +59,18 @@ class IndicatorExports:
             return ExportForm(period, PERIOD_HELP)
         token = self._tokens.for_visitor(visitor)
         if form == "xlsx":
-            report = json.loads(await self._indicators.report(period, "json", token))
-            body = indicator_workbook(indicator_export(report), self._clock())
+            body = await self._workbook(period, token)
         else:
             body = await self._indicators.report(period, form, token)
         return ExportFile(export_filename(period, form), MEDIA_TYPES[form], body)
+
+    async def _workbook(self, period: str, token: str) -> bytes:
+        """The period's report, and its year's periods side by side (a sheet of their own)."""
+        report, year = await asyncio.gather(
+            self._indicators.report(period, "json", token),
+            self._indicators.year(int(period[:4]), token),
+        )
+        return indicator_workbook(indicator_export(json.loads(report), year), self._clock())
 
 
 def _require_broker(visitor: Visitor) -> None:

@@ -132,6 +132,11 @@ class FullIndicators(Protocol):
         `NotFoundError`, `UnavailableError`."""
         ...
 
+    async def year(self, year: int, token: str) -> list[Mapping[str, Any]]:
+        """The year's months, quarters and the year itself begun by today: each one's totals.
+        Raises `ForbiddenError`, `UnavailableError`."""
+        ...
+
 
 class ConnectionEventsDirectory(Protocol):
     """The matching service's public connection events (no token)."""

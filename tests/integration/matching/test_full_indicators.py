@@ -105,6 +105,11 @@ async def test_the_portal_exports_a_brokers_workbook_with_the_small_cells(
 
     assert isinstance(exported, ExportFile)
     assert exported.filename == "chi-so-2025-09.xlsx"
-    sectors = load_workbook(io.BytesIO(exported.body))["Theo lĩnh vực"]
+    book = load_workbook(io.BytesIO(exported.body))
+    sectors = book["Theo lĩnh vực"]
     assert sectors["A6"].value == "Chế biến nông, lâm, thủy sản"
     assert sectors["A7"].value is None  # one row: nothing merged into "other"
+    periods = [row[0].value for row in book["Các kỳ trong năm"].iter_rows(min_row=6)]
+    assert periods[:2] == ["Tháng 01/2025", "Tháng 02/2025"]
+    assert periods[11:17] == ["Tháng 12/2025", "Quý 1/2025", "Quý 2/2025", "Quý 3/2025",
+                              "Quý 4/2025", "Năm 2025"]  # fmt: skip

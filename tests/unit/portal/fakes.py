@@ -193,6 +193,14 @@ class InMemoryFullIndicators:
             return f"period,scope,code\n{period},sector,medicinal_herbs\n".encode()
         return json.dumps(self.reports[period], ensure_ascii=False).encode()
 
+    async def year(self, year: int, token: str) -> list[Mapping[str, Any]]:
+        _require_broker(token)
+        return [
+            {"period": p, "granularity": r.get("granularity"), "totals": r["totals"]}
+            for p, r in self.reports.items()
+            if p.startswith(str(year))
+        ]
+
 
 def indicators_json(period: str = "2026-Q4") -> dict[str, Any]:
     figures = {

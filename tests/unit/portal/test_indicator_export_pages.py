@@ -50,6 +50,7 @@ async def test_a_broker_downloads_the_workbook_of_a_quarter(client: httpx.AsyncC
     assert book.sheetnames[:2] == ["Tổng hợp", "Theo lĩnh vực"]
     assert str(book["Tổng hợp"]["A2"].value).startswith("Kỳ báo cáo: 2026-Q3 (Quý,")
     assert book["Theo lĩnh vực"]["A6"].value == "Dược liệu"
+    assert book["Các kỳ trong năm"]["A6"].value == "Quý 3/2026"
 
 
 async def test_a_broker_downloads_the_json_the_api_gives_as_a_file(

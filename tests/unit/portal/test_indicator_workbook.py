@@ -20,6 +20,11 @@ from services.portal.domain.indicator_export import (
 from services.portal.domain.indicator_workbook import indicator_workbook
 
 GENERATED_AT = datetime(2026, 10, 2, 18, 30, tzinfo=UTC)  # 3 October, 01:30 in Vietnam
+YEAR = [
+    {"period": "2026-09", "granularity": "month", "totals": {"contracts": 1}},
+    {"period": "2026-Q3", "granularity": "quarter", "totals": {"contracts": 2}},
+    {"period": "2026", "granularity": "year", "totals": {"contracts": 5}},
+]
 
 
 def report(**changes: Any) -> dict[str, Any]:
@@ -73,7 +78,7 @@ def report(**changes: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def book() -> Workbook:
-    produced = indicator_workbook(indicator_export(report()), GENERATED_AT)
+    produced = indicator_workbook(indicator_export(report(), YEAR), GENERATED_AT)
     return load_workbook(BytesIO(produced))
 
 
@@ -82,7 +87,27 @@ def row_of(sheet: Any, label: str) -> int:
 
 
 def test_the_workbook_has_the_headlines_then_one_sheet_per_breakdown(book: Workbook) -> None:
-    assert book.sheetnames == ["Tổng hợp", "Theo lĩnh vực", "Theo địa bàn", "Theo tỉnh"]
+    assert book.sheetnames == [
+        "Tổng hợp",
+        "Theo lĩnh vực",
+        "Theo địa bàn",
+        "Theo tỉnh",
+        "Các kỳ trong năm",
+    ]
+
+
+def test_the_years_periods_are_listed_side_by_side_with_vietnamese_names(
+    book: Workbook,
+) -> None:
+    sheet = book["Các kỳ trong năm"]
+    contracts = 3 + [c.name for c in FIGURES].index("contracts")
+    assert [sheet["A5"].value, sheet["B5"].value] == ["Kỳ", "Mã kỳ"]
+    assert [(sheet.cell(r, 1).value, sheet.cell(r, 2).value, sheet.cell(r, contracts).value)
+            for r in (6, 7, 8)] == [
+        ("Tháng 09/2026", "2026-09", 1),
+        ("Quý 3/2026", "2026-Q3", 2),
+        ("Năm 2026", "2026", 5),
+    ]  # fmt: skip
 
 
 def test_every_sheet_names_the_period_and_the_hour_in_vietnam(book: Workbook) -> None:
