@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from services.matching.api import (
     connection_events_router,
     declared_contracts_router,
+    full_indicators_router,
     indicators_router,
     introductions_router,
     matches_router,
@@ -50,6 +51,7 @@ def create_app(
             cases.indicators,
             RateLimiter(settings.indicators_rate_per_minute, settings.indicators_burst),
         ),
+        full_indicators_router(cases.indicators),
         declared_contracts_router(cases.indicators),
         connection_events_router(cases.connection_events, settings.zone),
     )

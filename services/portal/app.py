@@ -31,6 +31,7 @@ from services.portal.api import (
 )
 from services.portal.api import event_desk as event_desk_pages
 from services.portal.api import events as event_pages
+from services.portal.api import indicator_exports as indicator_export_pages
 from services.portal.api import indicators as indicator_pages
 from services.portal.api import moderation as moderation_pages
 from services.portal.api.rendering import on_http_error, on_refusal, to_sign_in
@@ -40,7 +41,7 @@ from services.portal.repository.awards_api import AwardsApi
 from services.portal.repository.event_desk_api import EventDeskApi
 from services.portal.repository.events_api import EventsApi
 from services.portal.repository.identity_provider import IdentityProvider, ProviderSettings
-from services.portal.repository.indicators_api import IndicatorsApi
+from services.portal.repository.indicators_api import FullIndicatorsApi, IndicatorsApi
 from services.portal.repository.listings_api import ListingsApi
 from services.portal.repository.mail_folder import FolderMailbox
 from services.portal.repository.match_desk_api import MatchDeskApi
@@ -55,6 +56,7 @@ from services.portal.service.event_ports import EventManagementDesk
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
+    FullIndicators,
     ListingsDirectory,
     MarketIndicators,
     MatchDesk,
@@ -81,6 +83,7 @@ def create_app(
     own: OwnListings | None = None,
     moderation: ModerationQueue | None = None,
     indicators: MarketIndicators | None = None,
+    full_indicators: FullIndicators | None = None,
     events: ConnectionEventsDirectory | None = None,
     awards: AwardsDirectory | None = None,
     registry: OrganizationRegistry | None = None,
@@ -111,6 +114,7 @@ def create_app(
                 own or OwnListingsApi(listings_http),
                 moderation or ModerationApi(listings_http),
                 indicators or IndicatorsApi(matching_http),
+                full_indicators or FullIndicatorsApi(matching_http),
                 events or EventsApi(matching_http),
                 awards or AwardsApi(awards_http),
                 registry or RegistryApi(listings_http),
@@ -163,6 +167,7 @@ def create_app(
     app.include_router(moderation_pages.router)
     app.include_router(dossiers.router)
     app.include_router(indicator_pages.router)
+    app.include_router(indicator_export_pages.router)
     app.include_router(event_pages.router)
     app.include_router(award_pages.router)
     app.include_router(dev_mail.router)

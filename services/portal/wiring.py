@@ -10,6 +10,7 @@ from services.portal.service.dossiers import PaperDossiers
 from services.portal.service.event_desk import EventManagement
 from services.portal.service.event_ports import EventManagementDesk
 from services.portal.service.events import PublicEvents
+from services.portal.service.indicator_exports import IndicatorExports
 from services.portal.service.indicators import PublicIndicators
 from services.portal.service.meeting_requests import MeetingRequests
 from services.portal.service.moderation import Moderation
@@ -22,6 +23,7 @@ from services.portal.service.pipeline import BrokerPipeline
 from services.portal.service.ports import (
     AwardsDirectory,
     ConnectionEventsDirectory,
+    FullIndicators,
     IdentityProvider,
     ListingsDirectory,
     Mailbox,
@@ -56,6 +58,7 @@ class UseCases:
     pipeline: BrokerPipeline
     nominations: OrganizationNominations
     indicators: PublicIndicators
+    indicator_exports: IndicatorExports
     events: PublicEvents
     awards: PublicAwards
     news: NewsSubscriptions
@@ -70,6 +73,7 @@ def build_use_cases(
     own: OwnListings,
     moderation: ModerationQueue,
     indicators: MarketIndicators,
+    full_indicators: FullIndicators,
     events: ConnectionEventsDirectory,
     awards: AwardsDirectory,
     registry: OrganizationRegistry,
@@ -96,6 +100,7 @@ def build_use_cases(
         pipeline=BrokerPipeline(desk, listings, tokens),
         nominations=OrganizationNominations(nomination_desk, awards, tokens),
         indicators=PublicIndicators(indicators),
+        indicator_exports=IndicatorExports(full_indicators, tokens),
         events=PublicEvents(events),
         awards=PublicAwards(awards),
         news=NewsSubscriptions(news_desk, tokens),

@@ -78,6 +78,14 @@ def containing(granularity: Granularity, day: date) -> Period:
     return Period(granularity, day.year, (day.month - 1) // MONTHS_IN[granularity] + 1)
 
 
+def begun_in_year(year: int, today: date) -> list[Period]:
+    """The year's months, then its quarters, then the year itself: those begun by `today`."""
+    periods = [Period(Granularity.MONTH, year, month) for month in range(1, 13)]
+    periods += [Period(Granularity.QUARTER, year, quarter) for quarter in range(1, 5)]
+    periods.append(Period(Granularity.YEAR, year))
+    return [period for period in periods if period.first_day <= today]
+
+
 def last_closed(granularity: Granularity, today: date) -> Period:
     """The most recent period of this granularity that ended before `today`."""
     return containing(granularity, today).previous()

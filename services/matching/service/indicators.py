@@ -29,7 +29,7 @@ from services.matching.domain.facts import (
     place_of,
 )
 from services.matching.domain.indicators import IndicatorReport, MarketFacts, market_report
-from services.matching.domain.periods import Period, last_closed
+from services.matching.domain.periods import Period, begun_in_year, last_closed
 from services.matching.service.ports import IndicatorStores, UnitOfWork
 from shared.clock import Clock, local_day
 from shared.events.indicators import Granularity, IndicatorsPublished
@@ -76,6 +76,19 @@ class Indicators:
             self._cache.pop(next(iter(self._cache)))
         self._cache[period.label] = (time.monotonic() + self._cache_seconds, sign, report)
         return report
+
+    async def full_report(self, period: Period) -> IndicatorReport:
+        """Every cell, the small ones included, as the facts stand now (brokers only: the
+        Department already sees each contract; never cached and never the published release,
+        so a declaration made since counts)."""
+        return market_report(period, await self._facts(), min_contributors=0)
+
+    async def full_year(self, year: int) -> list[IndicatorReport]:
+        """Every month, quarter and the whole of `year` begun by today, with every cell, from
+        one reading of the facts (brokers: a year's periods side by side)."""
+        facts = await self._facts()
+        today = local_day(self._clock(), self._zone)
+        return [market_report(p, facts, min_contributors=0) for p in begun_in_year(year, today)]
 
     async def _data_sign(self) -> tuple[int, ...]:
         """Changes whenever the store changes in a way the indicators count (three reads)."""

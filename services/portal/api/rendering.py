@@ -41,6 +41,7 @@ TRANSLATED_TEMPLATES = frozenset(
         "pipeline.html",
         "event_desk.html",
         "event_form.html",
+        "indicator_exports.html",
         "review_queue.html",
         "review_file.html",
         "error.html",

@@ -65,6 +65,32 @@ _MODERATION: Final = {
 }
 
 _PIPELINE_AND_REVIEWS: Final = {
+    # indicator_exports.html
+    "Xuất chỉ số thị trường": "Export the market indicators",
+    "Tải chỉ số của một kỳ để báo cáo Bộ Khoa học và Công nghệ, Ủy ban nhân dân tỉnh: bảng tính "
+    "Excel (tổng hợp, theo lĩnh vực, theo địa bàn, theo tỉnh, các tháng và quý trong năm), tệp "
+    "JSON như dịch vụ chỉ số trả về, hoặc tệp CSV cùng các cột với tệp CSV công khai.": (
+        "Download a period's indicators to report to the Ministry of Science and Technology and "
+        "the provincial People's Committee: an Excel workbook (summary, by sector, by locality, "
+        "by province, the months and quarters of the year), the JSON file the indicators service "
+        "returns, or a CSV file with the same columns as the public CSV."
+    ),
+    "Số liệu đầy đủ, không công bố nguyên bản:": "Full figures, not for publication as they are:",
+    "các tệp gồm cả những dòng dựa trên dưới 3 tổ chức mà trang công khai": (
+        "the files include the rows resting on fewer than 3 organisations, which the public page"
+    ),
+    "gộp vào dòng “khác”, và được tính theo dữ liệu lúc tải (một kỳ đã công bố có thể khác bản "
+    "đã công bố bởi các hợp đồng kê khai sau đó).": (
+        "merges into “other”, and they are computed from the data at download time (a published "
+        "period may differ from its release because of contracts declared since)."
+    ),
+    "Chọn kỳ và định dạng": "Choose the period and the format",
+    "Năm (2026), quý (2026-Q3) hoặc tháng (2026-09), theo lịch Việt Nam.": (
+        "A year (2026), a quarter (2026-Q3) or a month (2026-09), by Vietnam's calendar."
+    ),
+    "Tải bảng tính Excel (XLSX)": "Download the Excel workbook (XLSX)",
+    "Tải JSON": "Download JSON",
+    "Tải CSV": "Download CSV",
     # pipeline.html and its stages
     "Mỗi cột là một bước, việc đứng yên lâu nhất ở trên; việc đứng yên quá {days} ngày được "
     "đánh dấu để cán bộ liên hệ hai bên.": (

@@ -124,6 +124,20 @@ class MarketIndicators(Protocol):
         ...
 
 
+class FullIndicators(Protocol):
+    """The matching service's indicators with every cell, small ones included (brokers)."""
+
+    async def report(self, period: str, form: str, token: str) -> bytes:
+        """The report as the API sends it, `form` `json` or `csv`. Raises `ForbiddenError`,
+        `NotFoundError`, `UnavailableError`."""
+        ...
+
+    async def year(self, year: int, token: str) -> list[Mapping[str, Any]]:
+        """The year's months, quarters and the year itself begun by today: each one's totals.
+        Raises `ForbiddenError`, `UnavailableError`."""
+        ...
+
+
 class ConnectionEventsDirectory(Protocol):
     """The matching service's public connection events (no token)."""
 

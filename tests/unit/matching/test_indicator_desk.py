@@ -13,6 +13,7 @@ from services.matching.domain.periods import Period
 from services.matching.service.indicators import Indicators
 from services.matching.service.ports import IndicatorStores
 from shared.events.indicators import IndicatorsPublished
+from shared.events.vocabulary import Sector
 from tests.unit.matching.fakes import (
     InMemoryDeclared,
     InMemoryMarket,
@@ -22,6 +23,7 @@ from tests.unit.matching.test_declared_contracts import declaration
 from tests.unit.unit_of_work import FakeUnitOfWork
 
 NOW = datetime(2026, 12, 3, 3, 0, tzinfo=UTC)
+QUARTERS = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -82,3 +84,29 @@ async def test_closed_periods_are_published_once_and_then_served_as_published() 
     assert sorted(e.period for e in published) == ["2025", "2026-11", "2026-Q3"]
     assert november.totals.declared_contracts == 0  # final as published
     assert quarter.totals.declared_contracts == 1  # not published yet: counted
+
+
+async def test_brokers_get_every_cell_where_the_public_report_merges_the_small_ones() -> None:
+    d = Desk()
+    await d.desk.declare(declared_on("24/GCN", date(2026, 12, 1)), "broker-01")
+    december = Period.parse("2026-12")
+
+    public, full = await d.desk.report(december), await d.desk.full_report(december)
+
+    assert [s.sector for s in public.by_sector] == [Sector.OTHER]  # two parties: a small cell
+    assert [p.district_code for p in public.by_district] == ["other"]
+    assert [s.sector for s in full.by_sector] == [Sector.AGRO_FORESTRY_FISHERY_PROCESSING]
+    assert [(p.district_code, p.figures.contracts) for p in full.by_district] == [("23425", 1)]
+    assert full.totals == public.totals  # totals are never suppressed
+
+
+async def test_brokers_get_a_years_periods_side_by_side_from_one_reading() -> None:
+    d = Desk()
+    await d.desk.declare(declared_on("25/GCN", date(2026, 11, 20)), "broker-01")
+
+    year = await d.desk.full_year(2026)
+
+    assert [r.period for r in year][-7:] == ["2026-11", "2026-12", *QUARTERS, "2026"]
+    contracts = {r.period: r.totals.contracts for r in year}
+    assert (contracts["2026-10"], contracts["2026-11"], contracts["2026-Q4"]) == (0, 1, 1)
+    assert d.market.reads == 1

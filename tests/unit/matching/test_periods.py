@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.matching.domain.errors import RuleBrokenError
-from services.matching.domain.periods import Period, last_closed
+from services.matching.domain.periods import Period, begun_in_year, last_closed
 from shared.clock import local_day
 from shared.events.indicators import Granularity
 
@@ -61,3 +61,11 @@ def test_a_year_before_the_first_year_is_refused_and_growth_looks_a_year_back() 
     with pytest.raises(RuleBrokenError):
         Period.parse("0001")
     assert Period.parse("2026-Q4").year_before() == Period.parse("2025-Q4")
+
+
+def test_a_years_periods_are_its_months_quarters_and_itself_once_begun() -> None:
+    labels = [p.label for p in begun_in_year(2026, date(2026, 5, 3))]
+    assert labels == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05",
+                      "2026-Q1", "2026-Q2", "2026"]  # fmt: skip
+    assert len(begun_in_year(2025, date(2026, 5, 3))) == 17
+    assert begun_in_year(2027, date(2026, 5, 3)) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -176,6 +177,31 @@ class InMemoryIndicators:
         return f"period,scope\n{report['period']},total\n"
 
 
+class InMemoryFullIndicators:
+    """Matching's indicators with every cell, as the API sends them; only for a broker."""
+
+    def __init__(self, *reports: Mapping[str, Any]) -> None:
+        self.reports = {str(r["period"]): r for r in reports}
+        self.asked: list[str] = []
+
+    async def report(self, period: str, form: str, token: str) -> bytes:
+        _require_broker(token)
+        self.asked.append(period)
+        if period not in self.reports:
+            raise NotFoundError("Không có chỉ số của kỳ này.")
+        if form == "csv":
+            return f"period,scope,code\n{period},sector,medicinal_herbs\n".encode()
+        return json.dumps(self.reports[period], ensure_ascii=False).encode()
+
+    async def year(self, year: int, token: str) -> list[Mapping[str, Any]]:
+        _require_broker(token)
+        return [
+            {"period": p, "granularity": r.get("granularity"), "totals": r["totals"]}
+            for p, r in self.reports.items()
+            if p.startswith(str(year))
+        ]
+
+
 def indicators_json(period: str = "2026-Q4") -> dict[str, Any]:
     figures = {
         "offers_published": 12,
@@ -241,6 +267,7 @@ async def portal_client(
         "own": InMemoryOwnListings(),
         "moderation": InMemoryModerationQueue(),
         "indicators": InMemoryIndicators(),
+        "full_indicators": InMemoryFullIndicators(),
         "events": InMemoryEvents(),
         "awards": InMemoryAwards(),
         "registry": InMemoryRegistry(),

@@ -150,6 +150,8 @@ BROKER_PAGES = {
     DESK: ("Participants (2)", "Waiting list (1)", "Supplier: bringing technology offers",
            "Registered", "B2B schedule (1)", "09:00 10 Dec 2026 · table 1 · ",
            "— for HTX Dược liệu Măng Đen", "Met, wants to follow up", "Close the event"),
+    "/moi-gioi/chi-so?ky=2026-Q3": ("Export the market indicators", "Full figures, not for "
+                                    "publication as they are:", "Download the Excel workbook"),
     "/moi-gioi/ho-so-giay?kind=offer": ("Technology readiness level (TRL 1–9)",),
     f"{DESK}/sua": ("Change the event: Techmart Quảng Ngãi 2026", "Save the changes",
                     "← The event&#39;s desk", "Number of B2B meeting slots"),
@@ -169,6 +171,17 @@ async def test_a_broker_page_in_english_keeps_no_vietnamese_word_of_the_portal(
     for english in BROKER_PAGES[path]:
         assert english in response.text, english
     assert 'href="/ngon-ngu/vi?tiep=' in response.text
+
+
+async def test_an_export_of_a_period_written_wrong_is_refused_in_english(
+    client: httpx.AsyncClient,
+) -> None:
+    await sign_in(client, "broker-01")
+    await in_english(client)
+    response = await client.get("/moi-gioi/chi-so.xlsx?ky=2026-Q5")
+    assert response.status_code == 422
+    assert 'aria-invalid="true"' in response.text
+    assert _left(response.text) == []
 
 
 async def test_a_reviewer_reads_the_files_and_the_programme_s_english_criteria(
