@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel
 
 from services.matching.domain.indicators import IndicatorReport
-from services.matching.domain.periods import FIRST_YEAR, Period
+from services.matching.domain.periods import FIRST_YEAR, LAST_YEAR, Period
 from services.matching.service.indicators import Indicators
 from shared.auth import Principal, Role, require
 from shared.events.indicators import Granularity, MarketFigures
@@ -105,7 +105,7 @@ def full_indicators_router(desk: Indicators) -> APIRouter:
         summary="Every month, quarter and the whole of a year begun by today, totals (brokers)",
     )
     async def get_year_periods(
-        _: Broker, year: Annotated[int, Query(ge=FIRST_YEAR, le=9998, examples=[2026])]
+        _: Broker, year: Annotated[int, Query(ge=FIRST_YEAR, le=LAST_YEAR, examples=[2026])]
     ) -> list[PeriodTotals]:
         return [
             PeriodTotals.model_validate(report, from_attributes=True)

@@ -17,6 +17,8 @@ MONTHS_IN: dict[Granularity, int] = {
 }
 FIRST_YEAR = 1900
 """Earliest year asked for (a year before it, for growth, must still be a calendar year)."""
+LAST_YEAR = 9998
+"""Latest year asked for (the day after its last period must still be a calendar day)."""
 _FORMATS: tuple[tuple[Granularity, re.Pattern[str]], ...] = (
     (Granularity.MONTH, re.compile(r"(\d{4})-(0[1-9]|1[0-2])")),
     (Granularity.QUARTER, re.compile(r"(\d{4})-Q([1-4])")),
@@ -37,6 +39,8 @@ class Period:
             found = pattern.fullmatch(text.strip())
             if found and int(found[1]) < FIRST_YEAR:
                 raise RuleBrokenError("period", f"{text!r}: periods start in {FIRST_YEAR}")
+            if found and int(found[1]) > LAST_YEAR:
+                raise RuleBrokenError("period", f"{text!r}: periods end in {LAST_YEAR}")
             if found:
                 return cls(granularity, int(found[1]), int(found[2] or 1))
         raise RuleBrokenError("period", f"{text!r} is not a period: use 2026-11, 2026-Q4 or 2026")

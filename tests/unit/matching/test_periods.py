@@ -63,6 +63,13 @@ def test_a_year_before_the_first_year_is_refused_and_growth_looks_a_year_back() 
     assert Period.parse("2026-Q4").year_before() == Period.parse("2025-Q4")
 
 
+@pytest.mark.parametrize("text", ["9999", "9999-12", "9999-Q4"])
+def test_a_period_whose_end_no_calendar_holds_is_refused_by_name(text: str) -> None:
+    with pytest.raises(RuleBrokenError, match="periods end in 9998"):
+        Period.parse(text)
+    assert Period.parse("9998-12").last_day == date(9998, 12, 31)
+
+
 def test_a_years_periods_are_its_months_quarters_and_itself_once_begun() -> None:
     labels = [p.label for p in begun_in_year(2026, date(2026, 5, 3))]
     assert labels == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05",
