@@ -5,7 +5,7 @@ only the owners' text, names and places; and Vietnamese stays the default."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -33,7 +33,12 @@ from tests.unit.portal.fakes_parties import (
     nomination_json,
 )
 from tests.unit.portal.signing import sign_in
-from tests.unit.portal.test_english_pages import PLACES_AND_SWITCH, VIETNAMESE_LETTER, in_english
+from tests.unit.portal.test_english_pages import (
+    PLACES_AND_SWITCH,
+    VIETNAMESE_LETTER,
+    in_english,
+    texts_of,
+)
 
 EVENT = "evt_techmart_2026"
 DESK = f"/moi-gioi/su-kien/{EVENT}"
@@ -116,20 +121,9 @@ async def client(desk: InMemoryEventDesk) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-def _texts(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _texts(item)
-
-
 def _left(html: str) -> list[str]:
     """The Vietnamese words left once the owners' words are taken out."""
-    for text in (*sorted(set(_texts(OWNERS_TEXT)), key=len, reverse=True), *PLACES_AND_SWITCH):
+    for text in (*sorted(set(texts_of(OWNERS_TEXT)), key=len, reverse=True), *PLACES_AND_SWITCH):
         html = html.replace(str(escape(text)), "").replace(text, "")
     return [word for word in html.split() if VIETNAMESE_LETTER.search(word)]
 

@@ -113,20 +113,20 @@ async def in_english(client: httpx.AsyncClient) -> None:
     assert switched.status_code == 303
 
 
-def _texts(value: Any) -> Iterator[str]:
+def texts_of(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, Mapping):
         for item in value.values():
-            yield from _texts(item)
+            yield from texts_of(item)
     elif isinstance(value, list | tuple):
         for item in value:
-            yield from _texts(item)
+            yield from texts_of(item)
 
 
 def portal_words(html: str) -> str:
     """The page without what the owners wrote, the place names and the switch back."""
-    owners = sorted({t for raw in OWNERS_TEXT for t in _texts(raw)}, key=len, reverse=True)
+    owners = sorted({t for raw in OWNERS_TEXT for t in texts_of(raw)}, key=len, reverse=True)
     for text in (*owners, *PLACES_AND_SWITCH):
         html = html.replace(str(escape(text)), "").replace(text, "")
     return html
