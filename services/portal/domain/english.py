@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from services.portal.domain.english_desk import DESK
+from services.portal.domain.english_explanation import EXPLANATION
 from services.portal.domain.english_organisation import ORGANISATION
 from shared import labels as shared_labels
 
@@ -286,4 +287,5 @@ ENGLISH: Final[dict[str, str]] = {
     **_SECTORS,
     **DESK,
     **ORGANISATION,
+    **EXPLANATION,
 }

@@ -32,10 +32,12 @@ _RANGE_WORDS: Final = (("từ ", "from "), ("đến ", "up to "))
 _PARTS = (" · ", "; ")
 """How the view models join labels: each part is translated on its own."""
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_NUMBERS: Final = frozenset({"count", "days", "limit", "table", "weight"})
+_NUMBERS: Final = frozenset(
+    {"count", "days", "limit", "table", "weight", "level", "required", "percent"}
+)
 """Placeholders a number fills: only a number matches them, so "{count} tổ chức." is no pattern
 for any sentence that ends the same way."""
-_AS_WRITTEN: Final = frozenset({"name", "nominee", "title"})
+_AS_WRITTEN: Final = frozenset({"name", "nominee", "title", "terms"})
 """Placeholders an owner's words fill (an organisation's name, an event's title): as written."""
 
 

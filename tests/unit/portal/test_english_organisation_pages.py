@@ -39,8 +39,8 @@ from tests.unit.portal.test_english_pages import (
     DEMO_NAMES,
     OWNERS_TEXT,
     VIETNAMESE_LETTER,
-    _texts,
     in_english,
+    texts_of,
 )
 
 ORG, OTHER, EVENT = "org_htx_mangden", "org_ttsam_ngoclinh", "evt_techmart_2026"
@@ -114,7 +114,9 @@ ORGANISATION_PAGES = (
 
 def portal_words(html: str) -> str:
     """The page without the owners' text, names, places and the switch back."""
-    theirs = sorted({t for raw in THEIRS for t in _texts(raw)} | set(PLACES), key=len, reverse=True)
+    theirs = sorted(
+        {t for raw in THEIRS for t in texts_of(raw)} | set(PLACES), key=len, reverse=True
+    )
     for text in theirs:
         html = html.replace(text.replace("&", "&amp;"), "").replace(text, "")
     return html
@@ -188,7 +190,7 @@ async def test_states_reasons_and_stages_come_out_in_english(
     assert "A revision awaits review" in mine
     proposals = (await organisation.get("/to-chuc/de-xuat")).text
     assert "Not interested: Price or budget does not fit" in proposals
-    assert 'Why: <span lang="vi">Cùng lĩnh vực · Trùng từ khóa: dược liệu</span>' in proposals
+    assert "Why: Same sector · Shared keywords: dược liệu" in proposals
     introductions = (await organisation.get("/to-chuc/ket-noi")).text
     assert '<span class="badge">MoU signed</span>' in introductions
     assert "<li>3 Dec 2026: Introduced to each other</li>" in introductions

@@ -75,3 +75,29 @@ def test_only_a_known_language_is_taken_from_the_cookie(cookie: str | None, chos
 )
 def test_the_switch_returns_only_to_a_path_of_this_site(target: str | None, returned: str) -> None:
     assert local_path(target) == returned
+
+
+@pytest.mark.parametrize(
+    ("vietnamese", "english"),
+    [
+        (
+            "Cùng lĩnh vực · TRL 7 ≥ yêu cầu 6 · Giá ≤ ngân sách · "
+            "Trùng từ khóa: sấy lạnh, dược liệu",
+            "Same sector · TRL 7 ≥ the 6 required · Price within the budget · "
+            "Shared keywords: sấy lạnh, dược liệu",
+        ),
+        (
+            "Lĩnh vực liên quan · TRL 4 < yêu cầu 6 · Giá vượt ngân sách 25%, có thể thỏa thuận · "
+            "Tỉnh lân cận · Kết quả nhiệm vụ dùng ngân sách nhà nước · Nội dung tương đồng",
+            "Related sector · TRL 4 < the 6 required · Price 25% over the budget, negotiable · "
+            "Neighbouring province · Result of a state-funded task · Similar content",
+        ),
+        ("TRL 7 · Giá thỏa thuận · Khác hình thức chuyển giao", "TRL 7 · Price negotiable · "
+         "Another transfer form"),
+    ],
+)  # fmt: skip
+def test_why_a_pair_was_proposed_reads_in_english_with_the_shared_words_as_written(
+    vietnamese: str, english: str
+) -> None:
+    assert translate("en", vietnamese) == english
+    assert translate("vi", vietnamese) == vietnamese
