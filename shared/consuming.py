@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -48,6 +48,15 @@ class TransientError(Exception):
     """A failure worth retrying later (the store or the broker is unavailable)."""
 
 
+class BatchInterruptedError(TransientError):
+    """A record of a batch still failing after its retries: the records before it are applied,
+    `remaining` (it and those after it) are not, and must be read again."""
+
+    def __init__(self, remaining: Sequence[ConsumedRecord]) -> None:
+        super().__init__(f"{len(remaining)} records of the batch not applied")
+        self.remaining = remaining
+
+
 @dataclass(frozen=True)
 class Handling(Generic[E]):
     """What a handler gets: the typed event, its envelope, and the transaction to write in."""
@@ -61,6 +70,8 @@ class Handling(Generic[E]):
 
 
 Handler = Callable[[Handling[Any]], Awaitable[None]]
+Preparer = Callable[[list[Any]], Awaitable[None]]
+"""Gets the events of one batch that it prepares for, in order, before any is handled."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +118,7 @@ class EventConsumer:
         self._dead_letters = dead_letters
         self._retry = retry or RetryPolicy()
         self._handlers: dict[str, Handler] = {}
+        self._preparers: list[tuple[frozenset[str], Preparer]] = []
 
     def on(self, *models: type[E]) -> Callable[[Callable[[Handling[E]], Awaitable[None]]], Any]:
         """Decorator: `@consumer.on(ListingPublished) async def on_listing_published(h): …`.
@@ -122,6 +134,48 @@ class EventConsumer:
             return handler
 
         return register
+
+    def prepare(self, *models: type[E]) -> Callable[[Callable[[list[E]], Awaitable[None]]], Any]:
+        """Decorator: `@consumer.prepare(ListingPublished) async def embed_ahead(events): …`
+        gets a batch's events of those types at once, before they are handled one by one.
+
+        Preparing is an optimisation, never a condition: it writes nothing, a failure is logged
+        and the batch is handled as if nothing had been prepared.
+        """
+
+        def register(preparer: Callable[[list[E]], Awaitable[None]]) -> Any:
+            self._preparers.append((frozenset(m.ce_type for m in models), preparer))
+            return preparer
+
+        return register
+
+    async def process_batch(self, records: Sequence[ConsumedRecord]) -> None:
+        """Prepare, then process every record in order. Raises `BatchInterruptedError` at the
+        first record still failing, naming the records to read again."""
+        await self._prepare(records)
+        for n, record in enumerate(records):
+            try:
+                await self.process(record)
+            except TransientError as exc:
+                raise BatchInterruptedError(records[n:]) from exc
+
+    async def _prepare(self, records: Sequence[ConsumedRecord]) -> None:
+        if not self._preparers:
+            return
+        envelopes = []
+        for record in records:
+            try:  # a record that does not parse is left to `process` (the DLQ)
+                envelopes.append(parse_record(record.headers, record.value, record.topic))
+            except (UnknownEventTypeError, InvalidEventError):
+                continue
+        for types, preparer in self._preparers:
+            events = [e.data for e in envelopes if e.type in types]
+            if not events:
+                continue
+            try:
+                await preparer(events)
+            except Exception as exc:  # only an optimisation: the records are handled anyway
+                log.warning("batch_not_prepared", preparer=preparer.__name__, error=repr(exc))
 
     @property
     def topics(self) -> list[str]:

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from aiokafka import ConsumerRecord
+from aiokafka import ConsumerRecord, TopicPartition
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.fastapi import KafkaRouter
@@ -23,9 +23,13 @@ from faststream.security import (
     SASLScram512,
 )
 
-from shared.consuming import EventConsumer, failed_record_of
+from shared.consuming import BatchInterruptedError, EventConsumer, failed_record_of
+from shared.dlq import ConsumedRecord
 from shared.events.envelope import OutgoingRecord
+from shared.logging import get_logger
 from shared.settings import ServiceSettings
+
+log = get_logger(__name__)
 
 
 def create_router(settings: ServiceSettings, **router_kwargs: Any) -> KafkaRouter:
@@ -97,14 +101,19 @@ class BrokerSender:
         await self._broker.publish(value, topic, key=key, headers=headers)
 
 
-async def _tolerant_parser(record: ConsumerRecord[Any, Any], original: Any) -> Any:
-    """faststream decodes headers strictly; keep the raw bytes and hand it a decodable copy."""
-    raw_headers = tuple(record.headers)
-    record.stx_raw_headers = raw_headers  # type: ignore[attr-defined,unused-ignore]
-    record.headers = tuple(
-        (name, (value or b"").decode("utf-8", "replace").encode()) for name, value in raw_headers
-    )
-    return await original(record)
+async def _tolerant_parser(
+    message: ConsumerRecord[Any, Any] | tuple[ConsumerRecord[Any, Any], ...], original: Any
+) -> Any:
+    """faststream decodes headers strictly; keep the raw bytes and hand it a decodable copy
+    (of every record of a batch)."""
+    for record in message if isinstance(message, tuple) else (message,):
+        raw_headers = tuple(record.headers)
+        record.stx_raw_headers = raw_headers  # type: ignore[attr-defined,unused-ignore]
+        record.headers = tuple(
+            (name, (value or b"").decode("utf-8", "replace").encode())
+            for name, value in raw_headers
+        )
+    return await original(message)
 
 
 async def _raw_decoder(message: Any, _original: Any) -> Any:
@@ -112,24 +121,59 @@ async def _raw_decoder(message: Any, _original: Any) -> Any:
     return message.body
 
 
-def subscribe(broker: KafkaBroker, consumer: EventConsumer, group_id: str) -> Any:
-    """Register the service's one subscriber over every topic its handlers need."""
+def _rewind(kafka_consumer: Any, remaining: Sequence[ConsumedRecord]) -> None:
+    """Set each partition's position to its first record not applied."""
+    first: dict[TopicPartition, int] = {}
+    for record in remaining:
+        partition = TopicPartition(record.topic, record.partition)
+        first[partition] = min(record.offset, first.get(partition, record.offset))
+    for partition, offset in first.items():
+        kafka_consumer.seek(partition, offset)
+    log.warning(
+        "batch_rewound", partitions={f"{p.topic}/{p.partition}": o for p, o in first.items()}
+    )
+
+
+def subscribe(
+    broker: KafkaBroker,
+    consumer: EventConsumer,
+    group_id: str,
+    max_records: int = 32,
+    wait_ms: int = 50,
+) -> Any:
+    """Register the service's one subscriber over every topic its handlers need.
+
+    Records come in batches of at most `max_records` (what the broker has ready; an idle
+    consumer polls every `wait_ms`): the consumer prepares a batch at once (matching embeds its
+    listings in one model call) and handles its records one by one, in partition order, each
+    in its own transaction; the offsets are committed once, after the last. A record still
+    failing after its retries stops the batch: each partition is rewound to its first record
+    not applied, and the offsets committed are those of the records applied (never past one
+    that was not), so nothing applied or dead-lettered is read again.
+    """
 
     @broker.subscriber(
         *consumer.topics,
         group_id=group_id,
         ack_policy=AckPolicy.NACK_ON_ERROR,
         auto_offset_reset="earliest",
+        batch=True,
+        max_records=max_records,
+        batch_timeout_ms=wait_ms,
         parser=_tolerant_parser,
         decoder=_raw_decoder,
         title=f"{consumer.service}-consumer",
         include_in_schema=False,
     )
     async def consume(_: Any = None) -> None:
-        # The parameter only absorbs what faststream passes (the decoded body on a plain broker,
-        # the message itself on a FastAPI-integrated one, whose DI rejects faststream's
-        # `KafkaMessage` annotation); the record is read from the context both flavours fill.
+        # The parameter only absorbs what faststream passes (the decoded bodies on a plain
+        # broker, the message itself on a FastAPI-integrated one, whose DI rejects faststream's
+        # `KafkaMessage` annotation); the records are read from the context both flavours fill.
         message = broker.context.get_local("message")
-        await consumer.process(failed_record_of(message.raw_message))
+        try:
+            await consumer.process_batch([failed_record_of(raw) for raw in message.raw_message])
+        except BatchInterruptedError as stopped:
+            _rewind(message.consumer, stopped.remaining)
+            # returning acknowledges the batch: faststream commits the positions just set
 
     return consume

@@ -117,7 +117,13 @@ class ServiceRuntime:
     def finish_wiring(self) -> FastAPI:
         """Subscribe the consumer once all handlers are registered."""
         if self.consumer.topics:
-            subscribe(self.broker, self.consumer, self.settings.consumer_group)
+            subscribe(
+                self.broker,
+                self.consumer,
+                self.settings.consumer_group,
+                self.settings.consumer_batch_max_records,
+                self.settings.consumer_batch_wait_ms,
+            )
         return self.app
 
     @asynccontextmanager

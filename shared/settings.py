@@ -83,6 +83,19 @@ class ServiceSettings(BaseSettings):
         default=5, ge=1, description="In-process attempts on a transient error before rewinding."
     )
     consumer_backoff_seconds: float = Field(default=0.2, gt=0)
+    consumer_batch_max_records: int = Field(
+        default=32,
+        ge=1,
+        le=500,
+        description="Most records read from the broker at once: handled one by one, in order, "
+        "with one offset commit after the last (a failure rewinds to the batch's start).",
+    )
+    consumer_batch_wait_ms: int = Field(
+        default=50,
+        ge=1,
+        le=1000,
+        description="How long an idle consumer waits for records before it polls again.",
+    )
     consumer_backoff_max_seconds: float = Field(default=10.0, gt=0)
     graceful_timeout_seconds: float = Field(default=20.0, gt=0)
 

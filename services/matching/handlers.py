@@ -29,6 +29,10 @@ def register_handlers(consumer: EventConsumer, projection: Projection) -> None:
 
 
 def _listing_handlers(consumer: EventConsumer, projection: Projection) -> None:
+    @consumer.prepare(ListingPublished)
+    async def embed_published_ahead(events: list[ListingPublished]) -> None:
+        await projection.embed_ahead([event.listing for event in events])
+
     @consumer.on(
         ListingPublished,
         ListingUpdated,

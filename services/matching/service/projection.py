@@ -39,6 +39,11 @@ class Projection:
         self._vectors = vectors
         self._proposals = proposals
 
+    async def embed_ahead(self, snapshots: list[ListingSnapshot]) -> None:
+        """Embed at once the published listings a batch will project (see `ListingVectors`)."""
+        published = [s for s in snapshots if s.status == ListingStatus.PUBLISHED]
+        await self._vectors.embed_ahead(published)
+
     async def apply_listing(self, snapshot: ListingSnapshot, tx: Tx) -> None:
         stored = await self._listings.get(snapshot.listing_id, tx.session)
         if not is_newer(snapshot, None if stored is None else stored.version):

@@ -15,7 +15,7 @@ from faststream.kafka import KafkaBroker
 from pydantic import Field
 from pymongo import AsyncMongoClient
 
-from shared.consuming import EventConsumer, Handling, RetryPolicy
+from shared.consuming import EventConsumer, Handling, RetryPolicy, TransientError
 from shared.dlq import DeadLetters
 from shared.events.base import Event
 from shared.events.registry import register
@@ -103,6 +103,8 @@ class ConsumingSide:
     model: type[ItemRecordedBase]
     group_id: str
     service: str = "tester"
+    failing: dict[str, int] = field(default_factory=dict)
+    """Item id → how many more times applying it fails as if the store were down."""
     consumer: EventConsumer = field(init=False)
 
     def __post_init__(self) -> None:
@@ -118,6 +120,9 @@ class ConsumingSide:
 
         @self.consumer.on(self.model)
         async def on_item(h: Handling[ItemRecordedBase]) -> None:
+            if self.failing.get(h.event.item_id, 0) > 0:
+                self.failing[h.event.item_id] -= 1
+                raise TransientError("the store is down (simulated)")
             await h.tx.session.client[self.db_name].applied.update_one(
                 {"_id": h.event.item_id},
                 {"$inc": {"times": 1}, "$set": {"quantity": h.event.quantity}},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -45,6 +46,9 @@ class HashingEmbedder:
 
     def embed_passage(self, text: str) -> Vector:
         return self._embed(text)
+
+    def embed_many(self, texts: Sequence[str], as_queries: bool) -> list[Vector]:
+        return [self._embed(text) for text in texts]
 
 
 def _listing(listing_id: str, kind: ListingKind, title: str, **fields: Any) -> ListingSnapshot:
