@@ -101,19 +101,17 @@ class BrokerSender:
         await self._broker.publish(value, topic, key=key, headers=headers)
 
 
-async def _tolerant_parser(
-    message: ConsumerRecord[Any, Any] | tuple[ConsumerRecord[Any, Any], ...], original: Any
-) -> Any:
-    """faststream decodes headers strictly; keep the raw bytes and hand it a decodable copy
-    (of every record of a batch)."""
-    for record in message if isinstance(message, tuple) else (message,):
+async def _tolerant_parser(batch: tuple[ConsumerRecord[Any, Any], ...], original: Any) -> Any:
+    """faststream decodes headers strictly; keep each record's raw bytes and hand it a
+    decodable copy."""
+    for record in batch:
         raw_headers = tuple(record.headers)
         record.stx_raw_headers = raw_headers  # type: ignore[attr-defined,unused-ignore]
         record.headers = tuple(
             (name, (value or b"").decode("utf-8", "replace").encode())
             for name, value in raw_headers
         )
-    return await original(message)
+    return await original(batch)
 
 
 async def _raw_decoder(message: Any, _original: Any) -> Any:
