@@ -53,7 +53,8 @@ def test_listings_are_published_valid_and_within_the_year(data: ScaleData) -> No
         terms = ListingTerms.model_validate(listing.terms.model_dump())
         check(terms, listing.created_at.date())  # raises on any violation
         assert NOW - timedelta(days=366) <= listing.created_at <= NOW
-        assert listing.location is not None and listing.location.code != "51"
+        assert listing.location is not None
+        assert listing.location.code != "51"
     offer_owners = {x.owner.kind for x in data.listings if x.kind == ListingKind.OFFER}
     assert OrganizationKind.COOPERATIVE not in offer_owners
 
@@ -73,7 +74,8 @@ def test_texts_are_vietnamese_and_bounded(data: ScaleData) -> None:
     texts = listing_texts(TEXTS, seed=1)
     assert all(len(texts[kind]) == TEXTS for kind in ListingKind)
     # the demo seed's own offers come first, as written
-    assert texts[ListingKind.OFFER][0].title == "Quy trình nhân giống Sâm Ngọc Linh bằng nuôi cấy mô"
+    first = "Quy trình nhân giống Sâm Ngọc Linh bằng nuôi cấy mô"
+    assert texts[ListingKind.OFFER][0].title == first
 
 
 def test_proposals_pair_other_owners_and_introductions_follow_accepted_ones(
@@ -82,7 +84,8 @@ def test_proposals_pair_other_owners_and_introductions_follow_accepted_ones(
     by_id = {x.listing_id: x for x in data.listings}
     for match in data.matches:
         offer, demand = by_id[match.offer_id], by_id[match.demand_id]
-        assert offer.kind == ListingKind.OFFER and demand.kind == ListingKind.DEMAND
+        assert offer.kind == ListingKind.OFFER
+        assert demand.kind == ListingKind.DEMAND
         assert offer.owner.organization_id != demand.owner.organization_id
         assert match.proposed_at >= max(offer.created_at, demand.created_at)
     accepted = {m.match_id for m in data.matches if m.status == MatchStatus.ACCEPTED}
