@@ -71,13 +71,13 @@ class BenchStack:
         return self.mongo.url
 
     @classmethod
-    def start(cls, extra_topics: list[tuple[str, int]]) -> BenchStack:
+    def start(cls, extra_topics: list[tuple[str, int]], store_cache: str = "256M") -> BenchStack:
         root = Path(tempfile.mkdtemp(prefix="stx-bench-pipeline-"))
         kafka = KafkaProcess(
             root / "kafka", free_port(), free_port(), ensure_kafka_libs(default_cache_dir())
         )
         kafka.start(wait=False)
-        mongo = SecantusProcess(root / "mongo", free_port())
+        mongo = SecantusProcess(root / "mongo", free_port(), store_cache)
         stack = cls(root, kafka, mongo)
         try:
             mongo.start()
