@@ -76,13 +76,15 @@ def cached_vectors() -> dict[str, Vector]:
     if not VECTORS_FILE.is_file():
         return {}
     with np.load(VECTORS_FILE) as stored:
-        return {digest: stored[digest] for digest in stored.files}
+        return dict(zip(stored["digests"].tolist(), stored["vectors"], strict=True))
 
 
 def keep_vectors(vectors: dict[str, Vector]) -> None:
     """Saved for the next run: embedding the 600 texts takes minutes on a shared core."""
     VECTORS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(VECTORS_FILE, **vectors)
+    np.savez(
+        VECTORS_FILE, digests=np.array(list(vectors)), vectors=np.stack(list(vectors.values()))
+    )
 
 
 async def _insert(db: AsyncDatabase[Document], collection: str, docs: Iterable[Document]) -> None:
