@@ -14,11 +14,12 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 UP_ARGS ?=
 CHAOS_ARGS ?=
 PYTEST_ARGS ?=
+SCALE_ARGS ?=
 # Two pytest-xdist workers, each test to the next free one except the end-to-end suite, which
 # runs whole on one (tests/scheduling.py). TEST_WORKERS=0 runs in-process.
 TEST_WORKERS ?= 2
 
-.PHONY: help install run down test lint fmt bench contract constraints clean distclean deploy-tools browser-tools check-deploy contract-tools chaos
+.PHONY: help install run down test lint fmt bench bench-scale contract constraints clean distclean deploy-tools browser-tools check-deploy contract-tools chaos
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -90,6 +91,9 @@ contract: install ## regenerate docs/schemas and docs/asyncapi from the event mo
 
 bench: install ## run every tests/bench/bench_*.py
 	$(PY) -m tests.bench
+
+bench-scale: install ## the four services loaded with 10k and 100k listings, measured (SCALE_ARGS="--sizes 10000"); long
+	$(PY) -m tests.bench.scale $(SCALE_ARGS)
 
 constraints: $(STAMP) ## re-pin constraints.txt from the current venv
 	{ sed -n '/^#/p' constraints.txt; $(VENV)/bin/pip freeze --exclude-editable; } > constraints.txt.new

@@ -28,7 +28,6 @@ from datetime import UTC, datetime
 import httpx
 from pymongo import AsyncMongoClient
 
-from deploy.local.stack import ServiceProcess, free_port
 from services.listings.domain.lifecycle import approve, submit
 from services.listings.domain.listings import Listing, create_draft
 from services.listings.domain.moderation import QualityScore
@@ -151,14 +150,7 @@ def main() -> None:
         print(f"{len(ids)} published listings written in {time.perf_counter() - started:.0f} s")
         stack.start_services(["listings"], {})
         listings = stack.services["listings"].url
-        port = free_port()
-        portal = ServiceProcess("portal", port, {
-            "STX_PORTAL_HTTP_PORT": str(port), "STX_PORTAL_LISTINGS_URL": listings,
-            "STX_LOG_FORMAT": "json", "STX_LOG_LEVEL": "WARNING",
-        }, echo=False)  # fmt: skip
-        portal.output_path = stack.root / "logs" / "portal.log"
-        stack.services["portal"] = portal
-        portal.start()
+        portal = stack.start_portal(listings)
         searches = [q for q in QUERIES for _ in range(REPEATS)]
         pages = random.Random(SEED).sample(ids, PAGES)
         with (

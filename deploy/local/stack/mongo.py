@@ -28,10 +28,12 @@ class SecantusProcess(Daemon):
     name = "secantusdb"
     ready_timeout = MONGO_READY_TIMEOUT
 
-    def __init__(self, data_dir: Path, port: int) -> None:
+    def __init__(self, data_dir: Path, port: int, cache_size: str = "256M") -> None:
         super().__init__(data_dir / "secantusd.log")
         self.data_dir = data_dir
         self.port = port
+        # 1G is SecantusDB's default; 256M because the machine also runs a JVM and 4 services
+        self.cache_size = cache_size
 
     @property
     def url(self) -> str:
@@ -45,7 +47,7 @@ class SecantusProcess(Daemon):
             _secantusd_executable(),
             "--host", LOOPBACK, "--port", str(self.port),
             "--storage-path", str(self.data_dir / "db"),
-            "--cache-size", "256M",  # 1G by default; the machine also runs a JVM and 4 services
+            "--cache-size", self.cache_size,
         ]  # fmt: skip
 
     def _probe(self) -> bool:

@@ -71,13 +71,13 @@ class BenchStack:
         return self.mongo.url
 
     @classmethod
-    def start(cls, extra_topics: list[tuple[str, int]]) -> BenchStack:
+    def start(cls, extra_topics: list[tuple[str, int]], store_cache: str = "256M") -> BenchStack:
         root = Path(tempfile.mkdtemp(prefix="stx-bench-pipeline-"))
         kafka = KafkaProcess(
             root / "kafka", free_port(), free_port(), ensure_kafka_libs(default_cache_dir())
         )
         kafka.start(wait=False)
-        mongo = SecantusProcess(root / "mongo", free_port())
+        mongo = SecantusProcess(root / "mongo", free_port(), store_cache)
         stack = cls(root, kafka, mongo)
         try:
             mongo.start()
@@ -89,27 +89,47 @@ class BenchStack:
             raise
         return stack
 
-    def start_services(self, names: list[str], env: dict[str, str], replicas: int = 1) -> None:
+    def start_services(
+        self, names: list[str], env: dict[str, str], replicas: int = 1, ready_timeout: float = 180
+    ) -> None:
         """Each service as `replicas` processes in its one consumer group, keyed `name` for the
         first and `name#2`, `name#3`… for the others."""
-        self.smtp = Controller(self.sink, hostname=LOOPBACK, port=free_port())
-        self.smtp.start()
         for name, key in ((n, replica_key(n, r)) for n in names for r in range(1, replicas + 1)):
-            port = free_port()
-            service_vars = service_env(name, self.bootstrap, self.mongo_url, port) | {
-                "STX_DEPLOYMENT": "bench",
-                "STX_LOG_FORMAT": "json",
-                "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
-                "STX_NOTIFICATIONS_SMTP_HOST": LOOPBACK,
-                "STX_NOTIFICATIONS_SMTP_PORT": str(self.smtp.port),
-                **env,
-            }
-            service = ServiceProcess(name, port, service_vars, echo=False)
-            service.output_path = self.log_path(key)
-            self.services[key] = service
-            service.start(wait=False)
+            self.spawn(name, key, env)
         for service in self.services.values():
-            service.wait_ready(180)
+            service.wait_ready(ready_timeout)
+
+    def spawn(self, name: str, key: str, env: dict[str, str]) -> ServiceProcess:
+        """Start one replica of a service without waiting for it to be ready."""
+        if self.smtp is None:
+            self.smtp = Controller(self.sink, hostname=LOOPBACK, port=free_port())
+            self.smtp.start()
+        port = free_port()
+        service_vars = service_env(name, self.bootstrap, self.mongo_url, port) | {
+            "STX_DEPLOYMENT": "bench",
+            "STX_LOG_FORMAT": "json",
+            "STX_GRACEFUL_TIMEOUT_SECONDS": "5",
+            "STX_NOTIFICATIONS_SMTP_HOST": LOOPBACK,
+            "STX_NOTIFICATIONS_SMTP_PORT": str(self.smtp.port),
+            **env,
+        }
+        service = ServiceProcess(name, port, service_vars, echo=False)
+        service.output_path = self.log_path(key)
+        self.services[key] = service
+        service.start(wait=False)
+        return service
+
+    def start_portal(self, listings_url: str) -> ServiceProcess:
+        """The portal, reading the listings service at `listings_url`, ready."""
+        port = free_port()
+        portal = ServiceProcess("portal", port, {
+            "STX_PORTAL_HTTP_PORT": str(port), "STX_PORTAL_LISTINGS_URL": listings_url,
+            "STX_LOG_FORMAT": "json", "STX_LOG_LEVEL": "WARNING",
+        }, echo=False)  # fmt: skip
+        portal.output_path = self.log_path("portal")
+        self.services["portal"] = portal
+        portal.start()
+        return portal
 
     def log_path(self, key: str) -> Path:
         return self.root / "logs" / f"{key.replace('#', '-')}.log"
