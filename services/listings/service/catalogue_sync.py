@@ -18,7 +18,6 @@ from services.listings.service.ports import CatalogueChanges
 from shared.logging import get_logger
 
 log = get_logger(__name__)
-LOAD_PAGE = 1000
 HELD = Gauge("stx_listings_catalogue_listings", "Published listings in this replica's catalogue.")
 
 
@@ -30,15 +29,12 @@ class LiveCatalogue:
         self.seq = 0
 
     async def load(self) -> None:
-        """Every listing, page by page by id, at start-up before serving. The counter is read
-        first: a listing written during the load has a later `seq` and is applied again after."""
+        """Every listing, at start-up before serving. The counter is read first: a listing
+        written during the load has a later `seq` and is applied again after."""
         async with self._lock:
             self.seq = await self._changes.last_seq()
-            after = ""
-            while page := await self._changes.entries_after(after, LOAD_PAGE):
-                for entry in page:
-                    self._catalogue.apply(entry)
-                after = page[-1].listing_id
+            for entry in await self._changes.every_entry():
+                self._catalogue.apply(entry)
             HELD.set(len(self._catalogue))
         log.info("catalogue_loaded", listings=len(self._catalogue), seq=self.seq)
 

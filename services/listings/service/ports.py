@@ -58,8 +58,8 @@ class CatalogueChanges(Protocol):
         ...
 
     async def changed_since(self, seq: int) -> list[CatalogueEntry]: ...
-    async def entries_after(self, listing_id: str, limit: int) -> list[CatalogueEntry]:
-        """Every listing (any status) in id order, a page at a time."""
+    async def every_entry(self) -> list[CatalogueEntry]:
+        """Every listing (any status)."""
         ...
 
 

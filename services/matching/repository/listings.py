@@ -109,11 +109,13 @@ class ListingProjection:
         )
 
     async def changed_since(
-        self, seq: int, session: AsyncClientSession | None = None, limit: int = 0
+        self, seq: int, session: AsyncClientSession | None = None
     ) -> list[ProjectedListing]:
-        """Listings written after `seq`, in sequence order (their latest state only)."""
+        """Listings written after `seq`, in sequence order (their latest state only), in one
+        query: SecantusDB scans the whole collection for each query, so pages would make a
+        full load quadratic."""
         cursor = self._listings.find({"seq": {"$gt": seq}}, session=session).sort("seq", ASCENDING)
-        return [_from_doc(doc) async for doc in cursor.limit(limit)]
+        return [_from_doc(doc) async for doc in cursor]
 
     async def owned_by(self, organization_id: str) -> list[str]:
         """Ids of the organisation's listings, anonymous demands included."""

@@ -100,9 +100,7 @@ class ProjectedChanges(Protocol):
     """What a replica's index reads to catch up: the projection in `seq` order."""
 
     async def ensure_counter(self) -> None: ...
-    async def changed_since(
-        self, seq: int, session: Session = None, limit: int = 0
-    ) -> list[ProjectedListing]: ...
+    async def changed_since(self, seq: int, session: Session = None) -> list[ProjectedListing]: ...
 
 
 class OrganizationStore(Protocol):
@@ -114,7 +112,7 @@ class ListingIndex(Protocol):
 
     @property
     def engine(self) -> MatchingEngine: ...
-    async def catch_up(self, session: Session = None, limit: int = 0) -> int:
+    async def catch_up(self, session: Session = None) -> int:
         """Apply what was projected after this replica's `seq`; how many listings."""
         ...
 

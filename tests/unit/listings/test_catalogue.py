@@ -149,9 +149,8 @@ class FakeChanges:
         self.asked += 1
         return sorted((e for e in self.entries.values() if e.seq > seq), key=lambda e: e.seq)
 
-    async def entries_after(self, listing_id: str, limit: int) -> list[CatalogueEntry]:
-        later = sorted(i for i in self.entries if i > listing_id)[:limit]
-        return [self.entries[i] for i in later]
+    async def every_entry(self) -> list[CatalogueEntry]:
+        return list(self.entries.values())
 
 
 async def test_each_read_sees_every_write_before_it_and_asks_for_changes_only_when_there_are() -> (

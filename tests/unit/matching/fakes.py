@@ -119,11 +119,8 @@ class InMemoryListings:
     async def ensure_counter(self) -> None:
         return None
 
-    async def changed_since(
-        self, seq: int, session: Any = None, limit: int = 0
-    ) -> list[ProjectedListing]:
-        changed = sorted((x for x in self.items.values() if x.seq > seq), key=lambda x: x.seq)
-        return changed[:limit] if limit else changed
+    async def changed_since(self, seq: int, session: Any = None) -> list[ProjectedListing]:
+        return sorted((x for x in self.items.values() if x.seq > seq), key=lambda x: x.seq)
 
 
 class InMemoryOrganizations:
